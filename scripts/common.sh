@@ -1,0 +1,43 @@
+# Shared by the scripts in this folder (sourced, not run): the repo root, PATH, logging, root.
+# shellcheck shell=bash
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export REPO_ROOT
+
+# `cargo install` puts tauri-driver here; a non-login shell (CI) may not have it on PATH.
+if [ -d "$HOME/.cargo/bin" ] && [[ ":$PATH:" != *":$HOME/.cargo/bin:"* ]]; then
+  export PATH="$HOME/.cargo/bin:$PATH"
+fi
+
+# Where cargo builds; the e2e test looks for the app there too.
+target_dir() {
+  local dir="${CARGO_TARGET_DIR:-$REPO_ROOT/target}"
+  case "$dir" in
+    /*) printf '%s\n' "$dir" ;;
+    *) printf '%s\n' "$REPO_ROOT/$dir" ;;
+  esac
+}
+
+log() { printf '[%s] %s\n' "${SCRIPT_NAME:-zirkel}" "$*"; }
+
+die() {
+  printf '[%s] error: %s\n' "${SCRIPT_NAME:-zirkel}" "$*" >&2
+  exit 1
+}
+
+# Runs a command as root: directly when we are root, through sudo otherwise.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    die "not root and no sudo: cannot run '$*'"
+  fi
+}
+
+# A numbered section header with the time since the script started.
+SECTION_START=$SECONDS
+section() {
+  printf '\n==== %s  (+%ds) ====\n' "$*" "$((SECONDS - SECTION_START))"
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Zirkel's whole check, the one CI runs (.ci/run): format, lints, Rust tests, UI checks and tests,
+# the UI and app builds, and the end-to-end test of the built app under Xvfb. Stops at the first
+# failure. Installs what is missing first (scripts/setup.sh).
+#
+# CARGO_TARGET_DIR is honoured (CI sets /var/tmp/zirkel-target so builds outlive the clone).
+set -euo pipefail
+SCRIPT_NAME=test
+# shellcheck source=scripts/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$REPO_ROOT"
+
+XVFB_PID=""
+cleanup() {
+  if [ -n "$XVFB_PID" ]; then
+    kill "$XVFB_PID" 2>/dev/null || true
+    wait "$XVFB_PID" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+
+# Starts Xvfb on a free display (it picks one and reports it through -displayfd once it is ready).
+start_xvfb() {
+  local display_file
+  display_file="$(mktemp)"
+  Xvfb -displayfd 9 -screen 0 1280x800x24 -nolisten tcp 9>"$display_file" >/dev/null 2>&1 &
+  XVFB_PID=$!
+  local waited=0
+  while [ ! -s "$display_file" ]; do
+    kill -0 "$XVFB_PID" 2>/dev/null || die "Xvfb exited at start"
+    [ "$waited" -lt 100 ] || die "Xvfb did not report a display in 10 s"
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  export DISPLAY=":$(tr -dc '0-9' <"$display_file")"
+  rm -f "$display_file"
+  log "Xvfb (pid $XVFB_PID) on display $DISPLAY"
+}
+
+section "setup"
+./scripts/setup.sh
+
+# --locked keeps CI on the committed Cargo.lock; without one there is nothing to hold to.
+LOCKED=()
+[ -f Cargo.lock ] && LOCKED=(--locked)
+
+section "cargo fmt --check"
+cargo fmt --all -- --check
+
+section "cargo clippy"
+cargo clippy --workspace --all-targets "${LOCKED[@]}" -- -D warnings
+
+section "Rust tests"
+if cargo nextest --version >/dev/null 2>&1; then
+  cargo nextest run --workspace "${LOCKED[@]}"
+else
+  log "cargo-nextest not installed: running cargo test"
+  cargo test --workspace "${LOCKED[@]}" --lib --bins --tests
+fi
+section "Rust doc tests"
+cargo test --workspace "${LOCKED[@]}" --doc
+
+section "UI: svelte-check"
+(cd ui && npm run check)
+
+section "UI: lint"
+(cd ui && npm run --if-present lint)
+
+section "UI: unit tests (vitest)"
+# CI=true: vitest runs once instead of watching, also when started from a terminal.
+(cd ui && CI=true npm test </dev/null)
+
+section "UI: build"
+(cd ui && npm run build)
+
+section "app build (embedded UI)"
+cargo build -p zirkel-app --features tauri/custom-protocol "${LOCKED[@]}"
+APP="$(target_dir)/debug/zirkel-app"
+[ -x "$APP" ] || die "the build did not produce $APP"
+
+section "end-to-end tests (tauri-driver + WebKitWebDriver)"
+if [ -z "${DISPLAY:-}" ]; then
+  start_xvfb
+else
+  log "using the display $DISPLAY"
+fi
+mkdir -p tests/e2e/artifacts
+tap_file="tests/e2e/artifacts/e2e.tap"
+e2e_status=0
+ZIRKEL_APP="$APP" node --test --test-concurrency=1 \
+  --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=tap --test-reporter-destination="$tap_file" \
+  tests/e2e/ || e2e_status=$?
+passed="$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$tap_file" | tail -n 1)"
+failed="$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$tap_file" | tail -n 1)"
+if [ "$e2e_status" -ne 0 ]; then
+  log "end-to-end tests failed (screenshots and the tauri-driver log are in tests/e2e/artifacts/)"
+fi
+
+section "done"
+log "all checks took $((SECONDS - SECTION_START)) s"
+echo "e2e: ${passed:-0} passed, ${failed:-0} failed"
+exit "$e2e_status"

@@ -1,0 +1,84 @@
+//! TypeScript bindings of every type the UI exchanges with the shell, generated with ts-rs into
+//! one checked-in file, `ui/src/lib/api/bindings.ts`. A test fails when the file is stale;
+//! `UPDATE_BINDINGS=1 cargo test -p zirkel bindings` rewrites it.
+
+use ts_rs::{Config, TS};
+
+use crate::model::{
+    Direction, History, Mandate, MandateInput, MandateView, MemberFilter, MemberList, MemberRow,
+    MemberSort, MemberStatus, Organisation, OrganisationDetail, OrganisationFilter,
+    OrganisationInput, OrganisationKind, OrganisationList, OrganisationRow, OrganisationSort,
+    OrganisationStatus, Person, PersonDetail, PersonInput, Role, Salutation, StoreInfo,
+};
+use crate::ops::reference::{Choice, ReferenceData};
+
+/// Path of the generated file, relative to the workspace root.
+pub const BINDINGS_PATH: &str = "ui/src/lib/api/bindings.ts";
+
+/// The whole bindings file.
+pub fn typescript() -> String {
+    // SQLite ids fit into a JavaScript number; `bigint` would only burden the UI.
+    let cfg = Config::new().with_large_int("number");
+    let declarations = [
+        Direction::decl(&cfg),
+        History::decl(&cfg),
+        StoreInfo::decl(&cfg),
+        OrganisationKind::decl(&cfg),
+        Organisation::decl(&cfg),
+        OrganisationInput::decl(&cfg),
+        OrganisationStatus::decl(&cfg),
+        OrganisationSort::decl(&cfg),
+        OrganisationFilter::decl(&cfg),
+        OrganisationRow::decl(&cfg),
+        OrganisationList::decl(&cfg),
+        OrganisationDetail::decl(&cfg),
+        Salutation::decl(&cfg),
+        Person::decl(&cfg),
+        PersonInput::decl(&cfg),
+        PersonDetail::decl(&cfg),
+        Role::decl(&cfg),
+        Mandate::decl(&cfg),
+        MandateInput::decl(&cfg),
+        MandateView::decl(&cfg),
+        MemberStatus::decl(&cfg),
+        MemberSort::decl(&cfg),
+        MemberFilter::decl(&cfg),
+        MemberRow::decl(&cfg),
+        MemberList::decl(&cfg),
+        Choice::<()>::decl(&cfg),
+        ReferenceData::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:\n\
+         // run `UPDATE_BINDINGS=1 cargo test -p zirkel bindings` after changing a type.\n\n",
+    );
+    for declaration in declarations {
+        out.push_str("export ");
+        out.push_str(declaration.trim());
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    #[test]
+    fn bindings_are_up_to_date() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(super::BINDINGS_PATH);
+        let expected = super::typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::create_dir_all(path.parent().expect("has parent")).expect("create dir");
+            std::fs::write(&path, &expected).expect("write bindings");
+        }
+        let actual = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            actual == expected,
+            "{} is stale: run `UPDATE_BINDINGS=1 cargo test -p zirkel bindings` and commit it",
+            super::BINDINGS_PATH
+        );
+    }
+}

@@ -1,0 +1,271 @@
+//! The schema as an append-only list of migrations, tracked by `PRAGMA user_version`.
+//! A shipped migration is never edited: add a new one at the end.
+
+use rusqlite_migration::{Migrations, M};
+
+/// Version 1: the whole domain of DESIGN.md, including areas whose screens come later.
+const V1: &str = r#"
+CREATE TABLE organisations (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    kind          TEXT NOT NULL CHECK (kind IN ('city','district','federal_agency',
+                      'umbrella_association','research_institute','foundation','other')),
+    state         TEXT,
+    street        TEXT,
+    postal_code   TEXT,
+    city          TEXT,
+    website       TEXT,
+    member_since  TEXT,
+    member_until  TEXT,
+    notes         TEXT,
+    created_at    TEXT NOT NULL,
+    created_by    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    updated_by    TEXT NOT NULL
+);
+
+CREATE TABLE people (
+    id                    INTEGER PRIMARY KEY,
+    salutation            TEXT NOT NULL DEFAULT 'neutral' CHECK (salutation IN ('ms','mr','neutral')),
+    title                 TEXT,
+    first_name            TEXT NOT NULL,
+    name_particle         TEXT,
+    last_name             TEXT NOT NULL,
+    function              TEXT,
+    email                 TEXT,
+    phone                 TEXT,
+    mobile                TEXT,
+    street                TEXT,
+    postal_code           TEXT,
+    city                  TEXT,
+    consent_shared_lists  INTEGER NOT NULL DEFAULT 0,
+    consent_date          TEXT,
+    notes                 TEXT,
+    active                INTEGER NOT NULL DEFAULT 1,
+    anonymised_at         TEXT,
+    created_at            TEXT NOT NULL,
+    created_by            TEXT NOT NULL,
+    updated_at            TEXT NOT NULL,
+    updated_by            TEXT NOT NULL
+);
+CREATE INDEX people_email ON people(email);
+
+CREATE TABLE mandates (
+    id               INTEGER PRIMARY KEY,
+    person_id        INTEGER NOT NULL REFERENCES people(id) ON DELETE RESTRICT,
+    organisation_id  INTEGER NOT NULL REFERENCES organisations(id) ON DELETE RESTRICT,
+    role             TEXT NOT NULL CHECK (role IN ('permanent','deputy','guest','secretariat','partner')),
+    start_date       TEXT NOT NULL,
+    end_date         TEXT CHECK (end_date IS NULL OR end_date >= start_date),
+    notes            TEXT
+);
+CREATE INDEX mandates_person ON mandates(person_id);
+CREATE INDEX mandates_organisation ON mandates(organisation_id);
+
+CREATE TABLE topics (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL UNIQUE,
+    description  TEXT
+);
+
+CREATE TABLE sessions (
+    id                    INTEGER PRIMARY KEY,
+    number                INTEGER NOT NULL UNIQUE,
+    title                 TEXT NOT NULL,
+    first_day             TEXT NOT NULL,
+    last_day              TEXT NOT NULL CHECK (last_day >= first_day),
+    venue                 TEXT,
+    address               TEXT,
+    host_organisation_id  INTEGER REFERENCES organisations(id) ON DELETE RESTRICT,
+    status                TEXT NOT NULL DEFAULT 'planned'
+                              CHECK (status IN ('planned','invited','held','cancelled')),
+    notes                 TEXT,
+    created_at            TEXT NOT NULL,
+    created_by            TEXT NOT NULL,
+    updated_at            TEXT NOT NULL,
+    updated_by            TEXT NOT NULL
+);
+
+CREATE TABLE agenda_items (
+    id           INTEGER PRIMARY KEY,
+    session_id   INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    day          TEXT NOT NULL,
+    start_time   TEXT,
+    duration_minutes INTEGER,
+    kind         TEXT NOT NULL CHECK (kind IN ('talk','discussion','report','visit','break')),
+    title        TEXT NOT NULL,
+    description  TEXT,
+    place        TEXT,
+    internal     INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (session_id, position)
+);
+
+CREATE TABLE agenda_item_speakers (
+    id              INTEGER PRIMARY KEY,
+    agenda_item_id  INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,
+    person_id       INTEGER REFERENCES people(id) ON DELETE RESTRICT,
+    free_text       TEXT,
+    CHECK (person_id IS NOT NULL OR free_text IS NOT NULL)
+);
+
+CREATE TABLE agenda_item_topics (
+    agenda_item_id  INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+    topic_id        INTEGER NOT NULL REFERENCES topics(id) ON DELETE RESTRICT,
+    PRIMARY KEY (agenda_item_id, topic_id)
+);
+
+CREATE TABLE attendance (
+    id               INTEGER PRIMARY KEY,
+    session_id       INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    person_id        INTEGER NOT NULL REFERENCES people(id) ON DELETE RESTRICT,
+    organisation_id  INTEGER REFERENCES organisations(id) ON DELETE RESTRICT,
+    status           TEXT NOT NULL CHECK (status IN ('invited','registered','declined',
+                         'attended','excused','represented')),
+    represented_by   INTEGER REFERENCES people(id) ON DELETE RESTRICT,
+    notes            TEXT,
+    UNIQUE (session_id, person_id)
+);
+
+-- Presence per meeting day of a multi-day session.
+CREATE TABLE attendance_days (
+    attendance_id  INTEGER NOT NULL REFERENCES attendance(id) ON DELETE CASCADE,
+    day            TEXT NOT NULL,
+    PRIMARY KEY (attendance_id, day)
+);
+
+-- One logical minutes record per session; each correction of approved minutes is a new version.
+CREATE TABLE minutes (
+    id            INTEGER PRIMARY KEY,
+    session_id    INTEGER NOT NULL REFERENCES sessions(id) ON DELETE RESTRICT,
+    version       INTEGER NOT NULL DEFAULT 1,
+    recorder_id   INTEGER REFERENCES people(id) ON DELETE RESTRICT,
+    status        TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','sent','approved')),
+    sent_on       TEXT,
+    approved_on   TEXT,
+    approved_at_session_id INTEGER REFERENCES sessions(id) ON DELETE RESTRICT,
+    superseded_by INTEGER REFERENCES minutes(id) ON DELETE RESTRICT,
+    created_at    TEXT NOT NULL,
+    created_by    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    updated_by    TEXT NOT NULL,
+    UNIQUE (session_id, version)
+);
+
+CREATE TABLE minute_notes (
+    id              INTEGER PRIMARY KEY,
+    minutes_id      INTEGER NOT NULL REFERENCES minutes(id) ON DELETE CASCADE,
+    agenda_item_id  INTEGER REFERENCES agenda_items(id) ON DELETE RESTRICT,
+    position        INTEGER NOT NULL,
+    text            TEXT NOT NULL
+);
+
+CREATE TABLE decisions (
+    id              INTEGER PRIMARY KEY,
+    minutes_id      INTEGER NOT NULL REFERENCES minutes(id) ON DELETE CASCADE,
+    agenda_item_id  INTEGER REFERENCES agenda_items(id) ON DELETE RESTRICT,
+    position        INTEGER NOT NULL,
+    text            TEXT NOT NULL
+);
+
+CREATE TABLE action_items (
+    id              INTEGER PRIMARY KEY,
+    minutes_id      INTEGER NOT NULL REFERENCES minutes(id) ON DELETE CASCADE,
+    agenda_item_id  INTEGER REFERENCES agenda_items(id) ON DELETE RESTRICT,
+    position        INTEGER NOT NULL,
+    text            TEXT NOT NULL,
+    assignee_id     INTEGER REFERENCES people(id) ON DELETE RESTRICT,
+    assignee_text   TEXT,
+    due_date        TEXT,
+    status          TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','in_progress','done','dropped')),
+    done_on         TEXT
+);
+
+CREATE TABLE practice_examples (
+    id                 INTEGER PRIMARY KEY,
+    title              TEXT NOT NULL,
+    organisation_id    INTEGER REFERENCES organisations(id) ON DELETE RESTRICT,
+    contact_person_id  INTEGER REFERENCES people(id) ON DELETE RESTRICT,
+    summary            TEXT,
+    body               TEXT,
+    target_groups      TEXT,
+    since              TEXT,
+    link               TEXT,
+    in_brochure        INTEGER NOT NULL DEFAULT 0,
+    created_at         TEXT NOT NULL,
+    created_by         TEXT NOT NULL,
+    updated_at         TEXT NOT NULL,
+    updated_by         TEXT NOT NULL
+);
+
+CREATE TABLE practice_example_topics (
+    practice_example_id  INTEGER NOT NULL REFERENCES practice_examples(id) ON DELETE CASCADE,
+    topic_id             INTEGER NOT NULL REFERENCES topics(id) ON DELETE RESTRICT,
+    PRIMARY KEY (practice_example_id, topic_id)
+);
+
+CREATE TABLE recommendations (
+    id                     INTEGER PRIMARY KEY,
+    topic_id               INTEGER NOT NULL REFERENCES topics(id) ON DELETE RESTRICT,
+    title                  TEXT NOT NULL,
+    body                   TEXT NOT NULL,
+    adopted_at_session_id  INTEGER REFERENCES sessions(id) ON DELETE RESTRICT,
+    published_on           TEXT,
+    created_at             TEXT NOT NULL,
+    created_by             TEXT NOT NULL,
+    updated_at             TEXT NOT NULL,
+    updated_by             TEXT NOT NULL
+);
+
+CREATE TABLE settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+);
+
+CREATE TABLE audit_log (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    user       TEXT NOT NULL,
+    entity     TEXT NOT NULL,
+    entity_id  INTEGER,
+    action     TEXT NOT NULL CHECK (action IN ('create','update','delete','deactivate','reactivate','import','demo')),
+    summary    TEXT NOT NULL
+);
+CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
+
+-- Full-text index over every searchable record, maintained by the store in the same transaction
+-- as each write. `folded` holds a transliteration so "Sukru" finds "Şükrü" and "Lukasz" "Łukasz".
+CREATE VIRTUAL TABLE search_index USING fts5(
+    entity UNINDEXED,
+    entity_id UNINDEXED,
+    title,
+    body,
+    folded,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"#;
+
+/// The schema version this binary writes: the number of migrations.
+pub const VERSION: i64 = 1;
+
+/// All migrations, oldest first. `VERSION` must equal their number (checked by a test).
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(V1)])
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        super::migrations().validate().expect("every migration applies to an empty database");
+    }
+
+    #[test]
+    fn version_matches_the_number_of_migrations() {
+        let mut conn = rusqlite::Connection::open_in_memory().expect("open");
+        super::migrations().to_latest(&mut conn).expect("migrate");
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("v");
+        assert_eq!(version, super::VERSION, "VERSION must be bumped with each new migration");
+    }
+}

@@ -1,0 +1,3 @@
+//! Integration tests of the core over a temporary database file (one test binary).
+
+mod util;

@@ -1,0 +1,604 @@
+// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:
+// run `UPDATE_BINDINGS=1 cargo test -p zirkel bindings` after changing a type.
+
+export type Direction = "ascending" | "descending";
+
+export type History = { 
+/**
+ * Creation time, ISO 8601 local time.
+ */
+created_at: string, 
+/**
+ * OS user who created it.
+ */
+created_by: string, 
+/**
+ * Last change, ISO 8601 local time.
+ */
+updated_at: string, 
+/**
+ * OS user who changed it last.
+ */
+updated_by: string, };
+
+export type StoreInfo = { 
+/**
+ * Path of the SQLite file.
+ */
+path: string, 
+/**
+ * Schema version (`PRAGMA user_version`).
+ */
+schema_version: number, 
+/**
+ * True when the store holds no organisations and no people: the app then offers the demo.
+ */
+is_empty: boolean, 
+/**
+ * Number of people.
+ */
+people: number, 
+/**
+ * Number of organisations.
+ */
+organisations: number, };
+
+export type OrganisationKind = "city" | "district" | "federal_agency" | "umbrella_association" | "research_institute" | "foundation" | "other";
+
+export type Organisation = { 
+/**
+ * Id assigned by SQLite.
+ */
+id: number, 
+/**
+ * Full name, e.g. "Landeshauptstadt Stuttgart".
+ */
+name: string, 
+/**
+ * Kind of organisation.
+ */
+kind: OrganisationKind, 
+/**
+ * Bundesland, one of [`BUNDESLAENDER`].
+ */
+state: string | null, 
+/**
+ * Street and number.
+ */
+street: string | null, 
+/**
+ * Postleitzahl.
+ */
+postal_code: string | null, 
+/**
+ * City of the address.
+ */
+city: string | null, 
+/**
+ * Website.
+ */
+website: string | null, 
+/**
+ * Member of the working group since.
+ */
+member_since: string | null, 
+/**
+ * Member until (left the group).
+ */
+member_until: string | null, 
+/**
+ * Free notes.
+ */
+notes: string | null, 
+/**
+ * Created / changed.
+ */
+history: History, };
+
+export type OrganisationInput = { 
+/**
+ * Name (required).
+ */
+name: string, 
+/**
+ * Kind (required).
+ */
+kind: OrganisationKind | null, 
+/**
+ * Bundesland or empty.
+ */
+state: string, 
+/**
+ * Street.
+ */
+street: string, 
+/**
+ * Postleitzahl: five digits or empty.
+ */
+postal_code: string, 
+/**
+ * City.
+ */
+city: string, 
+/**
+ * Website.
+ */
+website: string, 
+/**
+ * Member since.
+ */
+member_since: string, 
+/**
+ * Member until.
+ */
+member_until: string, 
+/**
+ * Notes.
+ */
+notes: string, };
+
+export type OrganisationStatus = "all" | "current" | "former";
+
+export type OrganisationSort = "name" | "kind" | "state" | "city" | "member_since" | "people";
+
+export type OrganisationFilter = { 
+/**
+ * Free text: name, city, Bundesland (diacritics ignored).
+ */
+text: string, 
+/**
+ * Only this kind.
+ */
+kind: OrganisationKind | null, 
+/**
+ * Only this Bundesland.
+ */
+state: string | null, 
+/**
+ * Current / former / all.
+ */
+status: OrganisationStatus, 
+/**
+ * Sort column.
+ */
+sort: OrganisationSort, 
+/**
+ * Sort direction.
+ */
+direction: Direction, };
+
+export type OrganisationRow = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * Name.
+ */
+name: string, 
+/**
+ * Kind.
+ */
+kind: OrganisationKind, 
+/**
+ * Bundesland.
+ */
+state: string | null, 
+/**
+ * City of the address.
+ */
+city: string | null, 
+/**
+ * Member since.
+ */
+member_since: string | null, 
+/**
+ * Member until.
+ */
+member_until: string | null, 
+/**
+ * Names of the current representatives ("Dr. Anna Schmidt"), permanent first.
+ */
+representatives: Array<string>, };
+
+export type OrganisationList = { 
+/**
+ * The rows that pass the filter, sorted.
+ */
+rows: Array<OrganisationRow>, 
+/**
+ * All organisations in the store.
+ */
+total: number, };
+
+export type OrganisationDetail = { 
+/**
+ * The organisation.
+ */
+organisation: Organisation, 
+/**
+ * All mandates for it, current first, newest first.
+ */
+mandates: Array<MandateView>, };
+
+export type Salutation = "ms" | "mr" | "neutral";
+
+export type Person = { 
+/**
+ * Id assigned by SQLite.
+ */
+id: number, 
+/**
+ * Salutation.
+ */
+salutation: Salutation, 
+/**
+ * Academic title, e.g. "Dr." or "Prof. Dr.".
+ */
+title: string | null, 
+/**
+ * First name(s).
+ */
+first_name: string, 
+/**
+ * Name particle ("von", "van", "de"), ignored when sorting.
+ */
+name_particle: string | null, 
+/**
+ * Last name.
+ */
+last_name: string, 
+/**
+ * Function, e.g. "Integrationsbeauftragte".
+ */
+function: string | null, 
+/**
+ * E-mail, lower-case.
+ */
+email: string | null, 
+/**
+ * Phone.
+ */
+phone: string | null, 
+/**
+ * Mobile phone.
+ */
+mobile: string | null, 
+/**
+ * Postal address if not the organisation's: street.
+ */
+street: string | null, 
+/**
+ * Postleitzahl.
+ */
+postal_code: string | null, 
+/**
+ * City.
+ */
+city: string | null, 
+/**
+ * Consents to appear on lists shared with the members.
+ */
+consent_shared_lists: boolean, 
+/**
+ * When the consent was given.
+ */
+consent_date: string | null, 
+/**
+ * Free notes.
+ */
+notes: string | null, 
+/**
+ * False once deactivated (former member kept for history).
+ */
+active: boolean, 
+/**
+ * Created / changed.
+ */
+history: History, };
+
+export type PersonInput = { 
+/**
+ * Salutation.
+ */
+salutation: Salutation, 
+/**
+ * Academic title.
+ */
+title: string, 
+/**
+ * First name (required).
+ */
+first_name: string, 
+/**
+ * Name particle.
+ */
+name_particle: string, 
+/**
+ * Last name (required).
+ */
+last_name: string, 
+/**
+ * Function.
+ */
+function: string, 
+/**
+ * E-mail.
+ */
+email: string, 
+/**
+ * Phone.
+ */
+phone: string, 
+/**
+ * Mobile.
+ */
+mobile: string, 
+/**
+ * Street.
+ */
+street: string, 
+/**
+ * Postleitzahl.
+ */
+postal_code: string, 
+/**
+ * City.
+ */
+city: string, 
+/**
+ * Consent to shared lists.
+ */
+consent_shared_lists: boolean, 
+/**
+ * Consent date, TT.MM.JJJJ.
+ */
+consent_date: string, 
+/**
+ * Notes.
+ */
+notes: string, };
+
+export type PersonDetail = { 
+/**
+ * The person.
+ */
+person: Person, 
+/**
+ * Their mandates, current first.
+ */
+mandates: Array<MandateView>, 
+/**
+ * True when the person has history (mandates, attendance, tasks) and can only be deactivated.
+ */
+has_history: boolean, };
+
+export type Role = "permanent" | "deputy" | "guest" | "secretariat" | "partner";
+
+export type Mandate = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * The person holding it.
+ */
+person_id: number, 
+/**
+ * The organisation represented.
+ */
+organisation_id: number, 
+/**
+ * Role.
+ */
+role: Role, 
+/**
+ * First day.
+ */
+start_date: string, 
+/**
+ * Last day; open when `None`.
+ */
+end_date: string | null, 
+/**
+ * Notes.
+ */
+notes: string | null, };
+
+export type MandateInput = { 
+/**
+ * Person.
+ */
+person_id: number, 
+/**
+ * Organisation (required).
+ */
+organisation_id: number | null, 
+/**
+ * Role (required).
+ */
+role: Role | null, 
+/**
+ * First day, TT.MM.JJJJ (required).
+ */
+start_date: string, 
+/**
+ * Last day or empty.
+ */
+end_date: string, 
+/**
+ * Notes.
+ */
+notes: string, };
+
+export type MandateView = { 
+/**
+ * The mandate.
+ */
+mandate: Mandate, 
+/**
+ * "Dr. Anna Schmidt".
+ */
+person_name: string, 
+/**
+ * "Landeshauptstadt Stuttgart".
+ */
+organisation_name: string, 
+/**
+ * True when it covers today.
+ */
+current: boolean, };
+
+export type MemberStatus = "current" | "former" | "all";
+
+export type MemberSort = "name" | "organisation" | "role" | "function" | "email" | "phone" | "state" | "since";
+
+export type MemberFilter = { 
+/**
+ * Free text over name, organisation, function, e-mail (diacritics and case ignored).
+ */
+text: string, 
+/**
+ * Only people with a mandate in this role (on the reference date unless status is all/former).
+ */
+role: Role | null, 
+/**
+ * Only people with a mandate for this organisation.
+ */
+organisation_id: number | null, 
+/**
+ * Only people whose main organisation lies in this Bundesland.
+ */
+state: string | null, 
+/**
+ * Current / former / all.
+ */
+status: MemberStatus, 
+/**
+ * Reference date ("Stichtag"), TT.MM.JJJJ or ISO; empty means today.
+ */
+as_of: string, 
+/**
+ * Sort column.
+ */
+sort: MemberSort, 
+/**
+ * Sort direction.
+ */
+direction: Direction, };
+
+export type MemberRow = { 
+/**
+ * Person id.
+ */
+person_id: number, 
+/**
+ * "Özdemir, Şükrü, Dr."
+ */
+name: string, 
+/**
+ * Academic title.
+ */
+title: string | null, 
+/**
+ * First name.
+ */
+first_name: string, 
+/**
+ * Particle.
+ */
+name_particle: string | null, 
+/**
+ * Last name.
+ */
+last_name: string, 
+/**
+ * Main mandate's organisation.
+ */
+organisation_id: number | null, 
+/**
+ * Its name.
+ */
+organisation: string | null, 
+/**
+ * Its kind.
+ */
+organisation_kind: OrganisationKind | null, 
+/**
+ * Main mandate's role.
+ */
+role: Role | null, 
+/**
+ * Function.
+ */
+function: string | null, 
+/**
+ * E-mail.
+ */
+email: string | null, 
+/**
+ * Phone.
+ */
+phone: string | null, 
+/**
+ * Bundesland of the organisation.
+ */
+state: string | null, 
+/**
+ * Start of the main mandate.
+ */
+since: string | null, 
+/**
+ * End of the main mandate.
+ */
+until: string | null, 
+/**
+ * True when the person is active and holds a mandate on the reference date (or none ever).
+ */
+current: boolean, 
+/**
+ * False once the person was deactivated.
+ */
+active: boolean, };
+
+export type MemberList = { 
+/**
+ * Rows that pass the filter, sorted.
+ */
+rows: Array<MemberRow>, 
+/**
+ * All people in the store.
+ */
+total: number, 
+/**
+ * The reference date used (ISO).
+ */
+as_of: string, };
+
+export type Choice<T> = { 
+/**
+ * The value as sent to the core.
+ */
+value: T, 
+/**
+ * What the UI shows.
+ */
+label: string, };
+
+export type ReferenceData = { 
+/**
+ * The sixteen Länder.
+ */
+states: Array<string>, 
+/**
+ * Kinds of organisation.
+ */
+organisation_kinds: Array<Choice<OrganisationKind>>, 
+/**
+ * Roles of a mandate.
+ */
+roles: Array<Choice<Role>>, 
+/**
+ * Salutations ("keine" for neutral).
+ */
+salutations: Array<Choice<Salutation>>, };
