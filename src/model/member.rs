@@ -10,8 +10,8 @@ use super::{Direction, OrganisationKind, Role};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum MemberStatus {
-    /// Active people who hold a mandate on the reference date, or have never held one (new
-    /// contacts).
+    /// People who hold a mandate on the reference date, and active people who have never held
+    /// one (new contacts).
     #[default]
     Current,
     /// Deactivated people, and people whose mandates have all ended.
@@ -100,7 +100,7 @@ pub struct MemberRow {
     pub since: Option<NaiveDate>,
     /// End of the main mandate.
     pub until: Option<NaiveDate>,
-    /// True when the person is active and holds a mandate on the reference date (or none ever).
+    /// True when the person holds a mandate on the reference date (or is active and never held one).
     pub current: bool,
     /// False once the person was deactivated.
     pub active: bool,

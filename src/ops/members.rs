@@ -34,7 +34,9 @@ pub fn list(store: &Store, filter: &MemberFilter, today: NaiveDate) -> Result<Me
     for person in people {
         let all = by_person.remove(&person.id).unwrap_or_default();
         let covering_any = all.iter().any(|m| m.covers(as_of));
-        let current = person.active && (covering_any || all.is_empty());
+        // A mandate covering the reference date makes a member of that day, even if the person has
+        // left since: "members as of a date" must show the seat holder of that date.
+        let current = covering_any || (person.active && all.is_empty());
         let wanted = match filter.status {
             MemberStatus::All => true,
             MemberStatus::Current => current,
