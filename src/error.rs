@@ -69,7 +69,10 @@ pub enum Error {
 impl Error {
     /// Shorthand for a validation error.
     pub fn validation(field: &str, message: impl Into<String>) -> Self {
-        Error::Validation { field: field.to_owned(), message: message.into() }
+        Error::Validation {
+            field: field.to_owned(),
+            message: message.into(),
+        }
     }
 
     /// A German message for the user, whatever the variant.

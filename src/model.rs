@@ -36,7 +36,10 @@ impl Stamp {
         let user = std::env::var("USER")
             .or_else(|_| std::env::var("USERNAME"))
             .unwrap_or_else(|_| "unbekannt".to_owned());
-        Stamp { user, at: chrono::Local::now().naive_local().with_nanosecond_zero() }
+        Stamp {
+            user,
+            at: chrono::Local::now().naive_local().with_nanosecond_zero(),
+        }
     }
 
     /// The calendar day of the stamp.

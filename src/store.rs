@@ -39,8 +39,10 @@ impl Store {
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)
-                .map_err(|source| Error::Io { path: parent.to_path_buf(), source })?;
+            std::fs::create_dir_all(parent).map_err(|source| Error::Io {
+                path: parent.to_path_buf(),
+                source,
+            })?;
         }
         let conn = Connection::open(&path)?;
         Self::init(conn, path)
@@ -78,7 +80,9 @@ impl Store {
 
     /// Runs `f` in one immediate transaction: all of it is written, or nothing.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
@@ -87,11 +91,15 @@ impl Store {
     /// Counts and schema version for the status line and the first-start dialog.
     pub fn info(&self) -> Result<StoreInfo> {
         let count = |table: &str| -> Result<i64> {
-            Ok(self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
         };
         let people = count("people")?;
         let organisations = count("organisations")?;
-        let schema_version = self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let schema_version = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?;
         Ok(StoreInfo {
             path: self.path.display().to_string(),
             schema_version,
@@ -105,7 +113,9 @@ impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?)
     }
 }
@@ -146,25 +156,37 @@ mod tests {
         drop(Store::open(&path).expect("create"));
         {
             let conn = Connection::open(&path).expect("raw open");
-            conn.pragma_update(None, "user_version", schema::VERSION + 1).expect("bump");
+            conn.pragma_update(None, "user_version", schema::VERSION + 1)
+                .expect("bump");
         }
         match Store::open(&path) {
             Err(Error::TooNew { found, .. }) => assert_eq!(found, schema::VERSION + 1),
             other => panic!("a newer schema must be refused, got {other:?}"),
         }
         let conn = Connection::open(&path).expect("raw open");
-        let version: i64 =
-            conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("version");
-        assert_eq!(version, schema::VERSION + 1, "the newer file must be left as it was");
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .expect("version");
+        assert_eq!(
+            version,
+            schema::VERSION + 1,
+            "the newer file must be left as it was"
+        );
     }
 
     #[test]
     fn open_sets_wal_and_foreign_keys() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let store = Store::open(dir.path().join("sub/zirkel.sqlite3")).expect("open creates folders");
-        let mode: String =
-            store.conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).expect("mode");
-        let fk: i64 = store.conn.pragma_query_value(None, "foreign_keys", |r| r.get(0)).expect("fk");
+        let store =
+            Store::open(dir.path().join("sub/zirkel.sqlite3")).expect("open creates folders");
+        let mode: String = store
+            .conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .expect("mode");
+        let fk: i64 = store
+            .conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .expect("fk");
         assert_eq!(mode.to_lowercase(), "wal");
         assert_eq!(fk, 1, "foreign keys must be enforced");
         assert!(store.info().expect("info").is_empty);
@@ -175,7 +197,11 @@ mod tests {
         let store = Store::open_in_memory().expect("open");
         let n: i64 = store
             .conn
-            .query_row("SELECT count(*) FROM search_index WHERE search_index MATCH 'x'", [], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM search_index WHERE search_index MATCH 'x'",
+                [],
+                |r| r.get(0),
+            )
             .expect("fts5 query");
         assert_eq!(n, 0);
     }

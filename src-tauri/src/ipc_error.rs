@@ -47,7 +47,11 @@ impl From<Error> for IpcError {
             Error::Validation { field, .. } => Some(field.clone()),
             _ => None,
         };
-        IpcError { code, message: error.user_message(), field }
+        IpcError {
+            code,
+            message: error.user_message(),
+            field,
+        }
     }
 }
 

@@ -35,7 +35,10 @@ macro_rules! zirkel_handlers {
 }
 
 /// Adds Zirkel's state and commands to a builder (the app and the shell's tests share this).
-pub fn builder<R: tauri::Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+pub fn builder<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
+    state: AppState,
+) -> tauri::Builder<R> {
     builder.manage(state).invoke_handler(zirkel_handlers!())
 }
 

@@ -25,7 +25,9 @@ impl AppState {
 
     /// Wraps an open store (tests).
     pub fn new(store: Store) -> Self {
-        AppState { store: Ok(Mutex::new(store)) }
+        AppState {
+            store: Ok(Mutex::new(store)),
+        }
     }
 
     /// Locks the store briefly for one operation.

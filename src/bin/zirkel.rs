@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use zirkel::model::date::german;
 use zirkel::model::{
-    MemberFilter, MemberSort, MemberStatus, OrganisationFilter, Role, Stamp, Direction,
+    Direction, MemberFilter, MemberSort, MemberStatus, OrganisationFilter, Role, Stamp,
 };
 use zirkel::{ops, Error, Store};
 
@@ -119,10 +119,15 @@ fn run(cli: Cli) -> zirkel::Result<()> {
             if json {
                 println!("{}", serde_json::to_string_pretty(&info)?);
             } else {
-                println!("Datenbank: {}\nSchema: {}\nPersonen: {}\nOrganisationen: {}", info.path, info.schema_version, info.people, info.organisations);
+                println!(
+                    "Datenbank: {}\nSchema: {}\nPersonen: {}\nOrganisationen: {}",
+                    info.path, info.schema_version, info.people, info.organisations
+                );
             }
         }
-        Command::Members { command: ListCommand::List(args) } => {
+        Command::Members {
+            command: ListCommand::List(args),
+        } => {
             let filter = member_filter(&args)?;
             let list = ops::members::list(&store, &filter, stamp.today())?;
             if args.json {
@@ -140,12 +145,34 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                         r.since.map(german).unwrap_or_default(),
                     ]
                 });
-                print_table(&["Name", "Organisation", "Rolle", "Funktion", "E-Mail", "Telefon", "Bundesland", "seit"], rows);
-                println!("{} von {} Personen (Stichtag {})", list.rows.len(), list.total, german(list.as_of));
+                print_table(
+                    &[
+                        "Name",
+                        "Organisation",
+                        "Rolle",
+                        "Funktion",
+                        "E-Mail",
+                        "Telefon",
+                        "Bundesland",
+                        "seit",
+                    ],
+                    rows,
+                );
+                println!(
+                    "{} von {} Personen (Stichtag {})",
+                    list.rows.len(),
+                    list.total,
+                    german(list.as_of)
+                );
             }
         }
-        Command::Organisations { command: ListCommand::List(args) } => {
-            let filter = OrganisationFilter { text: args.text.clone(), ..Default::default() };
+        Command::Organisations {
+            command: ListCommand::List(args),
+        } => {
+            let filter = OrganisationFilter {
+                text: args.text.clone(),
+                ..Default::default()
+            };
             let list = ops::organisations::list(&store, &filter, stamp.today())?;
             if args.json {
                 println!("{}", serde_json::to_string_pretty(&list.rows)?);
@@ -160,7 +187,17 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                         r.representatives.join(", "),
                     ]
                 });
-                print_table(&["Nr.", "Name", "Art", "Bundesland", "Mitglied seit", "Vertretung"], rows);
+                print_table(
+                    &[
+                        "Nr.",
+                        "Name",
+                        "Art",
+                        "Bundesland",
+                        "Mitglied seit",
+                        "Vertretung",
+                    ],
+                    rows,
+                );
                 println!("{} von {} Organisationen", list.rows.len(), list.total);
             }
         }
@@ -183,7 +220,12 @@ fn member_filter(args: &MemberArgs) -> zirkel::Result<MemberFilter> {
         "current" | "aktuell" => MemberStatus::Current,
         "former" | "ehemalig" => MemberStatus::Former,
         "all" | "alle" => MemberStatus::All,
-        other => return Err(Error::validation("status", format!("Status: „{other}“ gibt es nicht. Möglich: current, former, all."))),
+        other => {
+            return Err(Error::validation(
+                "status",
+                format!("Status: „{other}“ gibt es nicht. Möglich: current, former, all."),
+            ))
+        }
     };
     let sort = match args.sort.as_str() {
         "name" => MemberSort::Name,
@@ -194,7 +236,12 @@ fn member_filter(args: &MemberArgs) -> zirkel::Result<MemberFilter> {
         "phone" => MemberSort::Phone,
         "state" => MemberSort::State,
         "since" => MemberSort::Since,
-        other => return Err(Error::validation("sort", format!("Sortierung: „{other}“ gibt es nicht."))),
+        other => {
+            return Err(Error::validation(
+                "sort",
+                format!("Sortierung: „{other}“ gibt es nicht."),
+            ))
+        }
     };
     Ok(MemberFilter {
         text: args.text.clone(),
@@ -204,7 +251,11 @@ fn member_filter(args: &MemberArgs) -> zirkel::Result<MemberFilter> {
         status,
         as_of: args.as_of.clone(),
         sort,
-        direction: if args.desc { Direction::Descending } else { Direction::Ascending },
+        direction: if args.desc {
+            Direction::Descending
+        } else {
+            Direction::Ascending
+        },
     })
 }
 

@@ -8,7 +8,9 @@ use crate::error::{Error, Result};
 pub fn parse(field: &str, label: &str, value: &str) -> Result<NaiveDate> {
     let value = value.trim();
     let parsed = if value.contains('.') {
-        NaiveDate::parse_from_str(value, "%d.%m.%Y").ok().filter(|_| has_four_digit_year(value))
+        NaiveDate::parse_from_str(value, "%d.%m.%Y")
+            .ok()
+            .filter(|_| has_four_digit_year(value))
     } else {
         NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
     };
@@ -46,14 +48,23 @@ mod tests {
     fn parses_german_and_iso() {
         let expected = NaiveDate::from_ymd_opt(2025, 9, 21).expect("valid date");
         assert_eq!(parse("d", "Datum", "21.09.2025").expect("german"), expected);
-        assert_eq!(parse("d", "Datum", "21.9.2025").expect("short german"), expected);
+        assert_eq!(
+            parse("d", "Datum", "21.9.2025").expect("short german"),
+            expected
+        );
         assert_eq!(parse("d", "Datum", "2025-09-21").expect("iso"), expected);
     }
 
     #[test]
     fn refuses_impossible_dates_with_the_label() {
         let err = parse("start_date", "Beginn", "31.02.2025").expect_err("no 31 February");
-        assert!(err.user_message().starts_with("Beginn:"), "message names the field");
-        assert!(parse("d", "Datum", "1.1.25").is_err(), "two-digit years are ambiguous");
+        assert!(
+            err.user_message().starts_with("Beginn:"),
+            "message names the field"
+        );
+        assert!(
+            parse("d", "Datum", "1.1.25").is_err(),
+            "two-digit years are ambiguous"
+        );
     }
 }

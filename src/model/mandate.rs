@@ -25,8 +25,13 @@ pub enum Role {
 
 impl Role {
     /// All roles in UI order (also the order of precedence when a person holds several).
-    pub const ALL: [Role; 5] =
-        [Self::Permanent, Self::Deputy, Self::Secretariat, Self::Partner, Self::Guest];
+    pub const ALL: [Role; 5] = [
+        Self::Permanent,
+        Self::Deputy,
+        Self::Secretariat,
+        Self::Partner,
+        Self::Guest,
+    ];
 
     /// Stored name.
     pub fn as_str(self) -> &'static str {
@@ -57,7 +62,10 @@ impl Role {
 
     /// Rank for choosing a person's main mandate: lower is more important.
     pub fn rank(self) -> usize {
-        Self::ALL.iter().position(|r| *r == self).unwrap_or(Self::ALL.len())
+        Self::ALL
+            .iter()
+            .position(|r| *r == self)
+            .unwrap_or(Self::ALL.len())
     }
 }
 
@@ -88,7 +96,8 @@ impl Mandate {
 
     /// True when the periods of both mandates share at least one day.
     pub fn overlaps(&self, start: NaiveDate, end: Option<NaiveDate>) -> bool {
-        let ends_before = |a_end: Option<NaiveDate>, b_start: NaiveDate| a_end.is_some_and(|e| e < b_start);
+        let ends_before =
+            |a_end: Option<NaiveDate>, b_start: NaiveDate| a_end.is_some_and(|e| e < b_start);
         !(ends_before(self.end_date, start) || ends_before(end, self.start_date))
     }
 }
@@ -144,12 +153,19 @@ impl MandateInput {
     /// Checks the fields that need no store: required values and the order of the dates.
     pub fn validate(&self) -> Result<MandateFields> {
         let organisation_id = self.organisation_id.ok_or_else(|| {
-            Error::validation("organisation_id", "Organisation: Bitte eine Organisation wählen.")
+            Error::validation(
+                "organisation_id",
+                "Organisation: Bitte eine Organisation wählen.",
+            )
         })?;
-        let role =
-            self.role.ok_or_else(|| Error::validation("role", "Rolle: Bitte eine Rolle wählen."))?;
+        let role = self
+            .role
+            .ok_or_else(|| Error::validation("role", "Rolle: Bitte eine Rolle wählen."))?;
         if self.start_date.trim().is_empty() {
-            return Err(Error::validation("start_date", "Beginn: Bitte ein Datum angeben."));
+            return Err(Error::validation(
+                "start_date",
+                "Beginn: Bitte ein Datum angeben.",
+            ));
         }
         let start_date = date::parse("start_date", "Beginn", &self.start_date)?;
         let end_date = date::parse_optional("end_date", "Ende", &self.end_date)?;
@@ -182,15 +198,32 @@ mod tests {
     }
 
     fn mandate(start: NaiveDate, end: Option<NaiveDate>) -> Mandate {
-        Mandate { id: 1, person_id: 1, organisation_id: 1, role: Role::Permanent, start_date: start, end_date: end, notes: None }
+        Mandate {
+            id: 1,
+            person_id: 1,
+            organisation_id: 1,
+            role: Role::Permanent,
+            start_date: start,
+            end_date: end,
+            notes: None,
+        }
     }
 
     #[test]
     fn overlap_is_inclusive_of_both_ends() {
         let m = mandate(day(2020, 1, 1), Some(day(2022, 12, 31)));
-        assert!(m.overlaps(day(2022, 12, 31), None), "sharing the last day is an overlap");
-        assert!(!m.overlaps(day(2023, 1, 1), None), "a successor starting the next day is fine");
-        assert!(mandate(day(2020, 1, 1), None).overlaps(day(2030, 1, 1), None), "open mandates run on");
+        assert!(
+            m.overlaps(day(2022, 12, 31), None),
+            "sharing the last day is an overlap"
+        );
+        assert!(
+            !m.overlaps(day(2023, 1, 1), None),
+            "a successor starting the next day is fine"
+        );
+        assert!(
+            mandate(day(2020, 1, 1), None).overlaps(day(2030, 1, 1), None),
+            "open mandates run on"
+        );
     }
 
     #[test]

@@ -179,9 +179,9 @@ impl OrganisationInput {
         if name.chars().count() > 200 {
             return Err(Error::validation("name", "Name: Höchstens 200 Zeichen."));
         }
-        let kind = self
-            .kind
-            .ok_or_else(|| Error::validation("kind", "Art: Bitte die Art der Organisation wählen."))?;
+        let kind = self.kind.ok_or_else(|| {
+            Error::validation("kind", "Art: Bitte die Art der Organisation wählen.")
+        })?;
         let state = text::optional(&self.state);
         if let Some(state) = &state {
             if !BUNDESLAENDER.contains(&state.as_str()) {
@@ -209,8 +209,10 @@ impl OrganisationInput {
                 ));
             }
         }
-        let member_since = date::parse_optional("member_since", "Mitglied seit", &self.member_since)?;
-        let member_until = date::parse_optional("member_until", "Mitglied bis", &self.member_until)?;
+        let member_since =
+            date::parse_optional("member_since", "Mitglied seit", &self.member_since)?;
+        let member_until =
+            date::parse_optional("member_until", "Mitglied bis", &self.member_until)?;
         if let (Some(since), Some(until)) = (member_since, member_until) {
             if until < since {
                 return Err(Error::validation(
@@ -347,11 +349,41 @@ mod tests {
     #[test]
     fn names_the_field_of_each_problem() {
         let cases = [
-            (OrganisationInput { name: " ".into(), ..input() }, "name"),
-            (OrganisationInput { kind: None, ..input() }, "kind"),
-            (OrganisationInput { state: "Bavaria".into(), ..input() }, "state"),
-            (OrganisationInput { postal_code: "7017".into(), ..input() }, "postal_code"),
-            (OrganisationInput { member_until: "31.12.2008".into(), ..input() }, "member_until"),
+            (
+                OrganisationInput {
+                    name: " ".into(),
+                    ..input()
+                },
+                "name",
+            ),
+            (
+                OrganisationInput {
+                    kind: None,
+                    ..input()
+                },
+                "kind",
+            ),
+            (
+                OrganisationInput {
+                    state: "Bavaria".into(),
+                    ..input()
+                },
+                "state",
+            ),
+            (
+                OrganisationInput {
+                    postal_code: "7017".into(),
+                    ..input()
+                },
+                "postal_code",
+            ),
+            (
+                OrganisationInput {
+                    member_until: "31.12.2008".into(),
+                    ..input()
+                },
+                "member_until",
+            ),
         ];
         for (bad, expected) in cases {
             match bad.validate() {

@@ -92,7 +92,12 @@ pub struct Person {
 impl Person {
     /// "Dr. Anna von Schmidt".
     pub fn full_name(&self) -> String {
-        full_name(self.title.as_deref(), &self.first_name, self.name_particle.as_deref(), &self.last_name)
+        full_name(
+            self.title.as_deref(),
+            &self.first_name,
+            self.name_particle.as_deref(),
+            &self.last_name,
+        )
     }
 }
 
@@ -194,15 +199,21 @@ pub struct PersonFields {
 impl PersonInput {
     /// Checks every field; the first problem is returned with the field it concerns.
     pub fn validate(&self) -> Result<PersonFields> {
-        let first_name = text::optional(&self.first_name)
-            .ok_or_else(|| Error::validation("first_name", "Vorname: Bitte den Vornamen angeben."))?;
-        let last_name = text::optional(&self.last_name)
-            .ok_or_else(|| Error::validation("last_name", "Nachname: Bitte den Nachnamen angeben."))?;
-        for (field, label, value) in
-            [("first_name", "Vorname", &first_name), ("last_name", "Nachname", &last_name)]
-        {
+        let first_name = text::optional(&self.first_name).ok_or_else(|| {
+            Error::validation("first_name", "Vorname: Bitte den Vornamen angeben.")
+        })?;
+        let last_name = text::optional(&self.last_name).ok_or_else(|| {
+            Error::validation("last_name", "Nachname: Bitte den Nachnamen angeben.")
+        })?;
+        for (field, label, value) in [
+            ("first_name", "Vorname", &first_name),
+            ("last_name", "Nachname", &last_name),
+        ] {
             if value.chars().count() > 100 {
-                return Err(Error::validation(field, format!("{label}: Höchstens 100 Zeichen.")));
+                return Err(Error::validation(
+                    field,
+                    format!("{label}: Höchstens 100 Zeichen."),
+                ));
             }
         }
         let email = text::optional(&self.email).map(|e| e.to_lowercase());
@@ -214,8 +225,14 @@ impl PersonInput {
                 ));
             }
         }
-        for (field, label, value) in [("phone", "Telefon", &self.phone), ("mobile", "Mobil", &self.mobile)] {
-            if !value.chars().all(|c| c.is_ascii_digit() || " +-/()".contains(c)) {
+        for (field, label, value) in [
+            ("phone", "Telefon", &self.phone),
+            ("mobile", "Mobil", &self.mobile),
+        ] {
+            if !value
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-/()".contains(c))
+            {
                 return Err(Error::validation(
                     field,
                     format!("{label}: Nur Ziffern, Leerzeichen und + - / ( ) sind erlaubt."),
@@ -261,12 +278,16 @@ impl PersonInput {
 
 /// A pragmatic e-mail check: one `@`, a non-empty local part, a domain with a dot, no spaces.
 pub fn is_email(value: &str) -> bool {
-    let Some((local, domain)) = value.split_once('@') else { return false };
+    let Some((local, domain)) = value.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && !domain.contains('@')
         && !value.chars().any(char::is_whitespace)
         && domain.split('.').count() >= 2
-        && domain.split('.').all(|label| !label.is_empty() && !label.starts_with('-'))
+        && domain
+            .split('.')
+            .all(|label| !label.is_empty() && !label.starts_with('-'))
 }
 
 /// A person with all their mandates.
@@ -298,18 +319,57 @@ mod tests {
     fn keeps_names_as_written_and_normalises_email() {
         let fields = input().validate().expect("valid");
         assert_eq!(fields.first_name, "Şükrü", "names must survive unchanged");
-        assert_eq!(fields.email.as_deref(), Some("sukru.oezdemir@stadt-herten.de"));
+        assert_eq!(
+            fields.email.as_deref(),
+            Some("sukru.oezdemir@stadt-herten.de")
+        );
     }
 
     #[test]
     fn refuses_bad_input_naming_the_field() {
         let cases = [
-            (PersonInput { first_name: "".into(), ..input() }, "first_name"),
-            (PersonInput { last_name: "  ".into(), ..input() }, "last_name"),
-            (PersonInput { email: "a@b".into(), ..input() }, "email"),
-            (PersonInput { email: "a b@c.de".into(), ..input() }, "email"),
-            (PersonInput { phone: "0711 abc".into(), ..input() }, "phone"),
-            (PersonInput { consent_date: "01.01.2024".into(), ..input() }, "consent_date"),
+            (
+                PersonInput {
+                    first_name: "".into(),
+                    ..input()
+                },
+                "first_name",
+            ),
+            (
+                PersonInput {
+                    last_name: "  ".into(),
+                    ..input()
+                },
+                "last_name",
+            ),
+            (
+                PersonInput {
+                    email: "a@b".into(),
+                    ..input()
+                },
+                "email",
+            ),
+            (
+                PersonInput {
+                    email: "a b@c.de".into(),
+                    ..input()
+                },
+                "email",
+            ),
+            (
+                PersonInput {
+                    phone: "0711 abc".into(),
+                    ..input()
+                },
+                "phone",
+            ),
+            (
+                PersonInput {
+                    consent_date: "01.01.2024".into(),
+                    ..input()
+                },
+                "consent_date",
+            ),
         ];
         for (bad, expected) in cases {
             match bad.validate() {
@@ -323,7 +383,13 @@ mod tests {
 
     #[test]
     fn list_name_puts_particle_after_first_name() {
-        assert_eq!(list_name(Some("Dr."), "Clara", Some("von"), "Richter"), "Richter, Clara von, Dr.");
-        assert_eq!(full_name(Some("Dr."), "Clara", Some("von"), "Richter"), "Dr. Clara von Richter");
+        assert_eq!(
+            list_name(Some("Dr."), "Clara", Some("von"), "Richter"),
+            "Richter, Clara von, Dr."
+        );
+        assert_eq!(
+            full_name(Some("Dr."), "Clara", Some("von"), "Richter"),
+            "Dr. Clara von Richter"
+        );
     }
 }

@@ -23,10 +23,17 @@ mod tests {
 
     #[test]
     fn sort_key_ignores_diacritics_and_case() {
-        assert_eq!(sort_key("Özdemir"), "ozdemir", "umlauts sort with their base letter");
+        assert_eq!(
+            sort_key("Özdemir"),
+            "ozdemir",
+            "umlauts sort with their base letter"
+        );
         assert_eq!(sort_key("Łukasz"), "lukasz", "Polish Ł sorts as L");
         assert_eq!(sort_key("Weiß"), "weiss", "ß sorts as ss");
-        assert!(sort_key("Ärger") < sort_key("Bauer"), "Ä must not sort after Z");
+        assert!(
+            sort_key("Ärger") < sort_key("Bauer"),
+            "Ä must not sort after Z"
+        );
     }
 
     #[test]

@@ -36,7 +36,9 @@ fn bad(what: &str) -> Error {
 }
 
 fn lookup(map: &HashMap<&str, i64>, key: &str, what: &str) -> Result<i64> {
-    map.get(key).copied().ok_or_else(|| bad(&format!("unbekannter Schlüssel „{key}“ ({what})")))
+    map.get(key)
+        .copied()
+        .ok_or_else(|| bad(&format!("unbekannter Schlüssel „{key}“ ({what})")))
 }
 
 fn write(tx: &Connection, stamp: &Stamp, data: &DemoData) -> Result<()> {
@@ -45,11 +47,17 @@ fn write(tx: &Connection, stamp: &Stamp, data: &DemoData) -> Result<()> {
     }
     let mut topics = HashMap::new();
     for topic in &data.topics {
-        topics.insert(topic.key.as_str(), content::insert_topic(tx, &topic.name, topic.description.as_deref())?);
+        topics.insert(
+            topic.key.as_str(),
+            content::insert_topic(tx, &topic.name, topic.description.as_deref())?,
+        );
     }
     let mut orgs = HashMap::new();
     for org in &data.organisations {
-        orgs.insert(org.key.as_str(), organisations::insert(tx, stamp, &organisation_fields(org)?)?);
+        orgs.insert(
+            org.key.as_str(),
+            organisations::insert(tx, stamp, &organisation_fields(org)?)?,
+        );
     }
     let mut persons = HashMap::new();
     for person in &data.people {
@@ -76,7 +84,11 @@ fn write(tx: &Connection, stamp: &Stamp, data: &DemoData) -> Result<()> {
     }
     let mut session_ids = HashMap::new();
     for s in &data.sessions {
-        let host = s.host.as_deref().map(|h| lookup(&orgs, h, "Gastgeber")).transpose()?;
+        let host = s
+            .host
+            .as_deref()
+            .map(|h| lookup(&orgs, h, "Gastgeber"))
+            .transpose()?;
         let id = sessions::insert_session(
             tx,
             stamp,
@@ -114,7 +126,11 @@ fn write(tx: &Connection, stamp: &Stamp, data: &DemoData) -> Result<()> {
             )?;
             items.insert(item.key.as_str(), item_id);
             for (position, speaker) in (1..).zip(&item.speakers) {
-                let person = speaker.person.as_deref().map(|p| lookup(&persons, p, "Vortragende")).transpose()?;
+                let person = speaker
+                    .person
+                    .as_deref()
+                    .map(|p| lookup(&persons, p, "Vortragende"))
+                    .transpose()?;
                 sessions::insert_speaker(tx, item_id, position, person, speaker.text.as_deref())?;
             }
             for topic in &item.topics {
@@ -127,9 +143,17 @@ fn write(tx: &Connection, stamp: &Stamp, data: &DemoData) -> Result<()> {
                 &NewAttendance {
                     session_id,
                     person_id: lookup(&persons, &a.person, "Teilnahme")?,
-                    organisation_id: a.organisation.as_deref().map(|o| lookup(&orgs, o, "Teilnahme")).transpose()?,
+                    organisation_id: a
+                        .organisation
+                        .as_deref()
+                        .map(|o| lookup(&orgs, o, "Teilnahme"))
+                        .transpose()?,
                     status: &a.status,
-                    represented_by: a.represented_by.as_deref().map(|p| lookup(&persons, p, "Vertretung")).transpose()?,
+                    represented_by: a
+                        .represented_by
+                        .as_deref()
+                        .map(|p| lookup(&persons, p, "Vertretung"))
+                        .transpose()?,
                     days: &a.days,
                 },
             )?;
@@ -137,24 +161,44 @@ fn write(tx: &Connection, stamp: &Stamp, data: &DemoData) -> Result<()> {
         if let Some(m) = &s.minutes {
             let approved_at = m
                 .approved_at_session
-                .map(|n| session_ids.get(&n).copied().ok_or_else(|| bad(&format!("Sitzung {n}"))))
+                .map(|n| {
+                    session_ids
+                        .get(&n)
+                        .copied()
+                        .ok_or_else(|| bad(&format!("Sitzung {n}")))
+                })
                 .transpose()?;
             let minutes_id = sessions::insert_minutes(
                 tx,
                 stamp,
                 &NewMinutes {
                     session_id,
-                    recorder_id: m.recorder.as_deref().map(|p| lookup(&persons, p, "Protokoll")).transpose()?,
+                    recorder_id: m
+                        .recorder
+                        .as_deref()
+                        .map(|p| lookup(&persons, p, "Protokoll"))
+                        .transpose()?,
                     status: &m.status,
                     sent_on: m.sent_on,
                     approved_on: m.approved_on,
                     approved_at_session_id: approved_at,
                 },
             )?;
-            let item = |key: &Option<String>| key.as_deref().map(|k| lookup(&items, k, "TOP")).transpose();
-            for (kind, texts) in [(MinuteText::Note, &m.notes), (MinuteText::Decision, &m.decisions)] {
+            let item =
+                |key: &Option<String>| key.as_deref().map(|k| lookup(&items, k, "TOP")).transpose();
+            for (kind, texts) in [
+                (MinuteText::Note, &m.notes),
+                (MinuteText::Decision, &m.decisions),
+            ] {
                 for (position, t) in (1..).zip(texts) {
-                    sessions::insert_minute_text(tx, kind, minutes_id, item(&t.agenda_item)?, position, &t.text)?;
+                    sessions::insert_minute_text(
+                        tx,
+                        kind,
+                        minutes_id,
+                        item(&t.agenda_item)?,
+                        position,
+                        &t.text,
+                    )?;
                 }
             }
             for (position, a) in (1..).zip(&m.action_items) {
@@ -165,7 +209,11 @@ fn write(tx: &Connection, stamp: &Stamp, data: &DemoData) -> Result<()> {
                         agenda_item_id: item(&a.agenda_item)?,
                         position,
                         text: &a.text,
-                        assignee_id: a.assignee.as_deref().map(|p| lookup(&persons, p, "Aufgabe")).transpose()?,
+                        assignee_id: a
+                            .assignee
+                            .as_deref()
+                            .map(|p| lookup(&persons, p, "Aufgabe"))
+                            .transpose()?,
                         assignee_text: a.assignee_text.as_deref(),
                         due_date: a.due_date,
                         status: &a.status,
@@ -176,14 +224,26 @@ fn write(tx: &Connection, stamp: &Stamp, data: &DemoData) -> Result<()> {
         }
     }
     for p in &data.practice_examples {
-        let topic_ids = p.topics.iter().map(|t| lookup(&topics, t, "Themenfeld")).collect::<Result<Vec<_>>>()?;
+        let topic_ids = p
+            .topics
+            .iter()
+            .map(|t| lookup(&topics, t, "Themenfeld"))
+            .collect::<Result<Vec<_>>>()?;
         content::insert_practice_example(
             tx,
             stamp,
             &NewPracticeExample {
                 title: &p.title,
-                organisation_id: p.organisation.as_deref().map(|o| lookup(&orgs, o, "Praxisbeispiel")).transpose()?,
-                contact_person_id: p.contact_person.as_deref().map(|c| lookup(&persons, c, "Praxisbeispiel")).transpose()?,
+                organisation_id: p
+                    .organisation
+                    .as_deref()
+                    .map(|o| lookup(&orgs, o, "Praxisbeispiel"))
+                    .transpose()?,
+                contact_person_id: p
+                    .contact_person
+                    .as_deref()
+                    .map(|c| lookup(&persons, c, "Praxisbeispiel"))
+                    .transpose()?,
                 summary: p.summary.as_deref(),
                 body: p.body.as_deref(),
                 target_groups: p.target_groups.as_deref(),
@@ -204,7 +264,12 @@ fn write(tx: &Connection, stamp: &Stamp, data: &DemoData) -> Result<()> {
                 body: &r.body,
                 adopted_at_session_id: r
                     .adopted_at_session
-                    .map(|n| session_ids.get(&n).copied().ok_or_else(|| bad(&format!("Sitzung {n}"))))
+                    .map(|n| {
+                        session_ids
+                            .get(&n)
+                            .copied()
+                            .ok_or_else(|| bad(&format!("Sitzung {n}")))
+                    })
                     .transpose()?,
                 published_on: r.published_on,
             },
@@ -228,7 +293,8 @@ fn write(tx: &Connection, stamp: &Stamp, data: &DemoData) -> Result<()> {
 /// Demo records go through the same validation as the forms, so the demo can never hold data the
 /// app would refuse.
 fn organisation_fields(org: &DemoOrganisation) -> Result<OrganisationFields> {
-    let kind = OrganisationKind::parse(&org.kind).ok_or_else(|| bad(&format!("Art „{}“", org.kind)))?;
+    let kind =
+        OrganisationKind::parse(&org.kind).ok_or_else(|| bad(&format!("Art „{}“", org.kind)))?;
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     crate::model::OrganisationInput {
         name: org.name.clone(),
@@ -247,7 +313,8 @@ fn organisation_fields(org: &DemoOrganisation) -> Result<OrganisationFields> {
 }
 
 fn person_fields(p: &DemoPerson) -> Result<PersonFields> {
-    let salutation = Salutation::parse(&p.salutation).ok_or_else(|| bad(&format!("Anrede „{}“", p.salutation)))?;
+    let salutation = Salutation::parse(&p.salutation)
+        .ok_or_else(|| bad(&format!("Anrede „{}“", p.salutation)))?;
     crate::model::PersonInput {
         salutation,
         title: p.title.clone().unwrap_or_default(),

@@ -19,7 +19,14 @@ pub fn create(store: &mut Store, stamp: &Stamp, input: &MandateInput) -> Result<
         check(tx, None, &fields)?;
         let id = rows::insert(tx, &fields)?;
         people::reindex(tx, fields.person_id)?;
-        audit::record(tx, stamp, "mandate", Some(id), Action::Create, &summary(tx, &fields, "angelegt")?)?;
+        audit::record(
+            tx,
+            stamp,
+            "mandate",
+            Some(id),
+            Action::Create,
+            &summary(tx, &fields, "angelegt")?,
+        )?;
         rows::get(tx, id)
     })
 }
@@ -35,7 +42,14 @@ pub fn update(store: &mut Store, stamp: &Stamp, id: i64, input: &MandateInput) -
         if before.person_id != fields.person_id {
             people::reindex(tx, before.person_id)?;
         }
-        audit::record(tx, stamp, "mandate", Some(id), Action::Update, &summary(tx, &fields, "geändert")?)?;
+        audit::record(
+            tx,
+            stamp,
+            "mandate",
+            Some(id),
+            Action::Update,
+            &summary(tx, &fields, "geändert")?,
+        )?;
         rows::get(tx, id)
     })
 }
@@ -54,7 +68,11 @@ pub fn delete(store: &mut Store, stamp: &Stamp, id: i64) -> Result<()> {
             "mandate",
             Some(id),
             Action::Delete,
-            &format!("Mandat von „{}“ für „{}“ gelöscht", person.full_name(), organisation.name),
+            &format!(
+                "Mandat von „{}“ für „{}“ gelöscht",
+                person.full_name(),
+                organisation.name
+            ),
         )
     })
 }
@@ -126,7 +144,11 @@ fn summary(conn: &Connection, fields: &MandateFields, verb: &str) -> Result<Stri
 }
 
 /// Adds the names to mandates and orders them: current first, then newest first.
-pub fn views(conn: &Connection, mandates: Vec<Mandate>, today: NaiveDate) -> Result<Vec<MandateView>> {
+pub fn views(
+    conn: &Connection,
+    mandates: Vec<Mandate>,
+    today: NaiveDate,
+) -> Result<Vec<MandateView>> {
     let mut views = mandates
         .into_iter()
         .map(|mandate| {
@@ -138,6 +160,12 @@ pub fn views(conn: &Connection, mandates: Vec<Mandate>, today: NaiveDate) -> Res
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    views.sort_by_key(|v| (Reverse(v.current), Reverse(v.mandate.start_date), v.mandate.role.rank()));
+    views.sort_by_key(|v| {
+        (
+            Reverse(v.current),
+            Reverse(v.mandate.start_date),
+            v.mandate.role.rank(),
+        )
+    });
     Ok(views)
 }

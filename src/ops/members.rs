@@ -21,14 +21,22 @@ pub fn list(store: &Store, filter: &MemberFilter, today: NaiveDate) -> Result<Me
     let as_of = date::parse_optional("as_of", "Stichtag", &filter.as_of)?.unwrap_or(today);
     let conn = store.conn();
     let people = people::all(conn)?;
-    let organisations: HashMap<i64, Organisation> =
-        organisations::all(conn)?.into_iter().map(|o| (o.id, o)).collect();
+    let organisations: HashMap<i64, Organisation> = organisations::all(conn)?
+        .into_iter()
+        .map(|o| (o.id, o))
+        .collect();
     let mut by_person: HashMap<i64, Vec<Mandate>> = HashMap::new();
     for mandate in mandates::all(conn)? {
-        by_person.entry(mandate.person_id).or_default().push(mandate);
+        by_person
+            .entry(mandate.person_id)
+            .or_default()
+            .push(mandate);
     }
     let total = i64::try_from(people.len()).unwrap_or(i64::MAX);
-    let words: Vec<String> = fold(&filter.text).split_whitespace().map(str::to_owned).collect();
+    let words: Vec<String> = fold(&filter.text)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
 
     let mut rows = Vec::new();
     for person in people {
@@ -48,7 +56,11 @@ pub fn list(store: &Store, filter: &MemberFilter, today: NaiveDate) -> Result<Me
         let candidates: Vec<&Mandate> = all
             .iter()
             .filter(|m| filter.role.is_none_or(|r| r == m.role))
-            .filter(|m| filter.organisation_id.is_none_or(|o| o == m.organisation_id))
+            .filter(|m| {
+                filter
+                    .organisation_id
+                    .is_none_or(|o| o == m.organisation_id)
+            })
             .filter(|m| filter.status != MemberStatus::Current || all.is_empty() || m.covers(as_of))
             .collect();
         let filtered_by_mandate = filter.role.is_some() || filter.organisation_id.is_some();
@@ -58,7 +70,11 @@ pub fn list(store: &Store, filter: &MemberFilter, today: NaiveDate) -> Result<Me
         let main = main_mandate(&candidates, as_of);
         let organisation = main.and_then(|m| organisations.get(&m.organisation_id));
         let state = organisation.and_then(|o| o.state.clone());
-        if filter.state.as_ref().is_some_and(|s| state.as_ref() != Some(s)) {
+        if filter
+            .state
+            .as_ref()
+            .is_some_and(|s| state.as_ref() != Some(s))
+        {
             continue;
         }
         let name = list_name(
@@ -112,7 +128,13 @@ fn main_mandate<'a>(candidates: &[&'a Mandate], as_of: NaiveDate) -> Option<&'a 
         .iter()
         .filter(|m| m.covers(as_of))
         .min_by_key(|m| (m.role.rank(), Reverse(m.start_date)));
-    covering.or_else(|| candidates.iter().max_by_key(|m| (m.end_date.unwrap_or(NaiveDate::MAX), m.start_date))).copied()
+    covering
+        .or_else(|| {
+            candidates
+                .iter()
+                .max_by_key(|m| (m.end_date.unwrap_or(NaiveDate::MAX), m.start_date))
+        })
+        .copied()
 }
 
 /// Missing values sort after present ones, in both directions of the primary order.
@@ -131,10 +153,18 @@ fn sort(rows: &mut [MemberRow], column: MemberSort, direction: Direction) {
         .iter()
         .enumerate()
         .map(|(index, row)| {
-            let name = format!("{}\u{1}{}", sort_key(&row.last_name), sort_key(&row.first_name));
+            let name = format!(
+                "{}\u{1}{}",
+                sort_key(&row.last_name),
+                sort_key(&row.first_name)
+            );
             let primary = match column {
                 MemberSort::Name => String::new(),
-                MemberSort::Organisation => row.organisation.as_deref().map(sort_key).unwrap_or_default(),
+                MemberSort::Organisation => row
+                    .organisation
+                    .as_deref()
+                    .map(sort_key)
+                    .unwrap_or_default(),
                 MemberSort::Role => row.role.map(|r| r.rank().to_string()).unwrap_or_default(),
                 MemberSort::Function => row.function.as_deref().map(sort_key).unwrap_or_default(),
                 MemberSort::Email => row.email.clone().unwrap_or_default(),
@@ -147,7 +177,8 @@ fn sort(rows: &mut [MemberRow], column: MemberSort, direction: Direction) {
         .collect();
     keyed.sort_by(|a, b| {
         // Empty primary keys go last whatever the direction, so gaps never lead the list.
-        let empty = (a.0.is_empty() && column != MemberSort::Name).cmp(&(b.0.is_empty() && column != MemberSort::Name));
+        let empty = (a.0.is_empty() && column != MemberSort::Name)
+            .cmp(&(b.0.is_empty() && column != MemberSort::Name));
         let ordering = a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1));
         empty.then(match direction {
             Direction::Ascending => ordering,

@@ -17,17 +17,36 @@ pub fn create(store: &mut Store, stamp: &Stamp, input: &OrganisationInput) -> Re
     let fields = input.validate()?;
     store.write(|tx| {
         let id = rows::insert(tx, stamp, &fields)?;
-        audit::record(tx, stamp, "organisation", Some(id), Action::Create, &format!("Organisation „{}“ angelegt", fields.name))?;
+        audit::record(
+            tx,
+            stamp,
+            "organisation",
+            Some(id),
+            Action::Create,
+            &format!("Organisation „{}“ angelegt", fields.name),
+        )?;
         rows::get(tx, id)
     })
 }
 
 /// Saves the form over an existing organisation.
-pub fn update(store: &mut Store, stamp: &Stamp, id: i64, input: &OrganisationInput) -> Result<Organisation> {
+pub fn update(
+    store: &mut Store,
+    stamp: &Stamp,
+    id: i64,
+    input: &OrganisationInput,
+) -> Result<Organisation> {
     let fields = input.validate()?;
     store.write(|tx| {
         rows::update(tx, stamp, id, &fields)?;
-        audit::record(tx, stamp, "organisation", Some(id), Action::Update, &format!("Organisation „{}“ geändert", fields.name))?;
+        audit::record(
+            tx,
+            stamp,
+            "organisation",
+            Some(id),
+            Action::Update,
+            &format!("Organisation „{}“ geändert", fields.name),
+        )?;
         rows::get(tx, id)
     })
 }
@@ -37,7 +56,10 @@ pub fn get(store: &Store, id: i64, today: chrono::NaiveDate) -> Result<Organisat
     let conn = store.conn();
     let organisation = rows::get(conn, id)?;
     let mandates = super::mandates::views(conn, mandate_rows::for_organisation(conn, id)?, today)?;
-    Ok(OrganisationDetail { organisation, mandates })
+    Ok(OrganisationDetail {
+        organisation,
+        mandates,
+    })
 }
 
 /// Deletes an organisation nothing refers to; otherwise refuses and points to ending membership.
@@ -57,7 +79,14 @@ pub fn delete(store: &mut Store, stamp: &Stamp, id: i64) -> Result<()> {
             });
         }
         rows::delete(tx, id)?;
-        audit::record(tx, stamp, "organisation", Some(id), Action::Delete, &format!("Organisation „{}“ gelöscht", org.name))
+        audit::record(
+            tx,
+            stamp,
+            "organisation",
+            Some(id),
+            Action::Delete,
+            &format!("Organisation „{}“ gelöscht", org.name),
+        )
     })
 }
 
@@ -73,31 +102,55 @@ pub fn end_membership(store: &mut Store, stamp: &Stamp, id: i64) -> Result<Organ
                 mandate_rows::set_end(tx, mandate.id, today.max(mandate.start_date))?;
             }
         }
-        audit::record(tx, stamp, "organisation", Some(id), Action::Deactivate, &format!("Mitgliedschaft von „{}“ beendet", org.name))?;
+        audit::record(
+            tx,
+            stamp,
+            "organisation",
+            Some(id),
+            Action::Deactivate,
+            &format!("Mitgliedschaft von „{}“ beendet", org.name),
+        )?;
         rows::get(tx, id)
     })
 }
 
 /// The organisation list, filtered and sorted as the user asked.
-pub fn list(store: &Store, filter: &OrganisationFilter, today: chrono::NaiveDate) -> Result<OrganisationList> {
+pub fn list(
+    store: &Store,
+    filter: &OrganisationFilter,
+    today: chrono::NaiveDate,
+) -> Result<OrganisationList> {
     let conn = store.conn();
     let organisations = rows::all(conn)?;
     let total = i64::try_from(organisations.len()).unwrap_or(i64::MAX);
-    let people: HashMap<i64, String> =
-        people_rows::all(conn)?.into_iter().map(|p| (p.id, p.full_name())).collect();
+    let people: HashMap<i64, String> = people_rows::all(conn)?
+        .into_iter()
+        .map(|p| (p.id, p.full_name()))
+        .collect();
     let mut current: HashMap<i64, Vec<(usize, String)>> = HashMap::new();
     for mandate in mandate_rows::all(conn)? {
         if mandate.covers(today) {
             if let Some(name) = people.get(&mandate.person_id) {
-                current.entry(mandate.organisation_id).or_default().push((mandate.role.rank(), name.clone()));
+                current
+                    .entry(mandate.organisation_id)
+                    .or_default()
+                    .push((mandate.role.rank(), name.clone()));
             }
         }
     }
-    let words: Vec<String> = fold(&filter.text).split_whitespace().map(str::to_owned).collect();
+    let words: Vec<String> = fold(&filter.text)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
     let mut rows: Vec<OrganisationRow> = organisations
         .into_iter()
         .filter(|o| filter.kind.is_none_or(|k| k == o.kind))
-        .filter(|o| filter.state.as_ref().is_none_or(|s| o.state.as_ref() == Some(s)))
+        .filter(|o| {
+            filter
+                .state
+                .as_ref()
+                .is_none_or(|s| o.state.as_ref() == Some(s))
+        })
         .filter(|o| {
             let former = o.member_until.is_some_and(|until| until < today);
             match filter.status {
@@ -134,13 +187,18 @@ pub fn list(store: &Store, filter: &OrganisationFilter, today: chrono::NaiveDate
             }
         })
         .collect();
-    let by_name = |a: &OrganisationRow, b: &OrganisationRow| sort_key(&a.name).cmp(&sort_key(&b.name));
+    let by_name =
+        |a: &OrganisationRow, b: &OrganisationRow| sort_key(&a.name).cmp(&sort_key(&b.name));
     rows.sort_by(|a, b| {
         let primary = match filter.sort {
             OrganisationSort::Name => Ordering::Equal,
             OrganisationSort::Kind => a.kind.label().cmp(b.kind.label()),
-            OrganisationSort::State => super::members::cmp_optional(a.state.as_deref(), b.state.as_deref()),
-            OrganisationSort::City => super::members::cmp_optional(a.city.as_deref(), b.city.as_deref()),
+            OrganisationSort::State => {
+                super::members::cmp_optional(a.state.as_deref(), b.state.as_deref())
+            }
+            OrganisationSort::City => {
+                super::members::cmp_optional(a.city.as_deref(), b.city.as_deref())
+            }
             OrganisationSort::MemberSince => cmp_dates(a.member_since, b.member_since),
             OrganisationSort::People => a.representatives.len().cmp(&b.representatives.len()),
         };

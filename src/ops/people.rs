@@ -1,7 +1,7 @@
 //! Creating, changing, deactivating and deleting people.
 
 use crate::error::{Error, Result};
-use crate::model::{PersonDetail, PersonInput, Person, Stamp};
+use crate::model::{Person, PersonDetail, PersonInput, Stamp};
 use crate::store::audit::{self, Action};
 use crate::store::{mandates as mandate_rows, people as rows, Store};
 
@@ -11,7 +11,14 @@ pub fn create(store: &mut Store, stamp: &Stamp, input: &PersonInput) -> Result<P
     store.write(|tx| {
         let id = rows::insert(tx, stamp, &fields)?;
         let person = rows::get(tx, id)?;
-        audit::record(tx, stamp, "person", Some(id), Action::Create, &format!("Person „{}“ angelegt", person.full_name()))?;
+        audit::record(
+            tx,
+            stamp,
+            "person",
+            Some(id),
+            Action::Create,
+            &format!("Person „{}“ angelegt", person.full_name()),
+        )?;
         Ok(person)
     })
 }
@@ -22,7 +29,14 @@ pub fn update(store: &mut Store, stamp: &Stamp, id: i64, input: &PersonInput) ->
     store.write(|tx| {
         rows::update(tx, stamp, id, &fields)?;
         let person = rows::get(tx, id)?;
-        audit::record(tx, stamp, "person", Some(id), Action::Update, &format!("Person „{}“ geändert", person.full_name()))?;
+        audit::record(
+            tx,
+            stamp,
+            "person",
+            Some(id),
+            Action::Update,
+            &format!("Person „{}“ geändert", person.full_name()),
+        )?;
         Ok(person)
     })
 }
@@ -33,7 +47,11 @@ pub fn get(store: &Store, id: i64, today: chrono::NaiveDate) -> Result<PersonDet
     let person = rows::get(conn, id)?;
     let mandates = super::mandates::views(conn, mandate_rows::for_person(conn, id)?, today)?;
     let has_history = !rows::history(conn, id)?.is_empty();
-    Ok(PersonDetail { person, mandates, has_history })
+    Ok(PersonDetail {
+        person,
+        mandates,
+        has_history,
+    })
 }
 
 /// Deletes a person who has no history; otherwise refuses and points to deactivation.
@@ -53,7 +71,14 @@ pub fn delete(store: &mut Store, stamp: &Stamp, id: i64) -> Result<()> {
             });
         }
         rows::delete(tx, id)?;
-        audit::record(tx, stamp, "person", Some(id), Action::Delete, &format!("Person „{}“ gelöscht", person.full_name()))
+        audit::record(
+            tx,
+            stamp,
+            "person",
+            Some(id),
+            Action::Delete,
+            &format!("Person „{}“ gelöscht", person.full_name()),
+        )
     })
 }
 
@@ -69,7 +94,14 @@ pub fn deactivate(store: &mut Store, stamp: &Stamp, id: i64) -> Result<Person> {
             }
         }
         rows::set_active(tx, stamp, id, false)?;
-        audit::record(tx, stamp, "person", Some(id), Action::Deactivate, &format!("Person „{}“ deaktiviert", person.full_name()))?;
+        audit::record(
+            tx,
+            stamp,
+            "person",
+            Some(id),
+            Action::Deactivate,
+            &format!("Person „{}“ deaktiviert", person.full_name()),
+        )?;
         rows::get(tx, id)
     })
 }
@@ -79,7 +111,14 @@ pub fn reactivate(store: &mut Store, stamp: &Stamp, id: i64) -> Result<Person> {
     store.write(|tx| {
         let person = rows::get(tx, id)?;
         rows::set_active(tx, stamp, id, true)?;
-        audit::record(tx, stamp, "person", Some(id), Action::Reactivate, &format!("Person „{}“ reaktiviert", person.full_name()))?;
+        audit::record(
+            tx,
+            stamp,
+            "person",
+            Some(id),
+            Action::Reactivate,
+            &format!("Person „{}“ reaktiviert", person.full_name()),
+        )?;
         rows::get(tx, id)
     })
 }

@@ -33,14 +33,27 @@ pub fn reference_data() -> ReferenceData {
         states: BUNDESLAENDER.iter().map(|s| (*s).to_owned()).collect(),
         organisation_kinds: OrganisationKind::ALL
             .into_iter()
-            .map(|k| Choice { value: k, label: k.label().to_owned() })
+            .map(|k| Choice {
+                value: k,
+                label: k.label().to_owned(),
+            })
             .collect(),
-        roles: Role::ALL.into_iter().map(|r| Choice { value: r, label: r.label().to_owned() }).collect(),
+        roles: Role::ALL
+            .into_iter()
+            .map(|r| Choice {
+                value: r,
+                label: r.label().to_owned(),
+            })
+            .collect(),
         salutations: Salutation::ALL
             .into_iter()
             .map(|s| Choice {
                 value: s,
-                label: if s.label().is_empty() { "keine Anrede".to_owned() } else { s.label().to_owned() },
+                label: if s.label().is_empty() {
+                    "keine Anrede".to_owned()
+                } else {
+                    s.label().to_owned()
+                },
             })
             .collect(),
     }

@@ -48,7 +48,14 @@ pub fn record(
     conn.execute(
         "INSERT INTO audit_log (at, user, entity, entity_id, action, summary)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![iso_time(stamp.at), stamp.user, entity, entity_id, action.as_str(), summary],
+        params![
+            iso_time(stamp.at),
+            stamp.user,
+            entity,
+            entity_id,
+            action.as_str(),
+            summary
+        ],
     )?;
     Ok(())
 }

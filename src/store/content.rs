@@ -10,7 +10,10 @@ use crate::model::Stamp;
 
 /// Inserts a topic.
 pub fn insert_topic(conn: &Connection, name: &str, description: Option<&str>) -> Result<i64> {
-    conn.execute("INSERT INTO topics (name, description) VALUES (?1, ?2)", params![name, description])?;
+    conn.execute(
+        "INSERT INTO topics (name, description) VALUES (?1, ?2)",
+        params![name, description],
+    )?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -40,7 +43,11 @@ pub struct NewPracticeExample<'a> {
 }
 
 /// Inserts a practice example with its topics.
-pub fn insert_practice_example(conn: &Connection, stamp: &Stamp, p: &NewPracticeExample<'_>) -> Result<i64> {
+pub fn insert_practice_example(
+    conn: &Connection,
+    stamp: &Stamp,
+    p: &NewPracticeExample<'_>,
+) -> Result<i64> {
     let at = iso_time(stamp.at);
     conn.execute(
         "INSERT INTO practice_examples (title, organisation_id, contact_person_id, summary, body,
@@ -86,13 +93,25 @@ pub struct NewRecommendation<'a> {
 }
 
 /// Inserts a recommendation.
-pub fn insert_recommendation(conn: &Connection, stamp: &Stamp, r: &NewRecommendation<'_>) -> Result<i64> {
+pub fn insert_recommendation(
+    conn: &Connection,
+    stamp: &Stamp,
+    r: &NewRecommendation<'_>,
+) -> Result<i64> {
     let at = iso_time(stamp.at);
     conn.execute(
         "INSERT INTO recommendations (topic_id, title, body, adopted_at_session_id, published_on,
             created_at, created_by, updated_at, updated_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?6, ?7)",
-        params![r.topic_id, r.title, r.body, r.adopted_at_session_id, r.published_on.map(iso), at, stamp.user],
+        params![
+            r.topic_id,
+            r.title,
+            r.body,
+            r.adopted_at_session_id,
+            r.published_on.map(iso),
+            at,
+            stamp.user
+        ],
     )?;
     Ok(conn.last_insert_rowid())
 }

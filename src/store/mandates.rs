@@ -57,14 +57,20 @@ pub fn update(conn: &Connection, id: i64, fields: &MandateFields) -> Result<()> 
         ],
     )?;
     if changed == 0 {
-        return Err(Error::NotFound { entity: "mandate", id });
+        return Err(Error::NotFound {
+            entity: "mandate",
+            id,
+        });
     }
     Ok(())
 }
 
 /// Sets the last day of a mandate.
 pub fn set_end(conn: &Connection, id: i64, end: NaiveDate) -> Result<()> {
-    conn.execute("UPDATE mandates SET end_date = ?2 WHERE id = ?1", params![id, iso(end)])?;
+    conn.execute(
+        "UPDATE mandates SET end_date = ?2 WHERE id = ?1",
+        params![id, iso(end)],
+    )?;
     Ok(())
 }
 
@@ -72,29 +78,42 @@ pub fn set_end(conn: &Connection, id: i64, end: NaiveDate) -> Result<()> {
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     let changed = conn.execute("DELETE FROM mandates WHERE id = ?1", [id])?;
     if changed == 0 {
-        return Err(Error::NotFound { entity: "mandate", id });
+        return Err(Error::NotFound {
+            entity: "mandate",
+            id,
+        });
     }
     Ok(())
 }
 
 /// One mandate.
 pub fn get(conn: &Connection, id: i64) -> Result<Mandate> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM mandates WHERE id = ?1"), [id], from_row)
-        .optional()?
-        .ok_or(Error::NotFound { entity: "mandate", id })
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM mandates WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound {
+        entity: "mandate",
+        id,
+    })
 }
 
 /// Mandates of one person.
 pub fn for_person(conn: &Connection, person_id: i64) -> Result<Vec<Mandate>> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM mandates WHERE person_id = ?1"))?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM mandates WHERE person_id = ?1"
+    ))?;
     let rows = stmt.query_map([person_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Mandates for one organisation.
 pub fn for_organisation(conn: &Connection, organisation_id: i64) -> Result<Vec<Mandate>> {
-    let mut stmt =
-        conn.prepare(&format!("SELECT {COLUMNS} FROM mandates WHERE organisation_id = ?1"))?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM mandates WHERE organisation_id = ?1"
+    ))?;
     let rows = stmt.query_map([organisation_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

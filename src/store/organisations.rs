@@ -61,7 +61,12 @@ pub fn insert(conn: &Connection, stamp: &Stamp, fields: &OrganisationFields) -> 
 }
 
 /// Overwrites an organisation's fields.
-pub fn update(conn: &Connection, stamp: &Stamp, id: i64, fields: &OrganisationFields) -> Result<()> {
+pub fn update(
+    conn: &Connection,
+    stamp: &Stamp,
+    id: i64,
+    fields: &OrganisationFields,
+) -> Result<()> {
     let changed = conn.execute(
         "UPDATE organisations SET name = ?2, kind = ?3, state = ?4, street = ?5, postal_code = ?6,
             city = ?7, website = ?8, member_since = ?9, member_until = ?10, notes = ?11,
@@ -84,13 +89,21 @@ pub fn update(conn: &Connection, stamp: &Stamp, id: i64, fields: &OrganisationFi
         ],
     )?;
     if changed == 0 {
-        return Err(Error::NotFound { entity: "organisation", id });
+        return Err(Error::NotFound {
+            entity: "organisation",
+            id,
+        });
     }
     reindex(conn, id)
 }
 
 /// Sets "member until" and the change stamp.
-pub fn set_member_until(conn: &Connection, stamp: &Stamp, id: i64, until: chrono::NaiveDate) -> Result<()> {
+pub fn set_member_until(
+    conn: &Connection,
+    stamp: &Stamp,
+    id: i64,
+    until: chrono::NaiveDate,
+) -> Result<()> {
     conn.execute(
         "UPDATE organisations SET member_until = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
         params![id, iso(until), iso_time(stamp.at), stamp.user],
@@ -100,15 +113,26 @@ pub fn set_member_until(conn: &Connection, stamp: &Stamp, id: i64, until: chrono
 
 /// One organisation.
 pub fn get(conn: &Connection, id: i64) -> Result<Organisation> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM organisations WHERE id = ?1"), [id], from_row)
-        .optional()?
-        .ok_or(Error::NotFound { entity: "organisation", id })
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM organisations WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound {
+        entity: "organisation",
+        id,
+    })
 }
 
 /// True when the organisation exists.
 pub fn exists(conn: &Connection, id: i64) -> Result<bool> {
     Ok(conn
-        .query_row("SELECT 1 FROM organisations WHERE id = ?1", [id], |_| Ok(()))
+        .query_row(
+            "SELECT 1 FROM organisations WHERE id = ?1",
+            [id],
+            |_| Ok(()),
+        )
         .optional()?
         .is_some())
 }
@@ -123,10 +147,26 @@ pub fn all(conn: &Connection) -> Result<Vec<Organisation>> {
 /// What refers to the organisation, as German phrases ("3 Mandate", "1 Sitzung").
 pub fn dependants(conn: &Connection, id: i64) -> Result<Vec<String>> {
     let checks = [
-        ("SELECT count(*) FROM mandates WHERE organisation_id = ?1", "Mandat", "Mandate"),
-        ("SELECT count(*) FROM sessions WHERE host_organisation_id = ?1", "ausgerichtete Sitzung", "ausgerichtete Sitzungen"),
-        ("SELECT count(*) FROM attendance WHERE organisation_id = ?1", "Teilnahme", "Teilnahmen"),
-        ("SELECT count(*) FROM practice_examples WHERE organisation_id = ?1", "Praxisbeispiel", "Praxisbeispiele"),
+        (
+            "SELECT count(*) FROM mandates WHERE organisation_id = ?1",
+            "Mandat",
+            "Mandate",
+        ),
+        (
+            "SELECT count(*) FROM sessions WHERE host_organisation_id = ?1",
+            "ausgerichtete Sitzung",
+            "ausgerichtete Sitzungen",
+        ),
+        (
+            "SELECT count(*) FROM attendance WHERE organisation_id = ?1",
+            "Teilnahme",
+            "Teilnahmen",
+        ),
+        (
+            "SELECT count(*) FROM practice_examples WHERE organisation_id = ?1",
+            "Praxisbeispiel",
+            "Praxisbeispiele",
+        ),
     ];
     let mut found = Vec::new();
     for (sql, one, many) in checks {
@@ -142,7 +182,10 @@ pub fn dependants(conn: &Connection, id: i64) -> Result<Vec<String>> {
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     let changed = conn.execute("DELETE FROM organisations WHERE id = ?1", [id])?;
     if changed == 0 {
-        return Err(Error::NotFound { entity: "organisation", id });
+        return Err(Error::NotFound {
+            entity: "organisation",
+            id,
+        });
     }
     search::remove(conn, "organisation", id)
 }
@@ -151,14 +194,21 @@ pub fn delete(conn: &Connection, id: i64) -> Result<()> {
 /// contains the organisation's name).
 pub fn reindex(conn: &Connection, id: i64) -> Result<()> {
     let org = get(conn, id)?;
-    let body = [org.city.as_deref(), org.state.as_deref(), Some(org.kind.label())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let body = [
+        org.city.as_deref(),
+        org.state.as_deref(),
+        Some(org.kind.label()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     search::put(conn, "organisation", id, &org.name, &body)?;
-    let mut stmt = conn.prepare("SELECT DISTINCT person_id FROM mandates WHERE organisation_id = ?1")?;
-    let people = stmt.query_map([id], |r| r.get::<_, i64>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut stmt =
+        conn.prepare("SELECT DISTINCT person_id FROM mandates WHERE organisation_id = ?1")?;
+    let people = stmt
+        .query_map([id], |r| r.get::<_, i64>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     for person_id in people {
         super::people::reindex(conn, person_id)?;
     }

@@ -103,7 +103,10 @@ pub fn update(conn: &Connection, stamp: &Stamp, id: i64, fields: &PersonFields) 
         ],
     )?;
     if changed == 0 {
-        return Err(Error::NotFound { entity: "person", id });
+        return Err(Error::NotFound {
+            entity: "person",
+            id,
+        });
     }
     reindex(conn, id)
 }
@@ -115,16 +118,26 @@ pub fn set_active(conn: &Connection, stamp: &Stamp, id: i64, active: bool) -> Re
         params![id, active, iso_time(stamp.at), stamp.user],
     )?;
     if changed == 0 {
-        return Err(Error::NotFound { entity: "person", id });
+        return Err(Error::NotFound {
+            entity: "person",
+            id,
+        });
     }
     Ok(())
 }
 
 /// One person.
 pub fn get(conn: &Connection, id: i64) -> Result<Person> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM people WHERE id = ?1"), [id], from_row)
-        .optional()?
-        .ok_or(Error::NotFound { entity: "person", id })
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM people WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or(Error::NotFound {
+        entity: "person",
+        id,
+    })
 }
 
 /// All people, unsorted.
@@ -137,12 +150,36 @@ pub fn all(conn: &Connection) -> Result<Vec<Person>> {
 /// What refers to the person, as German phrases ("2 Mandate", "5 Teilnahmen").
 pub fn history(conn: &Connection, id: i64) -> Result<Vec<String>> {
     let checks = [
-        ("SELECT count(*) FROM mandates WHERE person_id = ?1", "Mandat", "Mandate"),
-        ("SELECT count(*) FROM attendance WHERE person_id = ?1 OR represented_by = ?1", "Sitzungsteilnahme", "Sitzungsteilnahmen"),
-        ("SELECT count(*) FROM agenda_item_speakers WHERE person_id = ?1", "Vortrag", "Vorträge"),
-        ("SELECT count(*) FROM action_items WHERE assignee_id = ?1", "Aufgabe", "Aufgaben"),
-        ("SELECT count(*) FROM minutes WHERE recorder_id = ?1", "Protokoll", "Protokolle"),
-        ("SELECT count(*) FROM practice_examples WHERE contact_person_id = ?1", "Praxisbeispiel", "Praxisbeispiele"),
+        (
+            "SELECT count(*) FROM mandates WHERE person_id = ?1",
+            "Mandat",
+            "Mandate",
+        ),
+        (
+            "SELECT count(*) FROM attendance WHERE person_id = ?1 OR represented_by = ?1",
+            "Sitzungsteilnahme",
+            "Sitzungsteilnahmen",
+        ),
+        (
+            "SELECT count(*) FROM agenda_item_speakers WHERE person_id = ?1",
+            "Vortrag",
+            "Vorträge",
+        ),
+        (
+            "SELECT count(*) FROM action_items WHERE assignee_id = ?1",
+            "Aufgabe",
+            "Aufgaben",
+        ),
+        (
+            "SELECT count(*) FROM minutes WHERE recorder_id = ?1",
+            "Protokoll",
+            "Protokolle",
+        ),
+        (
+            "SELECT count(*) FROM practice_examples WHERE contact_person_id = ?1",
+            "Praxisbeispiel",
+            "Praxisbeispiele",
+        ),
     ];
     let mut found = Vec::new();
     for (sql, one, many) in checks {
@@ -158,7 +195,10 @@ pub fn history(conn: &Connection, id: i64) -> Result<Vec<String>> {
 pub fn delete(conn: &Connection, id: i64) -> Result<()> {
     let changed = conn.execute("DELETE FROM people WHERE id = ?1", [id])?;
     if changed == 0 {
-        return Err(Error::NotFound { entity: "person", id });
+        return Err(Error::NotFound {
+            entity: "person",
+            id,
+        });
     }
     search::remove(conn, "person", id)
 }
@@ -170,8 +210,9 @@ pub fn reindex(conn: &Connection, id: i64) -> Result<()> {
         "SELECT DISTINCT o.name FROM mandates m JOIN organisations o ON o.id = m.organisation_id
          WHERE m.person_id = ?1",
     )?;
-    let organisations =
-        stmt.query_map([id], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let organisations = stmt
+        .query_map([id], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     let body = [person.function.clone(), person.email.clone()]
         .into_iter()
         .flatten()

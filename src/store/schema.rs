@@ -258,14 +258,22 @@ pub fn migrations() -> Migrations<'static> {
 mod tests {
     #[test]
     fn migrations_are_valid() {
-        super::migrations().validate().expect("every migration applies to an empty database");
+        super::migrations()
+            .validate()
+            .expect("every migration applies to an empty database");
     }
 
     #[test]
     fn version_matches_the_number_of_migrations() {
         let mut conn = rusqlite::Connection::open_in_memory().expect("open");
         super::migrations().to_latest(&mut conn).expect("migrate");
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).expect("v");
-        assert_eq!(version, super::VERSION, "VERSION must be bumped with each new migration");
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .expect("v");
+        assert_eq!(
+            version,
+            super::VERSION,
+            "VERSION must be bumped with each new migration"
+        );
     }
 }

@@ -57,7 +57,11 @@ pub fn query(conn: &Connection, query: &str, limit: usize) -> Result<Vec<Hit>> {
     )?;
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
     let hits = stmt.query_map(params![expression, limit], |r| {
-        Ok(Hit { entity: r.get(0)?, entity_id: r.get(1)?, title: r.get(2)? })
+        Ok(Hit {
+            entity: r.get(0)?,
+            entity_id: r.get(1)?,
+            title: r.get(2)?,
+        })
     })?;
     Ok(hits.collect::<rusqlite::Result<_>>()?)
 }

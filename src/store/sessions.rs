@@ -146,7 +146,13 @@ pub fn insert_attendance(conn: &Connection, a: &NewAttendance<'_>) -> Result<i64
     conn.execute(
         "INSERT INTO attendance (session_id, person_id, organisation_id, status, represented_by)
          VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![a.session_id, a.person_id, a.organisation_id, a.status, a.represented_by],
+        params![
+            a.session_id,
+            a.person_id,
+            a.organisation_id,
+            a.status,
+            a.represented_by
+        ],
     )?;
     let id = conn.last_insert_rowid();
     for day in a.days {

@@ -16,11 +16,18 @@ pub fn temp_store() -> TempStore {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("zirkel.sqlite3");
     let store = Store::open(&path).expect("open store");
-    TempStore { store, path, _dir: dir }
+    TempStore {
+        store,
+        path,
+        _dir: dir,
+    }
 }
 
 pub fn stamp() -> Stamp {
-    Stamp { user: "geschaeftsstelle".into(), at: "2026-11-25T10:00:00".parse().expect("time") }
+    Stamp {
+        user: "geschaeftsstelle".into(),
+        at: "2026-11-25T10:00:00".parse().expect("time"),
+    }
 }
 
 pub fn today() -> chrono::NaiveDate {

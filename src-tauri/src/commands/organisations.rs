@@ -2,7 +2,8 @@
 
 use tauri::State;
 use zirkel::model::{
-    Organisation, OrganisationDetail, OrganisationFilter, OrganisationInput, OrganisationList, Stamp,
+    Organisation, OrganisationDetail, OrganisationFilter, OrganisationInput, OrganisationList,
+    Stamp,
 };
 use zirkel::ops;
 
@@ -11,36 +12,71 @@ use crate::state::AppState;
 
 /// The organisation list.
 #[tauri::command(async)]
-pub fn organisations_list(state: State<'_, AppState>, filter: OrganisationFilter) -> IpcResult<OrganisationList> {
-    Ok(ops::organisations::list(&*state.store()?, &filter, Stamp::now().today())?)
+pub fn organisations_list(
+    state: State<'_, AppState>,
+    filter: OrganisationFilter,
+) -> IpcResult<OrganisationList> {
+    Ok(ops::organisations::list(
+        &*state.store()?,
+        &filter,
+        Stamp::now().today(),
+    )?)
 }
 
 /// One organisation with its mandates.
 #[tauri::command(async)]
 pub fn organisation_get(state: State<'_, AppState>, id: i64) -> IpcResult<OrganisationDetail> {
-    Ok(ops::organisations::get(&*state.store()?, id, Stamp::now().today())?)
+    Ok(ops::organisations::get(
+        &*state.store()?,
+        id,
+        Stamp::now().today(),
+    )?)
 }
 
 /// Creates an organisation.
 #[tauri::command(async)]
-pub fn organisation_create(state: State<'_, AppState>, input: OrganisationInput) -> IpcResult<Organisation> {
-    Ok(ops::organisations::create(&mut *state.store()?, &Stamp::now(), &input)?)
+pub fn organisation_create(
+    state: State<'_, AppState>,
+    input: OrganisationInput,
+) -> IpcResult<Organisation> {
+    Ok(ops::organisations::create(
+        &mut *state.store()?,
+        &Stamp::now(),
+        &input,
+    )?)
 }
 
 /// Saves an organisation.
 #[tauri::command(async)]
-pub fn organisation_update(state: State<'_, AppState>, id: i64, input: OrganisationInput) -> IpcResult<Organisation> {
-    Ok(ops::organisations::update(&mut *state.store()?, &Stamp::now(), id, &input)?)
+pub fn organisation_update(
+    state: State<'_, AppState>,
+    id: i64,
+    input: OrganisationInput,
+) -> IpcResult<Organisation> {
+    Ok(ops::organisations::update(
+        &mut *state.store()?,
+        &Stamp::now(),
+        id,
+        &input,
+    )?)
 }
 
 /// Deletes an organisation nothing refers to.
 #[tauri::command(async)]
 pub fn organisation_delete(state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    Ok(ops::organisations::delete(&mut *state.store()?, &Stamp::now(), id)?)
+    Ok(ops::organisations::delete(
+        &mut *state.store()?,
+        &Stamp::now(),
+        id,
+    )?)
 }
 
 /// Ends an organisation's membership today.
 #[tauri::command(async)]
 pub fn organisation_end_membership(state: State<'_, AppState>, id: i64) -> IpcResult<Organisation> {
-    Ok(ops::organisations::end_membership(&mut *state.store()?, &Stamp::now(), id)?)
+    Ok(ops::organisations::end_membership(
+        &mut *state.store()?,
+        &Stamp::now(),
+        id,
+    )?)
 }

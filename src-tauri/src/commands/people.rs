@@ -10,41 +10,70 @@ use crate::state::AppState;
 /// The members list.
 #[tauri::command(async)]
 pub fn members_list(state: State<'_, AppState>, filter: MemberFilter) -> IpcResult<MemberList> {
-    Ok(ops::members::list(&*state.store()?, &filter, Stamp::now().today())?)
+    Ok(ops::members::list(
+        &*state.store()?,
+        &filter,
+        Stamp::now().today(),
+    )?)
 }
 
 /// One person with mandates.
 #[tauri::command(async)]
 pub fn person_get(state: State<'_, AppState>, id: i64) -> IpcResult<PersonDetail> {
-    Ok(ops::people::get(&*state.store()?, id, Stamp::now().today())?)
+    Ok(ops::people::get(
+        &*state.store()?,
+        id,
+        Stamp::now().today(),
+    )?)
 }
 
 /// Creates a person.
 #[tauri::command(async)]
 pub fn person_create(state: State<'_, AppState>, input: PersonInput) -> IpcResult<Person> {
-    Ok(ops::people::create(&mut *state.store()?, &Stamp::now(), &input)?)
+    Ok(ops::people::create(
+        &mut *state.store()?,
+        &Stamp::now(),
+        &input,
+    )?)
 }
 
 /// Saves a person.
 #[tauri::command(async)]
 pub fn person_update(state: State<'_, AppState>, id: i64, input: PersonInput) -> IpcResult<Person> {
-    Ok(ops::people::update(&mut *state.store()?, &Stamp::now(), id, &input)?)
+    Ok(ops::people::update(
+        &mut *state.store()?,
+        &Stamp::now(),
+        id,
+        &input,
+    )?)
 }
 
 /// Deletes a person without history.
 #[tauri::command(async)]
 pub fn person_delete(state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    Ok(ops::people::delete(&mut *state.store()?, &Stamp::now(), id)?)
+    Ok(ops::people::delete(
+        &mut *state.store()?,
+        &Stamp::now(),
+        id,
+    )?)
 }
 
 /// Deactivates a person.
 #[tauri::command(async)]
 pub fn person_deactivate(state: State<'_, AppState>, id: i64) -> IpcResult<Person> {
-    Ok(ops::people::deactivate(&mut *state.store()?, &Stamp::now(), id)?)
+    Ok(ops::people::deactivate(
+        &mut *state.store()?,
+        &Stamp::now(),
+        id,
+    )?)
 }
 
 /// Reactivates a person.
 #[tauri::command(async)]
 pub fn person_reactivate(state: State<'_, AppState>, id: i64) -> IpcResult<Person> {
-    Ok(ops::people::reactivate(&mut *state.store()?, &Stamp::now(), id)?)
+    Ok(ops::people::reactivate(
+        &mut *state.store()?,
+        &Stamp::now(),
+        id,
+    )?)
 }

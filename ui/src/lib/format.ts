@@ -136,3 +136,9 @@ export function mandateToInput(mandate: Mandate): MandateInput {
 export function countOf(n: number, singular: string, plural: string): string {
   return `${n.toLocaleString('de-DE')} ${n === 1 ? singular : plural}`;
 }
+
+/** Today as ISO date "2025-09-21", in local time (compare with ISO dates from the core). */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -553,7 +553,7 @@ since: string | null,
  */
 until: string | null, 
 /**
- * True when the person is active and holds a mandate on the reference date (or none ever).
+ * True when the person holds a mandate on the reference date (or is active and never held one).
  */
 current: boolean, 
 /**

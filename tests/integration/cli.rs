@@ -1,0 +1,65 @@
+//! The `zirkel` binary: demo, members list as table and JSON, German errors with exit code 1.
+
+use std::process::Command;
+
+fn zirkel(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_zirkel"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("ZIRKEL_DB")
+        .output()
+        .expect("run zirkel")
+}
+
+#[test]
+fn demo_then_members_list_as_json_and_table() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("cli.sqlite3");
+    let out = zirkel(&db, &["demo"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let out = zirkel(&db, &["members", "list", "--json"]);
+    assert!(out.status.success());
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).expect("JSON array");
+    assert!(rows
+        .iter()
+        .any(|r| r["first_name"] == "Şükrü" && r["last_name"] == "Özdemir"));
+    assert!(
+        rows.iter()
+            .all(|r| r.get("person_id").is_some() && r.get("organisation").is_some()),
+        "field names as in the Rust types"
+    );
+
+    let out = zirkel(&db, &["members", "list", "--text", "yildirim"]);
+    let table = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(table.contains("Yıldırım, İlkay"), "{table}");
+    assert!(table.starts_with("Name"), "a header row");
+
+    let out = zirkel(&db, &["demo"]);
+    assert_eq!(out.status.code(), Some(1), "a second demo load is refused");
+}
+
+#[test]
+fn bad_input_gives_a_german_error_and_exit_code_1() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("cli.sqlite3");
+    for args in [
+        vec!["members", "list", "--as-of", "31.02.2026"],
+        vec!["members", "list", "--status", "irgendwas"],
+        vec!["members", "list", "--role", "chef"],
+    ] {
+        let out = zirkel(&db, &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).expect("utf-8");
+        assert!(
+            stderr.starts_with("Fehler: "),
+            "German error on stderr: {stderr}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+}
