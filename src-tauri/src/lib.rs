@@ -51,3 +51,105 @@ pub fn run() {
         std::process::exit(1);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{json, Value};
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+    use tauri::webview::InvokeRequest;
+    use tauri::WebviewWindow;
+
+    use super::*;
+
+    fn app() -> (
+        tauri::App<tauri::test::MockRuntime>,
+        WebviewWindow<tauri::test::MockRuntime>,
+    ) {
+        let store = zirkel::Store::open_in_memory().expect("store");
+        let app = builder(mock_builder(), AppState::new(store))
+            .build(mock_context(noop_assets()))
+            .expect("app builds");
+        let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("window");
+        (app, window)
+    }
+
+    fn invoke(
+        window: &WebviewWindow<tauri::test::MockRuntime>,
+        cmd: &str,
+        body: Value,
+    ) -> Result<Value, Value> {
+        get_ipc_response(
+            window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().expect("url"),
+                body: InvokeBody::Json(body),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|response| response.deserialize::<Value>().expect("json"))
+    }
+
+    #[test]
+    fn person_round_trip_through_ipc() {
+        let (_app, window) = app();
+        let created = invoke(
+            &window,
+            "person_create",
+            json!({ "input": { "first_name": "Şükrü", "last_name": "Özdemir" } }),
+        )
+        .expect("create succeeds");
+        assert_eq!(
+            created["first_name"], "Şükrü",
+            "names pass the IPC unchanged"
+        );
+        let list = invoke(
+            &window,
+            "members_list",
+            json!({ "filter": { "text": "sukru" } }),
+        )
+        .expect("list");
+        assert_eq!(list["rows"][0]["name"], "Özdemir, Şükrü");
+        assert_eq!(list["total"], 1);
+    }
+
+    #[test]
+    fn refused_input_reaches_the_ui_as_a_typed_german_error() {
+        let (_app, window) = app();
+        let error = invoke(
+            &window,
+            "person_create",
+            json!({ "input": { "first_name": "Anna", "last_name": "Schmidt", "email": "kein-at" } }),
+        )
+        .expect_err("must be refused");
+        assert_eq!(error["code"], "validation");
+        assert_eq!(error["field"], "email");
+        assert!(
+            error["message"]
+                .as_str()
+                .is_some_and(|m| m.starts_with("E-Mail:")),
+            "{error}"
+        );
+        let info = invoke(&window, "store_info", json!({})).expect("info");
+        assert_eq!(info["people"], 0, "nothing was written");
+        let missing = invoke(&window, "person_get", json!({ "id": 999 })).expect_err("missing");
+        assert_eq!(missing["code"], "not_found");
+    }
+
+    #[test]
+    fn demo_loads_once() {
+        let (_app, window) = app();
+        let info = invoke(&window, "demo_load", json!({})).expect("demo");
+        assert_eq!(info["is_empty"], false);
+        let again = invoke(&window, "demo_load", json!({})).expect_err("second load");
+        assert_eq!(again["code"], "conflict");
+        let reference = invoke(&window, "reference_data", json!({})).expect("reference");
+        assert_eq!(reference["states"].as_array().map(Vec::len), Some(16));
+    }
+}

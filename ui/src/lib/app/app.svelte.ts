@@ -121,5 +121,6 @@ export function getApp(): AppState {
 
 /** For tests: the context map that `render(Component, { context })` expects. */
 export function appContext(app: AppState): Map<symbol, AppState> {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- handed to render() once, never changed
   return new Map([[KEY, app]]);
 }

@@ -4,6 +4,8 @@
 
 export class LeaveGuard {
   asking = $state(false);
+  // Not reactive on purpose: `dirty` is only asked imperatively, right before leaving.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   #checks = new Set<() => boolean>();
   #answer: ((leave: boolean) => void) | null = null;
 

@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { clearMocks } from '@tauri-apps/api/mocks';
+import App from './App.svelte';
+import { AppState } from './lib/app/app.svelte';
+import type { MemberRow, PersonInput } from './lib/api/types';
+import {
+  memberList,
+  memberRow,
+  noOrganisations,
+  person,
+  recordIPC,
+  reference,
+  storeInfo,
+} from './test/ipc';
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+/** A tiny in-memory core: enough for the first-start flow. */
+function fakeCore(options: { empty: boolean }) {
+  let empty = options.empty;
+  const rows: MemberRow[] = [];
+  const calls = recordIPC({
+    store_info: () => storeInfo({ is_empty: empty, people: rows.length }),
+    reference_data: () => reference,
+    organisations_list: () => noOrganisations,
+    members_list: () => memberList([...rows]),
+    demo_load: () => {
+      empty = false;
+      rows.push(memberRow(1, 'Schmidt, Anna, Dr.'));
+      return storeInfo({ people: 1 });
+    },
+    person_create: (args) => {
+      const input = args.input as PersonInput;
+      const id = rows.length + 100;
+      rows.push(memberRow(id, `${input.last_name}, ${input.first_name}`));
+      empty = false;
+      return person(id, { first_name: input.first_name, last_name: input.last_name });
+    },
+    person_get: (args) => ({
+      person: person(args.id as number),
+      mandates: [],
+      has_history: false,
+    }),
+  });
+  return { calls };
+}
+
+const dialogOpen = (testid: string) => screen.getByTestId(testid).hasAttribute('open');
+
+describe('App', () => {
+  it('offers the demo on an empty store and loads it', async () => {
+    const { calls } = fakeCore({ empty: true });
+    render(App, { props: { app: new AppState() } });
+    const user = userEvent.setup();
+
+    await waitFor(() => expect(dialogOpen('welcome-dialog')).toBe(true));
+    expect(screen.getByText('Willkommen bei Zirkel')).toBeTruthy();
+    await user.click(screen.getByTestId('demo-load'));
+
+    await waitFor(() => expect(dialogOpen('welcome-dialog')).toBe(false));
+    expect(calls.filter((c) => c.cmd === 'demo_load')).toHaveLength(1);
+    await waitFor(() => expect(screen.getAllByTestId('member-row')).toHaveLength(1));
+    expect(screen.getByTestId('member-row').textContent).toContain('Schmidt, Anna, Dr.');
+  });
+
+  it('does not offer the demo when the store has data', async () => {
+    fakeCore({ empty: false });
+    const app = new AppState();
+    render(App, { props: { app } });
+    await waitFor(() => expect(app.info).not.toBeNull());
+    expect(dialogOpen('welcome-dialog')).toBe(false);
+  });
+
+  it('runs the end-to-end flow: start empty, add Şükrü Özdemir, see the row', async () => {
+    const { calls } = fakeCore({ empty: true });
+    render(App, { props: { app: new AppState() } });
+    const user = userEvent.setup();
+
+    await waitFor(() => expect(dialogOpen('welcome-dialog')).toBe(true));
+    await user.click(screen.getByTestId('demo-skip'));
+    expect(dialogOpen('welcome-dialog')).toBe(false);
+
+    await user.click(screen.getByTestId('new-person'));
+    await user.type(screen.getByTestId('person-first_name'), 'Şükrü');
+    await user.type(screen.getByTestId('person-last_name'), 'Özdemir');
+    await user.click(screen.getByTestId('save'));
+
+    await waitFor(() =>
+      expect(screen.getAllByTestId('member-row').map((r) => r.textContent)).toEqual([
+        expect.stringContaining('Özdemir, Şükrü'),
+      ]),
+    );
+    const created = calls.find((c) => c.cmd === 'person_create');
+    expect(created?.args.input).toMatchObject({ first_name: 'Şükrü', last_name: 'Özdemir' });
+    expect(calls.some((c) => c.cmd === 'demo_load')).toBe(false);
+    // The new person stays open and selected.
+    await waitFor(() =>
+      expect(screen.getByTestId('member-row').getAttribute('aria-selected')).toBe('true'),
+    );
+  });
+
+  it('asks before unsaved changes are thrown away by switching screens', async () => {
+    fakeCore({ empty: false });
+    const app = new AppState();
+    render(App, { props: { app } });
+    const user = userEvent.setup();
+
+    await user.click(screen.getByTestId('new-person'));
+    await user.type(screen.getByTestId('person-first_name'), 'Łucja');
+    await user.click(screen.getByTestId('nav-organisationen'));
+
+    await waitFor(() => expect(dialogOpen('leave-dialog')).toBe(true));
+    await user.click(within(screen.getByTestId('leave-dialog')).getByText('Weiter bearbeiten'));
+    await waitFor(() => expect(dialogOpen('leave-dialog')).toBe(false));
+    expect(app.screen).toBe('mitglieder');
+    expect((screen.getByTestId('person-first_name') as HTMLInputElement).value).toBe('Łucja');
+
+    await user.click(screen.getByTestId('nav-organisationen'));
+    await waitFor(() => expect(dialogOpen('leave-dialog')).toBe(true));
+    await user.click(within(screen.getByTestId('leave-dialog')).getByText('Verwerfen'));
+    await waitFor(() => expect(app.screen).toBe('organisationen'));
+  });
+
+  it('shows the planned areas as not yet available', async () => {
+    fakeCore({ empty: false });
+    render(App, { props: { app: new AppState() } });
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('nav-sitzungen'));
+    expect(screen.getByTestId('coming-later').textContent).toContain(
+      'Dieser Bereich folgt in einer späteren Version.',
+    );
+  });
+});

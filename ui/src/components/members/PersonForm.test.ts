@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { clearMocks } from '@tauri-apps/api/mocks';
+import { AppState, appContext } from '../../lib/app/app.svelte';
+import { PersonEditor } from '../../lib/members/person-editor.svelte';
+import { emptyPersonInput } from '../../lib/format';
+import { person, recordIPC } from '../../test/ipc';
+import PersonForm from './PersonForm.svelte';
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+});
+
+function renderForm(editor = new PersonEditor()) {
+  const onsaved = vi.fn();
+  const oncancel = vi.fn();
+  render(PersonForm, {
+    props: { editor, onsaved, oncancel },
+    context: appContext(new AppState()),
+  });
+  return { editor, onsaved, oncancel };
+}
+
+describe('PersonForm', () => {
+  it('creates a person with the names exactly as typed', async () => {
+    const calls = recordIPC({
+      person_create: () => person(41, { first_name: 'Şükrü', last_name: 'Łukaszewicz-Özdemir' }),
+      person_get: () => ({
+        person: person(41, { first_name: 'Şükrü', last_name: 'Łukaszewicz-Özdemir' }),
+        mandates: [],
+        has_history: false,
+      }),
+    });
+    const { onsaved } = renderForm();
+    const user = userEvent.setup();
+
+    await user.type(screen.getByTestId('person-first_name'), 'Şükrü');
+    await user.type(screen.getByTestId('person-last_name'), 'Łukaszewicz-Özdemir');
+    await user.type(screen.getByTestId('person-email'), 'sukru@herten.de');
+    await user.selectOptions(screen.getByTestId('person-salutation'), 'Herr');
+    await user.click(screen.getByTestId('save'));
+
+    await waitFor(() => expect(onsaved).toHaveBeenCalledTimes(1));
+    expect(calls[0]).toEqual({
+      cmd: 'person_create',
+      args: {
+        input: {
+          ...emptyPersonInput(),
+          salutation: 'mr',
+          first_name: 'Şükrü',
+          last_name: 'Łukaszewicz-Özdemir',
+          email: 'sukru@herten.de',
+        },
+      },
+    });
+    expect(onsaved.mock.calls[0][0]).toMatchObject({ id: 41 });
+  });
+
+  it('shows the core validation message under the field it names', async () => {
+    const message = 'E-Mail: „sukru@herten“ ist keine gültige E-Mail-Adresse.';
+    recordIPC({
+      person_create: () => {
+        throw { code: 'validation', field: 'email', message };
+      },
+    });
+    const { onsaved } = renderForm();
+    const user = userEvent.setup();
+
+    await user.type(screen.getByTestId('person-first_name'), 'Şükrü');
+    await user.type(screen.getByTestId('person-last_name'), 'Özdemir');
+    await user.type(screen.getByTestId('person-email'), 'sukru@herten');
+    await user.click(screen.getByTestId('save'));
+
+    const email = screen.getByTestId('person-email');
+    await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
+    const errorId = email.getAttribute('aria-describedby');
+    expect(errorId).toBe('person-email-error');
+    expect(document.getElementById(errorId!)?.textContent).toContain(message);
+    // Only the named field is marked; the summary alert repeats the message.
+    expect(screen.getByTestId('person-last_name').getAttribute('aria-invalid')).toBeNull();
+    expect(screen.getByTestId('person-error').textContent).toContain(message);
+    // The user is taken to the field and nothing counts as saved.
+    expect(document.activeElement).toBe(email);
+    expect(onsaved).not.toHaveBeenCalled();
+  });
+
+  it('updates an existing person by id and keeps unsaved edits marked as dirty', async () => {
+    const stored = person(5, { email: 'alt@herten.de' });
+    const calls = recordIPC({
+      person_get: () => ({ person: stored, mandates: [], has_history: true }),
+      person_update: (args) => ({ ...stored, email: (args.input as { email: string }).email }),
+    });
+    const editor = new PersonEditor();
+    await editor.load(5);
+    renderForm(editor);
+    const user = userEvent.setup();
+
+    expect(editor.dirty).toBe(false);
+    const email = screen.getByTestId('person-email') as HTMLInputElement;
+    expect(email.value).toBe('alt@herten.de');
+    await user.clear(email);
+    await user.type(email, 'neu@herten.de');
+    expect(editor.dirty).toBe(true);
+    await user.click(screen.getByTestId('save'));
+
+    await waitFor(() => expect(calls.some((c) => c.cmd === 'person_update')).toBe(true));
+    const update = calls.find((c) => c.cmd === 'person_update')!;
+    expect(update.args.id).toBe(5);
+    expect((update.args.input as { email: string }).email).toBe('neu@herten.de');
+  });
+});
