@@ -16,7 +16,14 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -29,7 +36,9 @@ const ARTIFACTS = join(HERE, 'artifacts');
 const TARGET_DIR = process.env.CARGO_TARGET_DIR
   ? resolve(REPO, process.env.CARGO_TARGET_DIR)
   : join(REPO, 'target');
-const APP = process.env.ZIRKEL_APP ? resolve(process.env.ZIRKEL_APP) : join(TARGET_DIR, 'debug', 'zirkel-app');
+const APP = process.env.ZIRKEL_APP
+  ? resolve(process.env.ZIRKEL_APP)
+  : join(TARGET_DIR, 'debug', 'zirkel-app');
 const DRIVER_PORT = Number(process.env.ZIRKEL_E2E_PORT ?? 4444);
 const NATIVE_PORT = Number(process.env.ZIRKEL_E2E_NATIVE_PORT ?? 4445);
 
@@ -100,7 +109,9 @@ async function startDriver(env) {
     exited = `tauri-driver exited (code ${code}, signal ${signal})`;
   });
   child.once('error', (error) => {
-    exited = `tauri-driver could not start: ${error.message} (is it on PATH? ./scripts/setup.sh installs it)`;
+    exited =
+      `tauri-driver could not start: ${error.message} ` +
+      '(is it on PATH? ./scripts/setup.sh installs it)';
   });
   // tauri-driver listens on its port before WebKitWebDriver listens on the native one; a session
   // requested before both accept fails with "connection refused".
@@ -109,7 +120,10 @@ async function startDriver(env) {
     if (exited) throw new Error(exited + driverLogTail());
     if ((await accepts(DRIVER_PORT)) && (await accepts(NATIVE_PORT))) return child;
     if (Date.now() > deadline) {
-      throw new Error(`tauri-driver did not open ports ${DRIVER_PORT} and ${NATIVE_PORT} in 30 s` + driverLogTail());
+      throw new Error(
+        `tauri-driver did not open ports ${DRIVER_PORT} and ${NATIVE_PORT} in 30 s` +
+          driverLogTail(),
+      );
     }
     await sleep(100);
   }
@@ -148,7 +162,7 @@ async function openSession() {
       'wdio:enforceWebDriverClassic': true,
     },
   });
-  console.log(`# session opened in ${Date.now() - started} ms`);
+  console.log(`session opened in ${Date.now() - started} ms`);
   return session;
 }
 
@@ -165,14 +179,20 @@ async function closeSession() {
 
 async function click(testId) {
   const element = await browser.$(byTestId(testId));
-  await element.waitForClickable({ timeout: UI_TIMEOUT, timeoutMsg: `${byTestId(testId)} not clickable in ${UI_TIMEOUT} ms` });
+  await element.waitForClickable({
+    timeout: UI_TIMEOUT,
+    timeoutMsg: `${byTestId(testId)} not clickable in ${UI_TIMEOUT} ms`,
+  });
   await element.click();
 }
 
 /** The form control of a field: the element itself, or the input inside a labelled wrapper. */
 async function control(testId) {
   const element = await browser.$(byTestId(testId));
-  await element.waitForDisplayed({ timeout: UI_TIMEOUT, timeoutMsg: `${byTestId(testId)} not shown in ${UI_TIMEOUT} ms` });
+  await element.waitForDisplayed({
+    timeout: UI_TIMEOUT,
+    timeoutMsg: `${byTestId(testId)} not shown in ${UI_TIMEOUT} ms`,
+  });
   const tag = (await element.getTagName()).toLowerCase();
   if (['input', 'textarea', 'select'].includes(tag)) return element;
   const inner = await element.$('input, textarea, select');
@@ -190,7 +210,10 @@ async function type(testId, text) {
   await input.setValue(text);
   const arrived = await input.getValue();
   if (arrived === text) return;
-  console.log(`# typing into ${testId} gave ${JSON.stringify(arrived)}, not ${JSON.stringify(text)}: setting it via the DOM`);
+  console.log(
+    `typing into ${testId} gave ${JSON.stringify(arrived)}, not ${JSON.stringify(text)}: ` +
+      'setting it via the DOM',
+  );
   await browser.execute(
     (element, value) => {
       const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(element), 'value').set;
@@ -211,7 +234,9 @@ async function type(testId, text) {
 function memberRows() {
   return browser.execute(
     (selector) =>
-      [...document.querySelectorAll(selector)].map((row) => (row.innerText || row.textContent).replace(/\s+/g, ' ').trim()),
+      [...document.querySelectorAll(selector)].map((row) =>
+        (row.innerText || row.textContent).replace(/\s+/g, ' ').trim(),
+      ),
     byTestId('member-row'),
   );
 }
@@ -227,7 +252,10 @@ async function waitForMemberRow(text) {
       { timeout: UI_TIMEOUT, interval: 200 },
     );
   } catch {
-    assert.fail(`no ${byTestId('member-row')} containing "${text}" in ${UI_TIMEOUT} ms; rows: ${JSON.stringify(rows)}`);
+    assert.fail(
+      `no ${byTestId('member-row')} containing "${text}" in ${UI_TIMEOUT} ms; ` +
+        `rows: ${JSON.stringify(rows)}`,
+    );
   }
   return rows;
 }
@@ -241,16 +269,25 @@ function fieldErrors(testId) {
   return browser.execute((fieldId) => {
     const field = document.querySelector(`[data-testid="${fieldId}"]`);
     if (!field) return [];
-    const input = field.matches('input, textarea, select') ? field : field.querySelector('input, textarea, select');
+    const input = field.matches('input, textarea, select')
+      ? field
+      : field.querySelector('input, textarea, select');
     const found = new Set();
     const add = (element) => element && element.textContent && found.add(element);
     for (const attribute of ['aria-errormessage', 'aria-describedby']) {
-      for (const id of (input?.getAttribute(attribute) ?? '').split(/\s+/).filter(Boolean)) add(document.getElementById(id));
+      for (const id of (input?.getAttribute(attribute) ?? '').split(/\s+/).filter(Boolean))
+        add(document.getElementById(id));
     }
     add(document.querySelector(`[data-testid="${fieldId}-error"]`));
-    for (let wrapper = (input ?? field).parentElement, depth = 0; wrapper && depth < 4; wrapper = wrapper.parentElement, depth++) {
+    for (
+      let wrapper = (input ?? field).parentElement, depth = 0;
+      wrapper && depth < 4;
+      wrapper = wrapper.parentElement, depth++
+    ) {
       if (wrapper.querySelectorAll('input, textarea, select').length > 1) break;
-      wrapper.querySelectorAll('[role="alert"], [class*="error"], [id*="error"], [data-testid*="error"]').forEach(add);
+      wrapper
+        .querySelectorAll('[role="alert"], [class*="error"], [id*="error"], [data-testid*="error"]')
+        .forEach(add);
     }
     return [...found]
       .filter((element) => element !== input && !element.matches('label'))
@@ -277,8 +314,8 @@ function step(name, body) {
       if (browser) {
         const shot = join(ARTIFACTS, 'failure.png');
         await browser.saveScreenshot(shot).then(
-          () => console.log(`# screenshot of the failure: ${shot}`),
-          (shotError) => console.log(`# no screenshot of the failure: ${shotError.message}`),
+          () => console.log(`screenshot of the failure: ${shot}`),
+          (shotError) => console.log(`no screenshot of the failure: ${shotError.message}`),
         );
       }
       throw error;
@@ -289,10 +326,14 @@ function step(name, body) {
 before(async () => {
   assert.ok(
     existsSync(APP),
-    `app binary ${APP} is missing: build it with \`cargo build -p zirkel-app --features tauri/custom-protocol\` ` +
+    `app binary ${APP} is missing: build it with ` +
+      '`cargo build -p zirkel-app --features tauri/custom-protocol` ' +
       '(after `npm run build` in ui/), or point ZIRKEL_APP at it',
   );
-  assert.ok(process.env.DISPLAY, 'DISPLAY is not set: start an X server (Xvfb :99 &) and export DISPLAY=:99');
+  assert.ok(
+    process.env.DISPLAY,
+    'DISPLAY is not set: start an X server (Xvfb :99 &) and export DISPLAY=:99',
+  );
   mkdirSync(ARTIFACTS, { recursive: true });
   dataHome = mkdtempSync(join(tmpdir(), 'zirkel-e2e-'));
   const env = {
@@ -301,24 +342,34 @@ before(async () => {
     ZIRKEL_DB: join(dataHome, 'de.zirkel.desktop', 'zirkel.sqlite3'),
   };
   mkdirSync(dirname(env.ZIRKEL_DB), { recursive: true });
-  console.log(`# app ${APP}\n# store ${env.ZIRKEL_DB}\n# display ${env.DISPLAY}`);
+  console.log(`app ${APP}\nstore ${env.ZIRKEL_DB}\ndisplay ${env.DISPLAY}`);
   driver = await startDriver(env);
 });
 
 after(async () => {
-  await closeSession().catch((error) => console.log(`# closing the session failed: ${error.message}`));
+  await closeSession().catch((error) =>
+    console.log(`closing the session failed: ${error.message}`),
+  );
   await stopDriver(driver);
   driverLog?.end();
-  if (dataHome && process.env.ZIRKEL_E2E_KEEP !== '1') rmSync(dataHome, { recursive: true, force: true });
-  else if (dataHome) console.log(`# kept the store in ${dataHome}`);
+  if (dataHome && process.env.ZIRKEL_E2E_KEEP !== '1')
+    rmSync(dataHome, { recursive: true, force: true });
+  else if (dataHome) console.log(`kept the store in ${dataHome}`);
 });
 
 step('first start on an empty store offers the demo data, and it can be skipped', async () => {
   browser = await openSession();
   const skip = await browser.$(byTestId('demo-skip'));
-  await skip.waitForDisplayed({ timeout: UI_TIMEOUT, timeoutMsg: `the demo-data dialog (${byTestId('demo-skip')}) did not show on an empty store` });
+  await skip.waitForDisplayed({
+    timeout: UI_TIMEOUT,
+    timeoutMsg: `the demo-data dialog (${byTestId('demo-skip')}) did not show on an empty store`,
+  });
   await skip.click();
-  await skip.waitForDisplayed({ reverse: true, timeout: UI_TIMEOUT, timeoutMsg: 'the demo-data dialog stayed open after "skip"' });
+  // A fresh look-up each time: the dialog's button leaves the DOM (a stale element otherwise).
+  await browser.waitUntil(async () => !(await browser.$(byTestId('demo-skip')).isDisplayed()), {
+    timeout: UI_TIMEOUT,
+    timeoutMsg: 'the demo-data dialog stayed open after "skip"',
+  });
 });
 
 step('a new member with a Turkish and German name is saved and listed', async () => {
@@ -328,7 +379,11 @@ step('a new member with a Turkish and German name is saved and listed', async ()
   await type('person-last_name', LAST_NAME);
   await click('save');
   const rows = await waitForMemberRow(ROW_TEXT);
-  assert.equal(rows.length, 1, `exactly the one new member is listed; rows: ${JSON.stringify(rows)}`);
+  assert.equal(
+    rows.length,
+    1,
+    `exactly the one new member is listed; rows: ${JSON.stringify(rows)}`,
+  );
 });
 
 step('an e-mail address without @ is refused with a German message under the field', async () => {
@@ -352,11 +407,12 @@ step('an e-mail address without @ is refused with a German message under the fie
     );
   } catch {
     assert.fail(
-      `no error containing "E-Mail" under ${byTestId('person-email')} in ${UI_TIMEOUT} ms; field errors: ` +
-        `${JSON.stringify(errors)} (if the input is type="email", the form needs novalidate so the core's message shows)`,
+      `no error containing "E-Mail" under ${byTestId('person-email')} in ${UI_TIMEOUT} ms; ` +
+        `field errors: ${JSON.stringify(errors)} (if the input is type="email", the form ` +
+        "needs novalidate so that the core's message shows)",
     );
   }
-  console.log(`# error shown: ${errors.find(isNewError)}`);
+  console.log(`error shown: ${errors.find(isNewError)}`);
   const afterwards = await memberRows();
   assert.deepEqual(afterwards, before, 'a refused input must not add or change a member row');
 });
@@ -367,26 +423,40 @@ step('after a restart the member is still there', async () => {
   await click('nav-mitglieder');
   const rows = await waitForMemberRow(ROW_TEXT);
   assert.equal(rows.length, 1, `only the valid member was stored; rows: ${JSON.stringify(rows)}`);
-  assert.ok(!rows.some((row) => row.includes(BAD_LAST_NAME)), 'the refused person must not have been stored');
-  assert.equal(await browser.$(byTestId('demo-skip')).isDisplayed(), false, 'a non-empty store must not offer the demo data');
+  assert.ok(
+    !rows.some((row) => row.includes(BAD_LAST_NAME)),
+    'the refused person must not have been stored',
+  );
+  assert.equal(
+    await browser.$(byTestId('demo-skip')).isDisplayed(),
+    false,
+    'a non-empty store must not offer the demo data',
+  );
   const shot = join(ARTIFACTS, 'members.png');
   await browser.saveScreenshot(shot);
-  console.log(`# screenshot: ${shot}`);
+  console.log(`screenshot: ${shot}`);
 });
 
 step('the command-line tool reads the same store', async () => {
   // Cross-check through the core's own CLI when the test run has built it (cargo test does).
   const cli = join(TARGET_DIR, 'debug', 'zirkel');
   if (!existsSync(cli)) {
-    console.log(`# ${cli} not built: CLI cross-check skipped`);
+    console.log(`${cli} not built: CLI cross-check skipped`);
     return;
   }
   await closeSession();
-  const result = spawnSync(cli, ['--db', join(dataHome, 'de.zirkel.desktop', 'zirkel.sqlite3'), 'members', 'list', '--json'], {
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
+  const result = spawnSync(
+    cli,
+    ['--db', join(dataHome, 'de.zirkel.desktop', 'zirkel.sqlite3'), 'members', 'list', '--json'],
+    {
+      encoding: 'utf8',
+      timeout: 30_000,
+    },
+  );
   assert.equal(result.status, 0, `zirkel members list failed: ${result.stderr}`);
-  assert.ok(result.stdout.includes(LAST_NAME) && result.stdout.includes(FIRST_NAME), `the CLI lists ${ROW_TEXT}: ${result.stdout}`);
+  assert.ok(
+    result.stdout.includes(LAST_NAME) && result.stdout.includes(FIRST_NAME),
+    `the CLI lists ${ROW_TEXT}: ${result.stdout}`,
+  );
   assert.ok(!result.stdout.includes(BAD_LAST_NAME), 'the refused person is not in the store');
 });
