@@ -343,14 +343,18 @@ before(async () => {
   };
   mkdirSync(dirname(env.ZIRKEL_DB), { recursive: true });
   console.log(`app ${APP}\nstore ${env.ZIRKEL_DB}\ndisplay ${env.DISPLAY}`);
+  const started = Date.now();
   driver = await startDriver(env);
+  console.log(`tauri-driver ready in ${Date.now() - started} ms`);
 });
 
 after(async () => {
   await closeSession().catch((error) =>
     console.log(`closing the session failed: ${error.message}`),
   );
+  const stopping = Date.now();
   await stopDriver(driver);
+  console.log(`tauri-driver stopped in ${Date.now() - stopping} ms`);
   driverLog?.end();
   if (dataHome && process.env.ZIRKEL_E2E_KEEP !== '1')
     rmSync(dataHome, { recursive: true, force: true });
