@@ -13,12 +13,16 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod backup;
 pub mod bindings;
 pub mod demo;
 pub mod error;
+pub mod export;
+pub mod import;
 pub mod model;
 pub mod ops;
 pub mod paths;
+pub mod pdf;
 pub mod store;
 
 pub use error::{Error, Result};

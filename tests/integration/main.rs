@@ -2,8 +2,11 @@
 
 mod cli;
 mod demo;
+mod exports;
+mod imports;
 mod mandates;
 mod members;
 mod organisations;
+mod pdf;
 mod people;
 mod util;
