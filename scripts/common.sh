@@ -9,6 +9,21 @@ if [ -d "$HOME/.cargo/bin" ] && [[ ":$PATH:" != *":$HOME/.cargo/bin:"* ]]; then
   export PATH="$HOME/.cargo/bin:$PATH"
 fi
 
+# rust-toolchain.toml pins a version (e.g. 1.95.0). A machine whose one toolchain is installed as
+# "stable" does not know that name, and rustup may not download it (offline, or
+# RUSTUP_AUTO_INSTALL=0): when "stable" is that very version, use it by name.
+PINNED_RUST="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$REPO_ROOT/rust-toolchain.toml" 2>/dev/null || true)"
+pinned_rust_installed() {
+  local toolchains
+  toolchains="$(rustup toolchain list 2>/dev/null || true)"
+  grep -q "^${PINNED_RUST//./\\.}-" <<<"$toolchains"
+}
+if [ -n "$PINNED_RUST" ] && [ -z "${RUSTUP_TOOLCHAIN:-}" ] && command -v rustup >/dev/null 2>&1 &&
+  ! pinned_rust_installed &&
+  [ "$(rustup run stable rustc --version 2>/dev/null | cut -d' ' -f2)" = "$PINNED_RUST" ]; then
+  export RUSTUP_TOOLCHAIN=stable
+fi
+
 # Where cargo builds; the e2e test looks for the app there too.
 target_dir() {
   local dir="${CARGO_TARGET_DIR:-$REPO_ROOT/target}"

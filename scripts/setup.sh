@@ -45,13 +45,19 @@ fi
 
 # --- Rust --------------------------------------------------------------------------------------
 command -v cargo >/dev/null 2>&1 || die "cargo not found: install Rust with rustup (rust-toolchain.toml pins the version)"
+# common.sh falls back to an installed "stable" of the pinned version; otherwise ask rustup.
+if [ -n "$PINNED_RUST" ] && [ -z "${RUSTUP_TOOLCHAIN:-}" ] && command -v rustup >/dev/null 2>&1 &&
+  ! pinned_rust_installed; then
+  log "Rust: installing toolchain $PINNED_RUST"
+  rustup toolchain install "$PINNED_RUST" --profile minimal --component rustfmt,clippy
+fi
 # rustup installs the pinned toolchain on first use; the components may still be missing.
 if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
   command -v rustup >/dev/null 2>&1 || die "cargo fmt/clippy missing and no rustup to add them"
   log "Rust: adding rustfmt and clippy"
   rustup component add rustfmt clippy
 fi
-log "Rust: $(cargo --version)"
+log "Rust: $(cargo --version)${RUSTUP_TOOLCHAIN:+ (toolchain $RUSTUP_TOOLCHAIN)}"
 
 # --- Node packages -----------------------------------------------------------------------------
 command -v node >/dev/null 2>&1 || die "node not found: Node.js 20.19 or newer is needed (vite 8)"

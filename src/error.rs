@@ -64,6 +64,12 @@ pub enum Error {
     /// Shipped or imported JSON could not be read.
     #[error("json error: {0}")]
     Json(#[from] serde_json::Error),
+    /// A PDF could not be produced (e.g. the embedded font or the logo could not be read).
+    #[error("pdf error: {message}")]
+    Pdf {
+        /// German message for the user.
+        message: String,
+    },
 }
 
 impl Error {
@@ -80,7 +86,8 @@ impl Error {
         match self {
             Error::Validation { message, .. }
             | Error::Conflict { message }
-            | Error::Locked { message } => message.clone(),
+            | Error::Locked { message }
+            | Error::Pdf { message } => message.clone(),
             Error::NotFound { entity, id } => {
                 format!("{} (Nr. {id}) wurde nicht gefunden. Wurde der Eintrag gelöscht?", entity_de(entity))
             }

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod content;
+pub mod documents;
 pub mod mandates;
 pub mod organisations;
 pub mod people;

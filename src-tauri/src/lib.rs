@@ -45,7 +45,10 @@ pub fn builder<R: tauri::Runtime>(
 /// Starts the app.
 pub fn run() {
     let app = builder(tauri::Builder::default(), AppState::open_default())
-        .plugin(tauri_plugin_window_state::Builder::default().build());
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_clipboard_manager::init());
     if let Err(error) = app.run(tauri::generate_context!()) {
         eprintln!("Zirkel konnte nicht gestartet werden: {error}");
         std::process::exit(1);

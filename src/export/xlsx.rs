@@ -1,0 +1,83 @@
+//! The members list as an Excel workbook (rust_xlsxwriter only here): one sheet "Mitglieder" with
+//! a bold, frozen header row and an autofilter, column widths from the content, dates as real
+//! Excel dates shown as TT.MM.JJJJ, and everything else, phone numbers and postcodes included, as
+//! text so leading zeros survive.
+
+use std::path::PathBuf;
+
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
+
+use super::{ExportColumn, Record, Value};
+use crate::error::{Error, Result};
+
+/// Name of the sheet.
+pub const SHEET_NAME: &str = "Mitglieder";
+
+/// Excel's limit for the text of one cell.
+const MAX_CELL_CHARS: usize = 32_767;
+
+/// The workbook as bytes.
+pub fn workbook(records: &[Record<'_>], columns: &[ExportColumn]) -> Result<Vec<u8>> {
+    build(records, columns).map_err(|e| Error::Io {
+        path: PathBuf::from(format!("{SHEET_NAME}.xlsx")),
+        source: std::io::Error::other(e),
+    })
+}
+
+fn build(records: &[Record<'_>], columns: &[ExportColumn]) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(SHEET_NAME)?;
+    let bold = Format::new().set_bold();
+    let date = Format::new().set_num_format("dd.mm.yyyy");
+    let mut widths: Vec<usize> = columns.iter().map(|c| c.label().chars().count()).collect();
+    for (index, column) in columns.iter().enumerate() {
+        sheet.write_string_with_format(0, col(index), column.label(), &bold)?;
+    }
+    for (row_index, record) in records.iter().enumerate() {
+        let row = u32::try_from(row_index + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
+        for (index, column) in columns.iter().enumerate() {
+            let width = match record.value(*column) {
+                Value::Text(text) => {
+                    let text: String = text.chars().take(MAX_CELL_CHARS).collect();
+                    let width = text.chars().count();
+                    sheet.write_string(row, col(index), text)?;
+                    width
+                }
+                Value::Date(day) => {
+                    let cell = excel_date(day)?;
+                    sheet.write_datetime_with_format(row, col(index), &cell, &date)?;
+                    10
+                }
+                Value::Empty => 0,
+            };
+            if let Some(max) = widths.get_mut(index) {
+                *max = (*max).max(width);
+            }
+        }
+    }
+    let last_row = u32::try_from(records.len()).map_err(|_| XlsxError::RowColumnLimitError)?;
+    if !columns.is_empty() {
+        sheet.autofilter(0, 0, last_row, col(columns.len() - 1))?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    for (index, width) in widths.iter().enumerate() {
+        // Room for the filter button; very long texts (notes) are capped and wrap on demand.
+        let width = u32::try_from((*width).clamp(6, 60) + 3).unwrap_or(60);
+        sheet.set_column_width(col(index), width)?;
+    }
+    workbook.save_to_buffer()
+}
+
+fn excel_date(day: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    use chrono::Datelike;
+    let year = u16::try_from(day.year()).map_err(|_| XlsxError::DateTimeRangeError(day.to_string()))?;
+    let month = u8::try_from(day.month()).map_err(|_| XlsxError::DateTimeRangeError(day.to_string()))?;
+    let dom = u8::try_from(day.day()).map_err(|_| XlsxError::DateTimeRangeError(day.to_string()))?;
+    ExcelDateTime::from_ymd(year, month, dom)
+}
+
+/// Column index for rust_xlsxwriter; there are far fewer columns than `u16::MAX`.
+fn col(index: usize) -> u16 {
+    u16::try_from(index).unwrap_or(u16::MAX)
+}

@@ -1,0 +1,186 @@
+//! The embedded Noto Sans family: parsed once per process, measured with the fonts' real glyph
+//! advances, and asked which characters it can show at all.
+
+use std::sync::OnceLock;
+
+use printpdf::ParsedFont;
+
+use crate::error::{Error, Result};
+
+/// One face of the family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FontStyle {
+    /// Noto Sans Regular.
+    Regular,
+    /// Noto Sans Bold.
+    Bold,
+    /// Noto Sans Italic.
+    Italic,
+    /// Noto Sans Bold Italic.
+    BoldItalic,
+}
+
+impl FontStyle {
+    /// All faces, in the order of [`Fonts::faces`].
+    pub const ALL: [FontStyle; 4] = [Self::Regular, Self::Bold, Self::Italic, Self::BoldItalic];
+
+    /// Index into [`FontStyle::ALL`].
+    pub fn index(self) -> usize {
+        match self {
+            Self::Regular => 0,
+            Self::Bold => 1,
+            Self::Italic => 2,
+            Self::BoldItalic => 3,
+        }
+    }
+
+    fn bytes(self) -> &'static [u8] {
+        match self {
+            Self::Regular => include_bytes!("../../assets/fonts/NotoSans-Regular.ttf"),
+            Self::Bold => include_bytes!("../../assets/fonts/NotoSans-Bold.ttf"),
+            Self::Italic => include_bytes!("../../assets/fonts/NotoSans-Italic.ttf"),
+            Self::BoldItalic => include_bytes!("../../assets/fonts/NotoSans-BoldItalic.ttf"),
+        }
+    }
+}
+
+/// Characters below this code point have their advance precomputed: Latin, Greek, Cyrillic,
+/// Latin Extended Additional (Vietnamese) and general punctuation.
+const TABLE_END: u32 = 0x2200;
+
+/// One parsed face with a fast advance table.
+pub struct Face {
+    /// The parsed font, handed to printpdf for embedding and subsetting.
+    pub parsed: ParsedFont,
+    units_per_em: f32,
+    /// Advance in em for every code point below [`TABLE_END`]; `None` when the font has no glyph.
+    table: Vec<Option<f32>>,
+}
+
+impl std::fmt::Debug for Face {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Face")
+            .field("units_per_em", &self.units_per_em)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Face {
+    fn load(style: FontStyle) -> Option<Face> {
+        let mut warnings = Vec::new();
+        let parsed = ParsedFont::from_bytes(style.bytes(), 0, &mut warnings)?;
+        let units_per_em = f32::from(parsed.pdf_font_metrics.units_per_em.max(1));
+        let mut face = Face {
+            parsed,
+            units_per_em,
+            table: Vec::new(),
+        };
+        face.table = (0..TABLE_END)
+            .map(|cp| char::from_u32(cp).and_then(|c| face.lookup(c)))
+            .collect();
+        Some(face)
+    }
+
+    fn lookup(&self, c: char) -> Option<f32> {
+        let gid = self.parsed.lookup_glyph_index(u32::from(c))?;
+        if gid == 0 {
+            return None;
+        }
+        Some(f32::from(self.parsed.get_horizontal_advance(gid)) / self.units_per_em)
+    }
+
+    /// Advance of `c` in em, `None` when the face has no glyph for it.
+    pub fn advance(&self, c: char) -> Option<f32> {
+        let cp = u32::from(c);
+        if cp < TABLE_END {
+            self.table.get(cp as usize).copied().flatten()
+        } else {
+            self.lookup(c)
+        }
+    }
+
+    /// Whether the face can show `c`. Controls and spaces count as shown.
+    pub fn covers(&self, c: char) -> bool {
+        c == ' ' || self.advance(c).is_some()
+    }
+
+    /// Width of `text` in points at `size`; characters without a glyph count as a space.
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        let space = self.advance(' ').unwrap_or(0.26);
+        text.chars()
+            .map(|c| self.advance(c).unwrap_or(space))
+            .sum::<f32>()
+            * size
+    }
+}
+
+/// The whole family.
+#[derive(Debug)]
+pub struct Fonts {
+    /// Faces in the order of [`FontStyle::ALL`].
+    pub faces: [Face; 4],
+}
+
+impl Fonts {
+    /// The family, parsed on first use and shared by every document of the process.
+    pub fn get() -> Result<&'static Fonts> {
+        static FONTS: OnceLock<Option<Fonts>> = OnceLock::new();
+        FONTS
+            .get_or_init(|| {
+                let [r, b, i, bi] = FontStyle::ALL.map(Face::load);
+                Some(Fonts {
+                    faces: [r?, b?, i?, bi?],
+                })
+            })
+            .as_ref()
+            .ok_or_else(|| Error::Pdf {
+                message: "Die eingebettete Schrift Noto Sans konnte nicht gelesen werden."
+                    .to_owned(),
+            })
+    }
+
+    /// One face.
+    pub fn face(&self, style: FontStyle) -> &Face {
+        &self.faces[style.index()]
+    }
+
+    /// Width of `text` in points.
+    pub fn width(&self, style: FontStyle, text: &str, size: f32) -> f32 {
+        self.face(style).width(text, size)
+    }
+
+    /// Whether every face can show `c` (the layout may set any text bold or italic).
+    pub fn covers(&self, c: char) -> bool {
+        c.is_control() || self.faces.iter().all(|f| f.covers(c))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn noto_sans_covers_the_scripts_of_the_members_but_not_arabic() {
+        let fonts = Fonts::get().expect("fonts");
+        for c in "şğİıłễßΓΠИОώ€–„“".chars() {
+            assert!(fonts.covers(c), "{c} must be printable with Noto Sans");
+        }
+        assert!(
+            !fonts.covers('ل'),
+            "Noto Sans has no Arabic: such text must be reported, not dropped"
+        );
+    }
+
+    #[test]
+    fn widths_come_from_the_glyphs() {
+        let fonts = Fonts::get().expect("fonts");
+        let narrow = fonts.width(FontStyle::Regular, "iiii", 10.0);
+        let wide = fonts.width(FontStyle::Regular, "MMMM", 10.0);
+        assert!(wide > 2.0 * narrow, "M is much wider than i in a proportional font");
+        assert!(
+            fonts.width(FontStyle::Bold, "Zirkel", 10.0)
+                > fonts.width(FontStyle::Regular, "Zirkel", 10.0),
+            "bold is wider"
+        );
+    }
+}
