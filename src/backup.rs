@@ -114,7 +114,10 @@ mod tests {
             dir.path().join("backups/zirkel-20261125-100000.sqlite3")
         );
         let second = create_default(&store, &stamp()).expect("second backup");
-        assert_ne!(first, second, "a backup in the same second must not overwrite the first");
+        assert_ne!(
+            first, second,
+            "a backup in the same second must not overwrite the first"
+        );
         let copy = Store::open(&first).expect("backup opens as a store");
         assert_eq!(copy.info().expect("info").people, 1);
     }

@@ -4,6 +4,11 @@
 
 use ts_rs::{Config, TS};
 
+use crate::export::{ExportColumn, ExportFormat, ExportOptions, ExportSummary};
+use crate::import::{
+    ColumnMapping, DuplicateAction, DuplicateDecision, ImportField, ImportPreview, ImportSummary,
+    PreviewCounts, PreviewRow, RowError, RowStatus,
+};
 use crate::model::{
     Direction, History, Mandate, MandateInput, MandateView, MemberFilter, MemberList, MemberRow,
     MemberSort, MemberStatus, Organisation, OrganisationDetail, OrganisationFilter,
@@ -47,6 +52,20 @@ pub fn typescript() -> String {
         MemberList::decl(&cfg),
         Choice::<()>::decl(&cfg),
         ReferenceData::decl(&cfg),
+        ExportFormat::decl(&cfg),
+        ExportColumn::decl(&cfg),
+        ExportOptions::decl(&cfg),
+        ExportSummary::decl(&cfg),
+        ImportField::decl(&cfg),
+        ColumnMapping::decl(&cfg),
+        RowStatus::decl(&cfg),
+        RowError::decl(&cfg),
+        PreviewRow::decl(&cfg),
+        PreviewCounts::decl(&cfg),
+        ImportPreview::decl(&cfg),
+        DuplicateAction::decl(&cfg),
+        DuplicateDecision::decl(&cfg),
+        ImportSummary::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:\n\

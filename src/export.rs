@@ -555,7 +555,11 @@ mod tests {
         let options = ExportOptions::default();
         assert_eq!(options.effective_columns(), ExportColumn::DEFAULT.to_vec());
         let options = ExportOptions {
-            columns: vec![ExportColumn::Email, ExportColumn::Email, ExportColumn::Title],
+            columns: vec![
+                ExportColumn::Email,
+                ExportColumn::Email,
+                ExportColumn::Title,
+            ],
             ..Default::default()
         };
         assert_eq!(

@@ -1,1 +1,623 @@
-//! PDF handouts: a layout engine (`pdf/layout.rs`) that turns documents into positioned pages, and one writer (`pdf/writer.rs`) on printpdf.
+//! PDF handouts: a layout engine (`pdf/layout.rs`) that turns documents into positioned pages,
+//! one writer (`pdf/writer.rs`) on printpdf, and one file per document that reads the store and
+//! builds the document's blocks.
+//!
+//! Every document is made in two steps so the app can hold the store lock only while reading:
+//! [`prepare`] reads the store and returns a [`Prepared`] document; [`Prepared::render`] lays it
+//! out and writes the bytes. [`render`] and [`render_to_file`] do both.
+//!
+//! Noto Sans has no Arabic glyphs, and printpdf does not shape text: text in scripts the font
+//! cannot show is printed as a transliteration in brackets ("[lyl Hdd]") and named in
+//! [`Rendered::warnings`], never dropped silently.
+
+mod agenda;
+mod badges;
+mod brochure;
+pub mod fonts;
+pub mod layout;
+mod members;
+mod minutes;
+mod recommendations;
+mod session_file;
+mod sign_in;
+pub mod writer;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+
+use crate::error::{Error, Result};
+use crate::model::{date, MemberFilter};
+use crate::store::documents;
+use crate::Store;
+use fonts::Fonts;
+use layout::{Image, Letterhead};
+
+pub use members::{Grouping, MemberColumn};
+
+/// A finished PDF.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rendered {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// German warnings for the user, e.g. characters the font cannot show, with the entries.
+    pub warnings: Vec<String>,
+    /// The laid-out text runs, one per line, pages separated by a form feed (for tests).
+    pub text: String,
+}
+
+/// Options of the member list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberListOptions {
+    /// Which members (the same filter as the members screen).
+    pub filter: MemberFilter,
+    /// Columns in order; the name always comes first.
+    pub columns: Vec<MemberColumn>,
+    /// Leave out people who have not consented to appear on shared lists.
+    pub consent_only: bool,
+    /// Grouped by organisation or one alphabetical list.
+    pub grouping: Grouping,
+}
+
+impl Default for MemberListOptions {
+    fn default() -> Self {
+        MemberListOptions {
+            filter: MemberFilter::default(),
+            columns: vec![
+                MemberColumn::Name,
+                MemberColumn::Organisation,
+                MemberColumn::Function,
+                MemberColumn::Email,
+                MemberColumn::Phone,
+            ],
+            consent_only: true,
+            grouping: Grouping::Organisation,
+        }
+    }
+}
+
+/// Options of the agenda / invitation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgendaOptions {
+    /// Show end times and durations.
+    pub durations: bool,
+    /// Include internal items (e.g. the dinner), marked as internal.
+    pub internal: bool,
+}
+
+impl Default for AgendaOptions {
+    fn default() -> Self {
+        AgendaOptions {
+            durations: true,
+            internal: false,
+        }
+    }
+}
+
+/// Which handout to make. Sessions are addressed by their running number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Document {
+    /// The member list.
+    Members(MemberListOptions),
+    /// The sign-in sheet of a session with `blank_rows` empty rows for walk-ins.
+    SignIn {
+        /// Session number.
+        session: i64,
+        /// Empty rows at the end.
+        blank_rows: usize,
+    },
+    /// The agenda / invitation of a session.
+    Agenda {
+        /// Session number.
+        session: i64,
+        /// Options.
+        options: AgendaOptions,
+    },
+    /// Name badges (90 × 55 mm, 2 × 5 per A4 sheet) and optionally table cards.
+    Badges {
+        /// Session number.
+        session: i64,
+        /// Add one folded table card (A4) per person after the badges.
+        table_cards: bool,
+    },
+    /// The minutes of a session.
+    Minutes {
+        /// Session number.
+        session: i64,
+    },
+    /// The session file: cover, agenda, attendance and minutes, with bookmarks.
+    SessionFile {
+        /// Session number.
+        session: i64,
+    },
+    /// The practice-example brochure with a table of contents.
+    Brochure,
+    /// The recommendations by topic.
+    Recommendations,
+}
+
+/// A document read from the store, ready to be laid out without the store.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    doc: layout::Document,
+    subject: String,
+    author: String,
+    at: NaiveDateTime,
+    warnings: Vec<String>,
+}
+
+impl Prepared {
+    /// Lays out and writes the PDF.
+    pub fn render(self) -> Result<Rendered> {
+        let fonts = Fonts::get()?;
+        let doc = self.doc;
+        let laid = layout::layout(fonts, &doc);
+        let mut warnings = self.warnings;
+        if !laid.missing.is_empty() {
+            warnings.push(format!(
+                "Zeichen, die die Schrift Noto Sans nicht enthält, wurden als „?“ gedruckt: {}",
+                laid.missing.iter().collect::<String>()
+            ));
+        }
+        let bytes = writer::write(
+            fonts,
+            &doc,
+            &laid,
+            &writer::Metadata {
+                title: &doc.title,
+                author: &self.author,
+                subject: &self.subject,
+                at: self.at,
+            },
+        );
+        Ok(Rendered {
+            bytes,
+            pages: laid.pages.len(),
+            warnings,
+            text: laid.text(),
+        })
+    }
+}
+
+/// Reads what `document` needs from the store.
+pub fn prepare(store: &Store, document: &Document, now: NaiveDateTime) -> Result<Prepared> {
+    let conn = store.conn();
+    let settings = documents::settings(conn)?;
+    let mut ctx = Context::new(&settings, now)?;
+    let (doc, subject) = match document {
+        Document::Members(options) => members::build(&mut ctx, store, options)?,
+        Document::SignIn {
+            session,
+            blank_rows,
+        } => sign_in::build(&mut ctx, conn, *session, *blank_rows)?,
+        Document::Agenda { session, options } => agenda::build(&mut ctx, conn, *session, options)?,
+        Document::Badges {
+            session,
+            table_cards,
+        } => badges::build(&mut ctx, conn, *session, *table_cards)?,
+        Document::Minutes { session } => minutes::build(&mut ctx, conn, *session)?,
+        Document::SessionFile { session } => session_file::build(&mut ctx, conn, *session)?,
+        Document::Brochure => brochure::build(&mut ctx, conn)?,
+        Document::Recommendations => recommendations::build(&mut ctx, conn)?,
+    };
+    Ok(Prepared {
+        doc,
+        subject,
+        author: ctx.author(),
+        at: now,
+        warnings: ctx.warnings(),
+    })
+}
+
+/// Makes `document` from the store; `now` is the document date (footer) and the file's time.
+pub fn render(store: &Store, document: &Document, now: NaiveDateTime) -> Result<Rendered> {
+    prepare(store, document, now)?.render()
+}
+
+/// Makes `document` and writes it to `path` atomically (a temporary file beside it, then a
+/// rename): a reader never sees half a PDF, and on error nothing is written.
+pub fn render_to_file(
+    store: &Store,
+    document: &Document,
+    now: NaiveDateTime,
+    path: &Path,
+) -> Result<Rendered> {
+    let rendered = render(store, document, now)?;
+    write_atomically(path, &rendered.bytes)?;
+    Ok(rendered)
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "zirkel.pdf".to_owned());
+    let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if let Err(source) = result {
+        if let Err(e) = std::fs::remove_file(&temp) {
+            log::debug!("temporary file {} not removed: {e}", temp.display());
+        }
+        return Err(io(source));
+    }
+    Ok(())
+}
+
+/// Member list. See [`MemberListOptions`].
+pub fn members(store: &Store, options: &MemberListOptions, now: NaiveDateTime) -> Result<Rendered> {
+    render(store, &Document::Members(options.clone()), now)
+}
+
+/// Sign-in sheet of session `session` with `blank_rows` empty rows for walk-ins.
+pub fn sign_in(
+    store: &Store,
+    session: i64,
+    blank_rows: usize,
+    now: NaiveDateTime,
+) -> Result<Rendered> {
+    render(
+        store,
+        &Document::SignIn {
+            session,
+            blank_rows,
+        },
+        now,
+    )
+}
+
+/// Agenda / invitation of session `session`.
+pub fn agenda(
+    store: &Store,
+    session: i64,
+    options: AgendaOptions,
+    now: NaiveDateTime,
+) -> Result<Rendered> {
+    render(store, &Document::Agenda { session, options }, now)
+}
+
+/// Name badges (and table cards) for the registered and attending people of `session`.
+pub fn badges(
+    store: &Store,
+    session: i64,
+    table_cards: bool,
+    now: NaiveDateTime,
+) -> Result<Rendered> {
+    render(
+        store,
+        &Document::Badges {
+            session,
+            table_cards,
+        },
+        now,
+    )
+}
+
+/// Minutes of session `session`.
+pub fn minutes(store: &Store, session: i64, now: NaiveDateTime) -> Result<Rendered> {
+    render(store, &Document::Minutes { session }, now)
+}
+
+/// Session file (Sitzungsmappe) of session `session`.
+pub fn session_file(store: &Store, session: i64, now: NaiveDateTime) -> Result<Rendered> {
+    render(store, &Document::SessionFile { session }, now)
+}
+
+/// Practice-example brochure.
+pub fn brochure(store: &Store, now: NaiveDateTime) -> Result<Rendered> {
+    render(store, &Document::Brochure, now)
+}
+
+/// Recommendations by topic.
+pub fn recommendations(store: &Store, now: NaiveDateTime) -> Result<Rendered> {
+    render(store, &Document::Recommendations, now)
+}
+
+/// What the document builders share: the settings, the font for coverage checks, the warnings.
+pub(crate) struct Context<'a> {
+    fonts: &'static Fonts,
+    settings: &'a std::collections::HashMap<String, String>,
+    now: NaiveDateTime,
+    /// Entry → characters outside the font.
+    missing: BTreeMap<String, BTreeSet<char>>,
+    warnings: Vec<String>,
+    logo: Option<Image>,
+}
+
+impl<'a> Context<'a> {
+    fn new(
+        settings: &'a std::collections::HashMap<String, String>,
+        now: NaiveDateTime,
+    ) -> Result<Context<'a>> {
+        let mut ctx = Context {
+            fonts: Fonts::get()?,
+            settings,
+            now,
+            missing: BTreeMap::new(),
+            warnings: Vec::new(),
+            logo: None,
+        };
+        ctx.logo = ctx.load_logo();
+        Ok(ctx)
+    }
+
+    pub(crate) fn today(&self) -> NaiveDate {
+        self.now.date()
+    }
+
+    pub(crate) fn setting(&self, key: &str) -> Option<&str> {
+        self.settings
+            .get(key)
+            .map(String::as_str)
+            .filter(|v| !v.trim().is_empty())
+    }
+
+    fn author(&self) -> String {
+        self.setting("secretariat_name")
+            .or(self.setting("group_name"))
+            .unwrap_or("Zirkel")
+            .to_owned()
+    }
+
+    fn warnings(&self) -> Vec<String> {
+        let mut warnings = self.warnings.clone();
+        for (entry, chars) in &self.missing {
+            let list: Vec<String> = chars.iter().map(char::to_string).collect();
+            warnings.push(format!(
+                "{entry}: Die Schrift enthält die Zeichen {} nicht (z. B. arabische Schrift); \
+                 gedruckt wurde stattdessen eine Umschrift in eckigen Klammern.",
+                list.join(" ")
+            ));
+        }
+        warnings
+    }
+
+    /// `text` with every run of characters the font cannot show replaced by a transliteration
+    /// in brackets; the entry is recorded for the warnings.
+    pub(crate) fn clean(&mut self, entry: &str, text: &str) -> String {
+        if text.chars().all(|c| self.fonts.covers(c)) {
+            return text.to_owned();
+        }
+        let mut out = String::with_capacity(text.len() + 8);
+        let mut run = String::new();
+        let mut pending_space = String::new();
+        let mut chars = BTreeSet::new();
+        let flush = |out: &mut String, run: &mut String| {
+            if !run.is_empty() {
+                // deunicode marks Arabic alef maksura with "~": noise on paper.
+                let latin = deunicode::deunicode(run.trim()).replace('~', "");
+                let latin = latin.trim();
+                if latin.is_empty() {
+                    out.push_str("[nicht darstellbare Schrift]");
+                } else {
+                    out.push('[');
+                    out.push_str(latin);
+                    out.push(']');
+                }
+                run.clear();
+            }
+        };
+        for c in text.chars() {
+            if self.fonts.covers(c) {
+                if c == ' ' && !run.is_empty() {
+                    pending_space.push(c);
+                    continue;
+                }
+                flush(&mut out, &mut run);
+                out.push_str(&pending_space);
+                pending_space.clear();
+                out.push(c);
+            } else {
+                chars.insert(c);
+                run.push_str(&pending_space);
+                pending_space.clear();
+                run.push(c);
+            }
+        }
+        flush(&mut out, &mut run);
+        out.push_str(&pending_space);
+        self.missing
+            .entry(entry.to_owned())
+            .or_default()
+            .extend(chars);
+        out
+    }
+
+    /// Cleans an optional text.
+    pub(crate) fn clean_opt(&mut self, entry: &str, text: Option<&str>) -> Option<String> {
+        text.map(|t| self.clean(entry, t))
+    }
+
+    fn load_logo(&mut self) -> Option<Image> {
+        let path = self.setting("logo")?.to_owned();
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                self.warnings.push(format!(
+                    "Das Logo „{path}“ konnte nicht gelesen werden ({e}); der Briefkopf ist ohne Logo."
+                ));
+                return None;
+            }
+        };
+        match decode_logo(&bytes) {
+            Ok(image) => Some(image),
+            Err(e) => {
+                self.warnings.push(format!(
+                    "Das Logo „{path}“ ist kein lesbares PNG-Bild ({e}); der Briefkopf ist ohne Logo."
+                ));
+                None
+            }
+        }
+    }
+
+    /// A document with the letterhead from the settings.
+    pub(crate) fn document(&mut self, title: &str) -> layout::Document {
+        let mut doc = layout::Document::new(title, self.today());
+        let group_name = self.setting("group_name").unwrap_or("").to_owned();
+        let address = self.setting("secretariat_address").unwrap_or("").to_owned();
+        let address = address
+            .lines()
+            .map(|l| self.clean("Einstellung Anschrift", l.trim()))
+            .filter(|l| !l.is_empty())
+            .collect();
+        let logo = self.logo.clone().map(|image| {
+            doc.images.push(image);
+            doc.images.len() - 1
+        });
+        doc.letterhead = Some(Letterhead {
+            group_name: self.clean("Einstellung Name der Gruppe", &group_name),
+            address,
+            logo,
+        });
+        doc
+    }
+}
+
+/// Decodes a PNG logo into RGB pixels (alpha blended onto white).
+fn decode_logo(bytes: &[u8]) -> std::result::Result<Image, String> {
+    use printpdf::{RawImage, RawImageData, RawImageFormat};
+    let mut warnings = Vec::new();
+    let raw = RawImage::decode_from_bytes(bytes, &mut warnings)?;
+    let RawImageData::U8(pixels) = raw.pixels else {
+        return Err("nur 8-Bit-Bilder werden unterstützt".to_owned());
+    };
+    let rgb = match raw.data_format {
+        RawImageFormat::RGB8 => pixels,
+        RawImageFormat::RGBA8 => pixels
+            .chunks_exact(4)
+            .flat_map(|p| {
+                let a = u16::from(p[3]);
+                let blend = |c: u8| ((u16::from(c) * a + 255 * (255 - a)) / 255) as u8;
+                [blend(p[0]), blend(p[1]), blend(p[2])]
+            })
+            .collect(),
+        RawImageFormat::R8 => pixels.iter().flat_map(|g| [*g, *g, *g]).collect(),
+        RawImageFormat::RG8 => pixels
+            .chunks_exact(2)
+            .flat_map(|p| {
+                let a = u16::from(p[1]);
+                let g = ((u16::from(p[0]) * a + 255 * (255 - a)) / 255) as u8;
+                [g, g, g]
+            })
+            .collect(),
+        other => return Err(format!("Farbformat {other:?} wird nicht unterstützt")),
+    };
+    Ok(Image {
+        width: raw.width,
+        height: raw.height,
+        rgb,
+    })
+}
+
+/// "Montag" … "Sonntag".
+pub(crate) fn weekday(day: NaiveDate) -> &'static str {
+    match day.weekday() {
+        chrono::Weekday::Mon => "Montag",
+        chrono::Weekday::Tue => "Dienstag",
+        chrono::Weekday::Wed => "Mittwoch",
+        chrono::Weekday::Thu => "Donnerstag",
+        chrono::Weekday::Fri => "Freitag",
+        chrono::Weekday::Sat => "Samstag",
+        chrono::Weekday::Sun => "Sonntag",
+    }
+}
+
+/// "Montag, 21.09.2026".
+pub(crate) fn long_day(day: NaiveDate) -> String {
+    format!("{}, {}", weekday(day), date::german(day))
+}
+
+/// "21.09.2026" or "21.–22.09.2026" or "30.09.–01.10.2026".
+pub(crate) fn date_range(first: NaiveDate, last: NaiveDate) -> String {
+    if first == last {
+        date::german(first)
+    } else if first.year() == last.year() && first.month() == last.month() {
+        format!("{:02}.–{}", first.day(), date::german(last))
+    } else if first.year() == last.year() {
+        format!(
+            "{:02}.{:02}.–{}",
+            first.day(),
+            first.month(),
+            date::german(last)
+        )
+    } else {
+        format!("{} – {}", date::german(first), date::german(last))
+    }
+}
+
+/// German label of an agenda item's kind.
+pub(crate) fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "talk" => "Vortrag",
+        "discussion" => "Diskussion",
+        "report" => "Bericht",
+        "visit" => "Besuch/Exkursion",
+        "break" => "Pause",
+        _ => "",
+    }
+}
+
+/// Splits a stored text into paragraphs at blank lines.
+pub(crate) fn paragraphs(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_ranges_are_german() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        assert_eq!(date_range(d(2026, 9, 21), d(2026, 9, 22)), "21.–22.09.2026");
+        assert_eq!(
+            date_range(d(2026, 9, 30), d(2026, 10, 1)),
+            "30.09.–01.10.2026"
+        );
+        assert_eq!(date_range(d(2026, 9, 21), d(2026, 9, 21)), "21.09.2026");
+        assert_eq!(long_day(d(2026, 9, 21)), "Montag, 21.09.2026");
+    }
+
+    #[test]
+    fn arabic_is_transliterated_in_brackets_and_reported() {
+        let settings = std::collections::HashMap::new();
+        let now = "2026-11-25T10:00:00".parse().expect("time");
+        let mut ctx = Context::new(&settings, now).expect("context");
+        let cleaned = ctx.clean("Person „ليلى حداد“", "Frau ليلى حداد (Frankfurt)");
+        assert!(cleaned.starts_with("Frau ["), "{cleaned}");
+        assert!(cleaned.ends_with("] (Frankfurt)"), "{cleaned}");
+        assert!(
+            cleaned.chars().all(|c| ctx.fonts.covers(c)),
+            "only printable characters remain: {cleaned}"
+        );
+        let warnings = ctx.warnings();
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("ليلى حداد"), "the entry is named");
+        assert_eq!(
+            ctx.clean("x", "Şükrü Łukasz Nguyễn"),
+            "Şükrü Łukasz Nguyễn",
+            "text the font can show is untouched"
+        );
+    }
+}

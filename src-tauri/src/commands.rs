@@ -5,3 +5,4 @@ pub mod mandates;
 pub mod organisations;
 pub mod people;
 pub mod store;
+pub mod transfer;

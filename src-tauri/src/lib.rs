@@ -30,6 +30,10 @@ macro_rules! zirkel_handlers {
             commands::organisations::organisation_update,
             commands::organisations::organisation_delete,
             commands::organisations::organisation_end_membership,
+            commands::transfer::members_export,
+            commands::transfer::members_email_list,
+            commands::transfer::members_import_preview,
+            commands::transfer::members_import_commit,
         ]
     };
 }

@@ -153,7 +153,10 @@ mod tests {
 
     #[test]
     fn guards_formulas_for_excel_only() {
-        assert_eq!(field("=HYPERLINK(\"x\")", EXCEL), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(
+            field("=HYPERLINK(\"x\")", EXCEL),
+            "\"'=HYPERLINK(\"\"x\"\")\""
+        );
         assert_eq!(field("+49 711 216", EXCEL), "'+49 711 216");
         assert_eq!(field("+49 711 216", PLAIN), "+49 711 216");
         assert_eq!(field("0711 216-80410", EXCEL), "0711 216-80410");

@@ -114,7 +114,13 @@ mod tests {
             "the particle belongs to the name in the salutation"
         );
         assert_eq!(
-            salutation_line(Salutation::Ms, Some("Prof. Dr."), "Katrin", None, "Oberndorfer"),
+            salutation_line(
+                Salutation::Ms,
+                Some("Prof. Dr."),
+                "Katrin",
+                None,
+                "Oberndorfer"
+            ),
             "Sehr geehrte Frau Prof. Dr. Oberndorfer,"
         );
     }

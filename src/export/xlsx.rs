@@ -71,9 +71,12 @@ fn build(records: &[Record<'_>], columns: &[ExportColumn]) -> Result<Vec<u8>, Xl
 
 fn excel_date(day: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     use chrono::Datelike;
-    let year = u16::try_from(day.year()).map_err(|_| XlsxError::DateTimeRangeError(day.to_string()))?;
-    let month = u8::try_from(day.month()).map_err(|_| XlsxError::DateTimeRangeError(day.to_string()))?;
-    let dom = u8::try_from(day.day()).map_err(|_| XlsxError::DateTimeRangeError(day.to_string()))?;
+    let year =
+        u16::try_from(day.year()).map_err(|_| XlsxError::DateTimeRangeError(day.to_string()))?;
+    let month =
+        u8::try_from(day.month()).map_err(|_| XlsxError::DateTimeRangeError(day.to_string()))?;
+    let dom =
+        u8::try_from(day.day()).map_err(|_| XlsxError::DateTimeRangeError(day.to_string()))?;
     ExcelDateTime::from_ymd(year, month, dom)
 }
 

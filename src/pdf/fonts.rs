@@ -176,7 +176,10 @@ mod tests {
         let fonts = Fonts::get().expect("fonts");
         let narrow = fonts.width(FontStyle::Regular, "iiii", 10.0);
         let wide = fonts.width(FontStyle::Regular, "MMMM", 10.0);
-        assert!(wide > 2.0 * narrow, "M is much wider than i in a proportional font");
+        assert!(
+            wide > 2.0 * narrow,
+            "M is much wider than i in a proportional font"
+        );
         assert!(
             fonts.width(FontStyle::Bold, "Zirkel", 10.0)
                 > fonts.width(FontStyle::Regular, "Zirkel", 10.0),

@@ -125,6 +125,8 @@ impl Column {
 pub enum Row {
     /// One text per column (missing cells are empty).
     Cells(Vec<String>),
+    /// One list of spans per column, for cells with bold or italic parts.
+    Rich(Vec<Vec<Span>>),
     /// A group heading across all columns, kept with the row after it.
     Group(String),
 }
@@ -219,6 +221,12 @@ pub enum Block {
     },
     /// A bookmark to the current position.
     Bookmark(String),
+    /// A table of contents of the headings up to `levels` that follow it, with page numbers
+    /// (the layout runs twice: the first pass finds the pages).
+    Contents {
+        /// Deepest heading level listed.
+        levels: u8,
+    },
     /// A box of fixed height whose items are positioned relative to its top-left corner (badges,
     /// table cards); moved to the next page whole when it does not fit.
     Fixed {
@@ -414,9 +422,7 @@ impl Item {
     fn shifted(&self, dx: f32, dy: f32) -> Item {
         let mut item = self.clone();
         match &mut item {
-            Item::Text { x, y, .. }
-            | Item::Rect { x, y, .. }
-            | Item::Image { x, y, .. } => {
+            Item::Text { x, y, .. } | Item::Rect { x, y, .. } | Item::Image { x, y, .. } => {
                 *x += dx;
                 *y += dy;
             }
@@ -658,14 +664,27 @@ pub fn wrap(
                 let w = fonts.face(*style).advance(c).unwrap_or(0.3) * size;
                 let line_width = lines.last().map_or(0.0, |l| l.width);
                 if line_width + chunk_width + w > max && (line_width > 0.0 || !chunk.is_empty()) {
+                    // Prefer a break after a separator ("name@" / "stadt." / "Kreis-"), as
+                    // long as the line keeps at least half its width.
+                    let keep = chunk
+                        .char_indices()
+                        .filter(|(_, c)| matches!(c, '@' | '.' | '-' | '/' | '_'))
+                        .map(|(i, c)| i + c.len_utf8())
+                        .filter(|i| *i < chunk.len())
+                        .filter(|i| {
+                            fonts.width(*style, &chunk[..*i], size) >= (max - line_width) / 2.0
+                        })
+                        .last()
+                        .unwrap_or(chunk.len());
+                    let rest = chunk.split_off(keep);
                     if let Some(line) = lines.last_mut() {
                         if !chunk.is_empty() {
                             line.push(fonts, *style, &chunk, size, false);
                         }
                     }
                     lines.push(Line::default());
-                    chunk.clear();
-                    chunk_width = 0.0;
+                    chunk_width = fonts.width(*style, &rest, size);
+                    chunk = rest;
                 }
                 chunk.push(c);
                 chunk_width += w;
@@ -697,6 +716,12 @@ struct Layouter<'a> {
     bookmarks: Vec<(String, usize)>,
     headings: Vec<PlacedHeading>,
     missing: BTreeSet<char>,
+    /// Contents levels once a `Contents` block was passed.
+    contents_levels: Option<u8>,
+    /// Pages of the listed headings, in order (this pass).
+    entry_pages: Vec<usize>,
+    /// Pages found by the previous pass.
+    known_pages: Option<Vec<usize>>,
 }
 
 impl<'a> Layouter<'a> {
@@ -787,6 +812,9 @@ impl<'a> Layouter<'a> {
             text: text.to_owned(),
             page,
         });
+        if self.contents_levels.is_some_and(|levels| level <= levels) {
+            self.entry_pages.push(page);
+        }
         let first_item = self.page().items.len();
         let (left, width) = (self.left, self.text_width());
         self.place_lines(&lines, left, width, size, Align::Left);
@@ -1003,9 +1031,18 @@ impl<'a> Layouter<'a> {
             match row {
                 Row::Group(text) => {
                     let group_size = size + 1.0;
-                    let height = group_size * LEADING + 2.0 * CELL_PAD;
+                    let lines = wrap(
+                        self.fonts,
+                        &[Span::bold(text.as_str())],
+                        group_size,
+                        self.text_width() - 2.0 * CELL_PAD,
+                        &mut self.missing,
+                    );
+                    let height = lines.len() as f32 * group_size * LEADING + 2.0 * CELL_PAD;
                     // Keep the group heading with its first row.
-                    let next = rows.get(index + 1).map_or(0.0, |_| line_height + 2.0 * CELL_PAD);
+                    let next = rows
+                        .get(index + 1)
+                        .map_or(0.0, |_| line_height + 2.0 * CELL_PAD);
                     let needed = height + next + if header_on_page { 0.0 } else { header_height };
                     if self.y + needed > self.bottom && !self.at_top() {
                         self.new_page();
@@ -1015,13 +1052,6 @@ impl<'a> Layouter<'a> {
                         self.table_header(table, &widths);
                         header_on_page = true;
                     }
-                    let lines = wrap(
-                        self.fonts,
-                        &[Span::bold(text.as_str())],
-                        group_size,
-                        self.text_width() - 2.0 * CELL_PAD,
-                        &mut self.missing,
-                    );
                     let (left, y, width) = (self.left, self.y, self.text_width());
                     let mut items = vec![Item::Rect {
                         x: left,
@@ -1031,11 +1061,11 @@ impl<'a> Layouter<'a> {
                         fill: Some(Color::SHADE),
                         stroke: None,
                     }];
-                    if let Some(line) = lines.first() {
+                    for (index, line) in lines.iter().enumerate() {
                         for (dx, style, text, w) in &line.runs {
                             items.push(Item::Text {
                                 x: left + CELL_PAD + dx,
-                                y: y + CELL_PAD + group_size,
+                                y: y + CELL_PAD + group_size + index as f32 * group_size * LEADING,
                                 text: text.clone(),
                                 style: *style,
                                 size: group_size,
@@ -1048,24 +1078,34 @@ impl<'a> Layouter<'a> {
                     self.page().items.extend(items);
                     self.y += height;
                 }
-                Row::Cells(texts) => {
+                Row::Cells(_) | Row::Rich(_) => {
                     let cells: Vec<Vec<Line>> = widths
                         .iter()
                         .enumerate()
                         .map(|(column, w)| {
-                            let text = texts.get(column).map_or("", String::as_str);
-                            wrap(
-                                self.fonts,
-                                &[Span::regular(text)],
-                                size,
-                                (w - 2.0 * CELL_PAD).max(1.0),
-                                &mut self.missing,
-                            )
+                            let max = (w - 2.0 * CELL_PAD).max(1.0);
+                            match row {
+                                Row::Rich(cells) => {
+                                    let spans = cells.get(column).map_or(&[][..], Vec::as_slice);
+                                    wrap(self.fonts, spans, size, max, &mut self.missing)
+                                }
+                                Row::Cells(texts) => {
+                                    let text = texts.get(column).map_or("", String::as_str);
+                                    wrap(
+                                        self.fonts,
+                                        &[Span::regular(text)],
+                                        size,
+                                        max,
+                                        &mut self.missing,
+                                    )
+                                }
+                                Row::Group(_) => Vec::new(),
+                            }
                         })
                         .collect();
                     let lines = cells.iter().map(Vec::len).max().unwrap_or(1);
-                    let height = (lines as f32 * line_height + 2.0 * CELL_PAD)
-                        .max(table.min_row_height);
+                    let height =
+                        (lines as f32 * line_height + 2.0 * CELL_PAD).max(table.min_row_height);
                     let needed = height + if header_on_page { 0.0 } else { header_height };
                     if self.y + needed > self.bottom && !self.at_top() {
                         self.new_page();
@@ -1161,6 +1201,7 @@ impl<'a> Layouter<'a> {
                 self.page();
                 self.bookmarks.push((text.clone(), page));
             }
+            Block::Contents { levels } => self.contents(*levels),
             Block::Fixed { height, items } => {
                 self.ensure(*height);
                 let (x, y) = (self.left, self.y);
@@ -1169,6 +1210,71 @@ impl<'a> Layouter<'a> {
                 self.y += height;
             }
         }
+    }
+}
+
+impl Layouter<'_> {
+    fn contents(&mut self, levels: u8) {
+        self.contents_levels = Some(levels);
+        let entries: Vec<(u8, String)> = self
+            .doc
+            .blocks
+            .iter()
+            .skip_while(|b| !matches!(b, Block::Contents { .. }))
+            .filter_map(|b| match b {
+                Block::Heading { level, text, .. } if *level <= levels => {
+                    Some((*level, text.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        let number_width = mm(12.0);
+        for (index, (level, text)) in entries.iter().enumerate() {
+            let (style, size, indent) = if *level <= 1 {
+                (FontStyle::Bold, 10.5, 0.0)
+            } else {
+                (FontStyle::Regular, 10.0, mm(6.0) * f32::from(level - 1))
+            };
+            let x = self.left + indent;
+            let max = self.right - number_width - x;
+            let lines = wrap(
+                self.fonts,
+                &[Span {
+                    text: text.clone(),
+                    style,
+                }],
+                size,
+                max,
+                &mut self.missing,
+            );
+            let before = if *level <= 1 && index > 0 {
+                mm(2.0)
+            } else {
+                0.0
+            };
+            let height = before + lines.len() as f32 * size * LEADING;
+            self.ensure(height);
+            self.y += before;
+            self.place_lines(&lines, x, max, size, Align::Left);
+            let page = self
+                .known_pages
+                .as_ref()
+                .and_then(|pages| pages.get(index))
+                .map_or_else(|| "–".to_owned(), usize::to_string);
+            let width = self.fonts.width(style, &page, size);
+            let item = Item::Text {
+                x: self.right - width,
+                y: self.y - size * LEADING + size,
+                text: page,
+                style,
+                size,
+                color: Color::BLACK,
+                width,
+                angle: 0.0,
+            };
+            self.page().items.push(item);
+        }
+        self.y += mm(2.0);
     }
 }
 
@@ -1183,6 +1289,24 @@ fn aligned(align: Align, max: f32, width: f32) -> f32 {
 /// Lays out `doc`: the flow, then letterhead, running headers, footers ("Seite X von Y" with the
 /// document date) and the watermark, which need the page count.
 pub fn layout(fonts: &Fonts, doc: &Document) -> Laid {
+    let has_contents = doc
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::Contents { .. }));
+    if has_contents {
+        // Entries have the same height in both passes, so the pages found first stay valid.
+        let (_, pages) = layout_pass(fonts, doc, None);
+        layout_pass(fonts, doc, Some(pages)).0
+    } else {
+        layout_pass(fonts, doc, None).0
+    }
+}
+
+fn layout_pass(
+    fonts: &Fonts,
+    doc: &Document,
+    known_pages: Option<Vec<usize>>,
+) -> (Laid, Vec<usize>) {
     let (width, height) = if doc.landscape {
         (A4_HEIGHT, A4_WIDTH)
     } else {
@@ -1202,6 +1326,9 @@ pub fn layout(fonts: &Fonts, doc: &Document) -> Laid {
         bookmarks: Vec::new(),
         headings: Vec::new(),
         missing: BTreeSet::new(),
+        contents_levels: None,
+        entry_pages: Vec::new(),
+        known_pages,
     };
     layouter.y = layouter.top(true);
     for block in &doc.blocks {
@@ -1216,6 +1343,7 @@ pub fn layout(fonts: &Fonts, doc: &Document) -> Laid {
         bookmarks,
         headings,
         missing,
+        entry_pages,
         ..
     } = layouter;
     let pages = pages
@@ -1225,13 +1353,16 @@ pub fn layout(fonts: &Fonts, doc: &Document) -> Laid {
             items: before.into_iter().chain(page.items).chain(after).collect(),
         })
         .collect();
-    Laid {
-        size: (width, height),
-        pages,
-        bookmarks,
-        headings,
-        missing,
-    }
+    (
+        Laid {
+            size: (width, height),
+            pages,
+            bookmarks,
+            headings,
+            missing,
+        },
+        entry_pages,
+    )
 }
 
 /// Items painted before (watermark) and after (letterhead, header, footer) each page's content.
@@ -1268,7 +1399,14 @@ fn furniture(l: &mut Layouter<'_>) -> Vec<(Vec<Item>, Vec<Item>)> {
                 (Some(head), 1) => after.extend(letterhead(fonts, l, head)),
                 _ => {
                     let y = mm(doc.margins[2]) - mm(7.0);
-                    let mut group = Item::text(fonts, l.left, y, running_name(doc), FontStyle::Regular, small);
+                    let mut group = Item::text(
+                        fonts,
+                        l.left,
+                        y,
+                        running_name(doc),
+                        FontStyle::Regular,
+                        small,
+                    );
                     set_color(&mut group, Color::GREY);
                     let title_width = fonts.width(FontStyle::Regular, &doc.title, small);
                     let mut title = Item::text(
@@ -1470,7 +1608,12 @@ mod tests {
     #[test]
     fn ten_thousand_rows_keep_the_header_on_every_page_and_lose_no_row() {
         let rows: Vec<Row> = (0..10_000)
-            .map(|i| Row::Cells(vec![format!("Zeile {i}"), format!("Organisation {}", i % 43)]))
+            .map(|i| {
+                Row::Cells(vec![
+                    format!("Zeile {i}"),
+                    format!("Organisation {}", i % 43),
+                ])
+            })
             .collect();
         let mut doc = Document::new("Mitgliederliste", day());
         doc.push(Block::Table(Table::new(
@@ -1492,9 +1635,12 @@ mod tests {
                 "page {} must start its rows with the header",
                 index + 1
             );
-            seen.extend(texts.iter().filter_map(|t| t.strip_prefix("Zeile ")).map(|n| {
-                n.parse::<usize>().expect("row number")
-            }));
+            seen.extend(
+                texts
+                    .iter()
+                    .filter_map(|t| t.strip_prefix("Zeile "))
+                    .map(|n| n.parse::<usize>().expect("row number")),
+            );
         }
         let expected: Vec<usize> = (0..10_000).collect();
         assert_eq!(seen, expected, "every row exactly once, in order");
@@ -1503,7 +1649,13 @@ mod tests {
     #[test]
     fn rows_are_not_split_and_stay_above_the_bottom_margin() {
         let rows: Vec<Row> = (0..300)
-            .map(|i| Row::Cells(vec![format!("Zeile {i}"), "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn".repeat(i % 3 + 1)]))
+            .map(|i| {
+                Row::Cells(vec![
+                    format!("Zeile {i}"),
+                    "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn"
+                        .repeat(i % 3 + 1),
+                ])
+            })
             .collect();
         let mut doc = Document::new("Test", day());
         doc.push(Block::Table(Table::new(
@@ -1541,8 +1693,14 @@ mod tests {
         assert_eq!(laid.pages.len(), 2);
         let first = texts_in(&laid.pages[0]);
         assert!(first.contains(&"Seite 1 von 2"), "{first:?}");
-        assert!(first.contains(&"Protokoll · Stand: 25.11.2026"), "{first:?}");
-        assert_eq!(laid.headings[1].page, 2, "the heading after the break is on page 2");
+        assert!(
+            first.contains(&"Protokoll · Stand: 25.11.2026"),
+            "{first:?}"
+        );
+        assert_eq!(
+            laid.headings[1].page, 2,
+            "the heading after the break is on page 2"
+        );
     }
 
     #[test]
@@ -1559,7 +1717,10 @@ mod tests {
             Span::regular("Rathaus Stuttgart"),
         ]));
         doc.push(Block::List {
-            items: vec![vec![Span::regular("Begrüßung")], vec![Span::regular("Bericht")]],
+            items: vec![
+                vec![Span::regular("Begrüßung")],
+                vec![Span::regular("Bericht")],
+            ],
             numbered: true,
         });
         let laid = layout(fonts(), &doc);
@@ -1577,7 +1738,13 @@ mod tests {
         let mut doc = Document::new("Test", day());
         doc.push(Block::text("ليلى"));
         let laid = layout(fonts(), &doc);
-        assert!(laid.missing.contains(&'ل'), "Arabic letters must be reported");
-        assert!(laid.text().contains("????"), "and shown as a visible placeholder");
+        assert!(
+            laid.missing.contains(&'ل'),
+            "Arabic letters must be reported"
+        );
+        assert!(
+            laid.text().contains("????"),
+            "and shown as a visible placeholder"
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! builds printpdf ops. Text is placed with an absolute text matrix (`Tm`), never by moving a
 //! cursor, so each run lands exactly where the layout measured it.
 
-use chrono::{Datelike, NaiveDateTime, Timelike};
+use chrono::{Datelike, Local, NaiveDateTime, TimeZone, Timelike};
 use printpdf::{
     Color as PdfColor, FontId, Line as PdfLine, LinePoint, Op, PaintMode, PdfDocument,
     PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage, RawImageData, RawImageFormat,
@@ -25,6 +25,13 @@ pub struct Metadata<'a> {
     pub at: NaiveDateTime,
 }
 
+/// Coordinates to 1/10 pt (0.035 mm): invisible on paper, and short numbers keep the streams
+/// of a 10,000-row list small.
+fn round(value: f32) -> f32 {
+    // `+ 0.0` turns -0 into 0, which prints shorter.
+    (value * 10.0).round() / 10.0 + 0.0
+}
+
 fn rgb(color: Color) -> PdfColor {
     PdfColor::Rgb(Rgb {
         r: color.0,
@@ -35,6 +42,11 @@ fn rgb(color: Color) -> PdfColor {
 }
 
 fn pdf_date(at: NaiveDateTime) -> printpdf::OffsetDateTime {
+    // The time is local; its offset comes from the time zone database, not from the clock.
+    let offset = Local
+        .from_local_datetime(&at)
+        .earliest()
+        .map_or(0, |local| local.offset().local_minus_utc());
     printpdf::OffsetDateTime::new_in_offset(
         printpdf::Date {
             year: at.year(),
@@ -48,8 +60,8 @@ fn pdf_date(at: NaiveDateTime) -> printpdf::OffsetDateTime {
             millisecond: 0,
         },
         printpdf::Offset {
-            hours: 0,
-            minutes: 0,
+            hours: i8::try_from(offset / 3600).unwrap_or(0),
+            minutes: i8::try_from((offset.abs() % 3600) / 60).unwrap_or(0),
             seconds: 0,
             milliseconds: 0,
         },
@@ -106,7 +118,14 @@ pub fn write(fonts: &Fonts, doc: &Document, laid: &Laid, meta: &Metadata<'_>) ->
             let mut in_text = false;
             let mut font: Option<(FontStyle, f32)> = None;
             let mut fill: Option<Color> = None;
-            for item in &page.items {
+            let mut stroke: Option<(Color, f32)> = None;
+            // Rules are painted after everything else: they never cover text, and keeping them
+            // out of the text runs saves a text section and a font change per table row.
+            let (lines, others): (Vec<&Item>, Vec<&Item>) = page
+                .items
+                .iter()
+                .partition(|item| matches!(item, Item::Line { .. }));
+            for item in others.into_iter().chain(lines) {
                 match item {
                     Item::Text {
                         x,
@@ -139,7 +158,14 @@ pub fn write(fonts: &Fonts, doc: &Document, laid: &Laid, meta: &Metadata<'_>) ->
                         }
                         let (sin, cos) = angle.to_radians().sin_cos();
                         ops.push(Op::SetTextMatrix {
-                            matrix: TextMatrix::Raw([cos, sin, -sin, cos, *x, height - *y]),
+                            matrix: TextMatrix::Raw([
+                                round(cos),
+                                round(sin),
+                                round(-sin),
+                                round(cos),
+                                round(*x),
+                                round(height - *y),
+                            ]),
                         });
                         ops.push(Op::ShowText {
                             items: vec![TextItem::Text(text.clone())],
@@ -150,7 +176,7 @@ pub fn write(fonts: &Fonts, doc: &Document, laid: &Laid, meta: &Metadata<'_>) ->
                             ops.push(Op::EndTextSection);
                             in_text = false;
                         }
-                        graphics(other, height, &image_ids, &mut ops, &mut fill);
+                        graphics(other, height, &image_ids, &mut ops, &mut fill, &mut stroke);
                     }
                 }
             }
@@ -188,7 +214,16 @@ fn graphics(
     image_ids: &[(printpdf::XObjectId, f32, f32)],
     ops: &mut Vec<Op>,
     fill: &mut Option<Color>,
+    stroke_state: &mut Option<(Color, f32)>,
 ) {
+    // Set the stroke only when it changes: a 10,000-row list has a rule under every row.
+    let mut set_stroke = |ops: &mut Vec<Op>, color: Color, width: f32| {
+        if *stroke_state != Some((color, width)) {
+            ops.push(Op::SetOutlineColor { col: rgb(color) });
+            ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+            *stroke_state = Some((color, width));
+        }
+    };
     match item {
         Item::Line {
             x1,
@@ -198,22 +233,21 @@ fn graphics(
             width,
             color,
         } => {
-            ops.push(Op::SetOutlineColor { col: rgb(*color) });
-            ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+            set_stroke(ops, *color, *width);
             ops.push(Op::DrawLine {
                 line: PdfLine {
                     points: vec![
                         LinePoint {
                             p: Point {
-                                x: Pt(*x1),
-                                y: Pt(height - *y1),
+                                x: Pt(round(*x1)),
+                                y: Pt(round(height - *y1)),
                             },
                             bezier: false,
                         },
                         LinePoint {
                             p: Point {
-                                x: Pt(*x2),
-                                y: Pt(height - *y2),
+                                x: Pt(round(*x2)),
+                                y: Pt(round(height - *y2)),
                             },
                             bezier: false,
                         },
@@ -235,8 +269,7 @@ fn graphics(
                 *fill = Some(*color);
             }
             if let Some((color, width)) = stroke {
-                ops.push(Op::SetOutlineColor { col: rgb(*color) });
-                ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                set_stroke(ops, *color, *width);
             }
             let mode = match (fill_color.is_some(), stroke.is_some()) {
                 (true, true) => PaintMode::FillStroke,
@@ -245,10 +278,10 @@ fn graphics(
             };
             ops.push(Op::DrawRectangle {
                 rectangle: Rect {
-                    x: Pt(*x),
-                    y: Pt(height - *y - *h),
-                    width: Pt(*w),
-                    height: Pt(*h),
+                    x: Pt(round(*x)),
+                    y: Pt(round(height - *y - *h)),
+                    width: Pt(round(*w)),
+                    height: Pt(round(*h)),
                     mode: Some(mode),
                     winding_order: Some(WindingOrder::NonZero),
                 },
@@ -277,11 +310,12 @@ fn graphics(
     }
 }
 
-/// Adds `/Lang` to the document catalog through an incremental update: printpdf has no field for
-/// it, and screen readers and PDF/UA checkers need the language. On any surprise in the file's
-/// structure the bytes are returned unchanged (and the omission logged).
+/// Adds `/Lang` to the document catalog and drops printpdf's empty `/GTS_PDFXVersion` from the
+/// document information (an empty entry makes readers report a PDF/X file, which this is not).
+/// printpdf has no field for either; both objects are replaced through an incremental update.
+/// On any surprise in the file's structure the bytes are returned unchanged (and that logged).
 pub fn with_language(mut bytes: Vec<u8>, lang: &str) -> Vec<u8> {
-    match language_update(&bytes, lang) {
+    match update(&bytes, lang) {
         Some(update) => {
             bytes.extend_from_slice(&update);
             bytes
@@ -301,7 +335,26 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-fn language_update(bytes: &[u8], lang: &str) -> Option<Vec<u8>> {
+/// The object number after `key` in a dictionary ("/Root 26 0 R" → 26).
+fn reference(dict: &str, key: &str) -> Option<u32> {
+    dict.split(key)
+        .nth(1)?
+        .split_whitespace()
+        .next()?
+        .trim_end_matches(|c: char| !c.is_ascii_digit())
+        .parse()
+        .ok()
+}
+
+/// The text of object `number` as written: "N 0 obj <<...>>" up to "endobj".
+fn object(bytes: &[u8], number: u32) -> Option<&str> {
+    let header = format!("\n{number} 0 obj");
+    let start = find(bytes, header.as_bytes())? + 1;
+    let end = start + find(&bytes[start..], b"endobj")?;
+    std::str::from_utf8(&bytes[start..end]).ok()
+}
+
+fn update(bytes: &[u8], lang: &str) -> Option<Vec<u8>> {
     let tail_start = bytes.len().saturating_sub(2048);
     let tail = &bytes[tail_start..];
     let trailer_at = find_last(tail, b"trailer")?;
@@ -316,39 +369,42 @@ fn language_update(bytes: &[u8], lang: &str) -> Option<Vec<u8>> {
         .next()?
         .parse()
         .ok()?;
-    let root: u32 = dict
-        .split("/Root")
-        .nth(1)?
-        .split_whitespace()
-        .next()?
-        .trim_end_matches(|c: char| !c.is_ascii_digit())
-        .parse()
-        .ok()?;
-    // The catalog object as written: "N 0 obj <<...>> endobj".
-    let header = format!("\n{root} 0 obj");
-    let obj_at = find(bytes, header.as_bytes())? + 1;
-    let obj_end = obj_at + find(&bytes[obj_at..], b"endobj")?;
-    let object = std::str::from_utf8(&bytes[obj_at..obj_end]).ok()?;
-    let open = object.find("<<")?;
-    if object.contains("/Lang") {
+    let root = reference(dict, "/Root")?;
+    let catalog = object(bytes, root)?;
+    if catalog.contains("/Lang") {
         return None;
     }
+    let open = catalog.find("<<")?;
     let catalog = format!(
         "{}<</Lang({lang}){}",
-        &object[..open],
-        &object[open + 2..]
+        &catalog[..open],
+        &catalog[open + 2..]
     );
-    let offset = bytes.len() + 1;
-    let mut update = format!("\n{}endobj\n", catalog.trim_end());
-    let xref_at = offset - 1 + update.len();
+    let mut replaced = vec![(root, catalog)];
+    if let Some(info) = reference(dict, "/Info") {
+        if let Some(text) = object(bytes, info) {
+            if text.contains("/GTS_PDFXVersion()") {
+                replaced.push((info, text.replace("/GTS_PDFXVersion()", "")));
+            }
+        }
+    }
+    let mut body = String::from("\n");
+    let mut entries = String::new();
+    for (number, text) in &replaced {
+        let offset = bytes.len() + body.len();
+        body.push_str(text.trim_end());
+        body.push_str("\nendobj\n");
+        entries.push_str(&format!("{number} 1\n{offset:010} 00000 n \n"));
+    }
+    let xref_at = bytes.len() + body.len();
     let other_entries: String = dict
         .split('/')
         .filter(|entry| !entry.trim().is_empty() && !entry.starts_with("Prev"))
         .map(|entry| format!("/{}", entry.trim_end()))
         .collect::<Vec<_>>()
         .join(" ");
-    update.push_str(&format!(
-        "xref\n0 1\n0000000000 65535 f \n{root} 1\n{offset:010} 00000 n \ntrailer\n<<{other_entries} /Prev {startxref}>>\nstartxref\n{xref_at}\n%%EOF\n"
+    body.push_str(&format!(
+        "xref\n0 1\n0000000000 65535 f \n{entries}trailer\n<<{other_entries} /Prev {startxref}>>\nstartxref\n{xref_at}\n%%EOF\n"
     ));
-    Some(update.into_bytes())
+    Some(body.into_bytes())
 }

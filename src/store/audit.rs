@@ -21,6 +21,8 @@ pub enum Action {
     Reactivate,
     /// Loaded as demo data.
     Demo,
+    /// Created or changed by an import from a file.
+    Import,
 }
 
 impl Action {
@@ -32,6 +34,7 @@ impl Action {
             Action::Deactivate => "deactivate",
             Action::Reactivate => "reactivate",
             Action::Demo => "demo",
+            Action::Import => "import",
         }
     }
 }

@@ -307,7 +307,8 @@ pub fn attendance(conn: &Connection, session_id: i64) -> Result<Vec<AttendanceRo
          LEFT JOIN people r ON r.id = a.represented_by
          WHERE a.session_id = ?1",
     )?;
-    let mut days = conn.prepare("SELECT day FROM attendance_days WHERE attendance_id = ?1 ORDER BY day")?;
+    let mut days =
+        conn.prepare("SELECT day FROM attendance_days WHERE attendance_id = ?1 ORDER BY day")?;
     let mut rows = Vec::new();
     let mut sort_keys = Vec::new();
     let raw: Vec<(i64, AttendanceRow, String)> = statement

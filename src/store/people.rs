@@ -42,13 +42,22 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
 
 /// Inserts a person (active) and indexes them.
 pub fn insert(conn: &Connection, stamp: &Stamp, fields: &PersonFields) -> Result<i64> {
+    let id = insert_unindexed(conn, stamp, fields)?;
+    reindex(conn, id)?;
+    Ok(id)
+}
+
+/// Inserts a person (active) without a search entry: for bulk writes that index each person once,
+/// after their mandates are written. Call [`reindex`] afterwards.
+pub fn insert_unindexed(conn: &Connection, stamp: &Stamp, fields: &PersonFields) -> Result<i64> {
     let at = iso_time(stamp.at);
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO people (salutation, title, first_name, name_particle, last_name, function,
             email, phone, mobile, street, postal_code, city, consent_shared_lists, consent_date,
             notes, active, created_at, created_by, updated_at, updated_by)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 1, ?16, ?17, ?16, ?17)",
-        params![
+    )?
+    .execute(params![
             fields.salutation.as_str(),
             fields.title,
             fields.first_name,
@@ -66,11 +75,8 @@ pub fn insert(conn: &Connection, stamp: &Stamp, fields: &PersonFields) -> Result
             fields.notes,
             at,
             stamp.user,
-        ],
-    )?;
-    let id = conn.last_insert_rowid();
-    reindex(conn, id)?;
-    Ok(id)
+        ])?;
+    Ok(conn.last_insert_rowid())
 }
 
 /// Overwrites a person's fields (not `active`).

@@ -18,23 +18,46 @@ pub struct Hit {
     pub title: String,
 }
 
+/// The FTS rowid of a record: the entity's code in the high bits, its id in the low 40 bits.
+/// Deleting by rowid is a direct lookup; `WHERE entity = ? AND entity_id = ?` would scan the whole
+/// index, since FTS5 cannot index those columns (10,000 imported people took 12 s that way).
+fn rowid(entity: &str, entity_id: i64) -> i64 {
+    let code: i64 = match entity {
+        "person" => 1,
+        "organisation" => 2,
+        "session" => 3,
+        "minutes" => 4,
+        "practice_example" => 5,
+        "recommendation" => 6,
+        "topic" => 7,
+        _ => 63,
+    };
+    (code << 40) | (entity_id & ((1 << 40) - 1))
+}
+
 /// Replaces the index entry of one record.
 pub fn put(conn: &Connection, entity: &str, entity_id: i64, title: &str, body: &str) -> Result<()> {
     remove(conn, entity, entity_id)?;
     let folded = fold(&format!("{title} {body}"));
-    conn.execute(
-        "INSERT INTO search_index (entity, entity_id, title, body, folded) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![entity, entity_id, title, body, folded],
-    )?;
+    conn.prepare_cached(
+        "INSERT INTO search_index (rowid, entity, entity_id, title, body, folded)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        rowid(entity, entity_id),
+        entity,
+        entity_id,
+        title,
+        body,
+        folded
+    ])?;
     Ok(())
 }
 
 /// Removes the index entry of one record.
 pub fn remove(conn: &Connection, entity: &str, entity_id: i64) -> Result<()> {
-    conn.execute(
-        "DELETE FROM search_index WHERE entity = ?1 AND entity_id = ?2",
-        params![entity, entity_id],
-    )?;
+    conn.prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?
+        .execute([rowid(entity, entity_id)])?;
     Ok(())
 }
 

@@ -602,3 +602,189 @@ roles: Array<Choice<Role>>,
  * Salutations ("keine" for neutral).
  */
 salutations: Array<Choice<Salutation>>, };
+
+export type ExportFormat = "csv" | "csv_utf8" | "xlsx" | "vcf" | "emails" | "merge";
+
+export type ExportColumn = "salutation" | "title" | "first_name" | "name_particle" | "last_name" | "function" | "organisation" | "organisation_kind" | "role" | "email" | "phone" | "mobile" | "street" | "postal_code" | "city" | "organisation_street" | "organisation_postal_code" | "organisation_city" | "state" | "since" | "until" | "consent" | "consent_date" | "notes";
+
+export type ExportOptions = { 
+/**
+ * The filter and sort of the members list as the user sees it.
+ */
+filter: MemberFilter, 
+/**
+ * Columns for CSV and XLSX, in order; empty means [`ExportColumn::DEFAULT`]. vCard, mail merge
+ * and e-mail list have fixed contents.
+ */
+columns: Array<ExportColumn>, 
+/**
+ * Only people who consented to appear on lists shared with the members.
+ */
+consent_only: boolean, };
+
+export type ExportSummary = { 
+/**
+ * Number of people (rows, cards or addresses) written.
+ */
+rows: number, 
+/**
+ * The file written.
+ */
+path: string, };
+
+export type ImportField = "salutation" | "title" | "first_name" | "name_particle" | "last_name" | "last_first_name" | "full_name" | "function" | "organisation" | "organisation_kind" | "email" | "phone" | "mobile" | "street" | "postal_code" | "city" | "organisation_street" | "organisation_postal_code" | "organisation_city" | "state" | "member_since" | "member_until" | "role" | "consent" | "consent_date" | "notes";
+
+export type ColumnMapping = { 
+/**
+ * Column index from the left, starting at 0.
+ */
+index: number, 
+/**
+ * The header text as in the file.
+ */
+header: string, 
+/**
+ * The field, or `None` to ignore the column.
+ */
+field: ImportField | null, };
+
+export type RowStatus = "new" | "update" | "duplicate" | "error";
+
+export type RowError = { 
+/**
+ * Header text of the column concerned, if one is.
+ */
+column: string | null, 
+/**
+ * German message, e.g. "E-Mail: „x@“ ist keine gültige E-Mail-Adresse."
+ */
+message: string, };
+
+export type PreviewRow = { 
+/**
+ * Row number as in the file (header = 1 when it is the first row).
+ */
+row: number, 
+/**
+ * What will happen.
+ */
+status: RowStatus, 
+/**
+ * "Dr. Clara von Richter", as read.
+ */
+name: string, 
+/**
+ * Organisation as read.
+ */
+organisation: string | null, 
+/**
+ * E-mail as read (lower case).
+ */
+email: string | null, 
+/**
+ * Problems (status `Error`).
+ */
+errors: Array<RowError>, 
+/**
+ * Hints that do not stop the import, e.g. a guest mandate for a row without role.
+ */
+warnings: Array<string>, 
+/**
+ * The matching person in the store (status `Update` / `Duplicate`).
+ */
+existing_person_id: number | null, 
+/**
+ * Why the row counts as a duplicate, in German.
+ */
+duplicate_reason: string | null, };
+
+export type PreviewCounts = { 
+/**
+ * Data rows (blank rows not counted).
+ */
+total: number, 
+/**
+ * New people.
+ */
+new: number, 
+/**
+ * Existing people with changes.
+ */
+update: number, 
+/**
+ * Duplicates without changes or repeated rows.
+ */
+duplicate: number, 
+/**
+ * Rows with errors.
+ */
+error: number, 
+/**
+ * Organisations that the file names and the store lacks.
+ */
+organisations_new: number, };
+
+export type ImportPreview = { 
+/**
+ * The file name as given.
+ */
+file_name: string, 
+/**
+ * How the file was read, e.g. "CSV, Windows-1252, Trennzeichen ;".
+ */
+source: string, 
+/**
+ * Row number of the header row.
+ */
+header_row: number, 
+/**
+ * The columns and their fields (detected, or as the caller passed them).
+ */
+columns: Array<ColumnMapping>, 
+/**
+ * Every non-blank data row.
+ */
+rows: Array<PreviewRow>, 
+/**
+ * Counts per status.
+ */
+counts: PreviewCounts, };
+
+export type DuplicateAction = "skip" | "update";
+
+export type DuplicateDecision = { 
+/**
+ * Row number as in the preview.
+ */
+row: number, 
+/**
+ * Skip or update.
+ */
+action: DuplicateAction, };
+
+export type ImportSummary = { 
+/**
+ * People created.
+ */
+created: number, 
+/**
+ * Existing people updated.
+ */
+updated: number, 
+/**
+ * Rows not written (duplicates skipped, repeated rows).
+ */
+skipped: number, 
+/**
+ * Organisations created.
+ */
+organisations_created: number, 
+/**
+ * Mandates created.
+ */
+mandates_created: number, 
+/**
+ * Path of the backup made before writing; `None` when nothing was written or the store
+ * lives in memory.
+ */
+backup: string | null, };

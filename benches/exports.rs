@@ -1,0 +1,132 @@
+//! Member lists out and in at 10,000 people (release build). Targets: the import of 10,000 people
+//! from CSV, preview included, under 1 s; the export to CSV and to XLSX under 0.5 s each.
+//! The members list itself is measured too, as every export starts from it.
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use zirkel::export::{self, ExportFormat, ExportOptions};
+use zirkel::import;
+use zirkel::model::{MemberFilter, MemberStatus, Stamp};
+use zirkel::{ops, Store};
+
+const PEOPLE: usize = 10_000;
+
+fn stamp() -> Stamp {
+    Stamp {
+        user: "bench".into(),
+        at: "2026-11-25T10:00:00".parse().expect("time"),
+    }
+}
+
+/// A German-Excel CSV of 10,000 people in 250 organisations: one permanent seat per organisation,
+/// everybody else a deputy or guest.
+fn people_csv() -> Vec<u8> {
+    let first = [
+        "Anna",
+        "Şükrü",
+        "Łukasz",
+        "Thị Lan",
+        "Jürgen",
+        "Clara",
+        "Kim",
+        "İlkay",
+    ];
+    let last = [
+        "Schmidt",
+        "Özdemir",
+        "Wiśniewski",
+        "Nguyễn",
+        "Weiß",
+        "Richter",
+        "Meyer",
+    ];
+    let states = [
+        "Bayern",
+        "Sachsen",
+        "Hessen",
+        "Nordrhein-Westfalen",
+        "Thüringen",
+    ];
+    let mut out = String::from(
+        "\u{feff}Anrede;Titel;Vorname;Nachname;Organisation;Rolle;Funktion;E-Mail;Telefon;\
+         Bundesland;Mitglied seit\r\n",
+    );
+    for i in 0..PEOPLE {
+        let org = i % 250;
+        let role = if i < 250 {
+            "Ständige Vertretung"
+        } else if i % 2 == 0 {
+            "Stellvertretung"
+        } else {
+            "Gast"
+        };
+        out.push_str(&format!(
+            "{};{};{};{} {i};Stadt Beispiel {org};{role};Referentin für Integration;\
+             person{i}@stadt-{org}.de;0711 216-{:05};{};{:02}.{:02}.{}\r\n",
+            if i % 3 == 0 { "Frau" } else { "Herr" },
+            if i % 10 == 0 { "Dr." } else { "" },
+            first[i % first.len()],
+            last[i % last.len()],
+            i,
+            states[org % states.len()],
+            1 + i % 28,
+            1 + i % 12,
+            2009 + i % 15,
+        ));
+    }
+    out.into_bytes()
+}
+
+fn benches(c: &mut Criterion) {
+    let csv = people_csv();
+    let mut store = Store::open_in_memory().expect("store");
+    let summary =
+        import::commit(&mut store, &stamp(), "bench.csv", &csv, None, &[], None).expect("import");
+    assert_eq!(summary.created, PEOPLE);
+    let options = ExportOptions {
+        filter: MemberFilter {
+            status: MemberStatus::All,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let today = stamp().today();
+    let list = ops::members::list(&store, &options.filter, today).expect("list");
+    assert_eq!(list.rows.len(), PEOPLE);
+    for format in [ExportFormat::Csv, ExportFormat::Xlsx, ExportFormat::Vcf] {
+        let bytes = export::members(&store, format, &options, today).expect("export");
+        println!("{format:?}: {} bytes", bytes.len());
+    }
+
+    let mut group = c.benchmark_group("exports");
+    group.sample_size(10);
+    group.bench_function("members_list_10000", |b| {
+        b.iter(|| ops::members::list(&store, &options.filter, today).expect("list"))
+    });
+    group.bench_function("export_csv_10000", |b| {
+        b.iter(|| export::members(&store, ExportFormat::Csv, &options, today).expect("csv"))
+    });
+    group.bench_function("export_xlsx_10000", |b| {
+        b.iter(|| export::members(&store, ExportFormat::Xlsx, &options, today).expect("xlsx"))
+    });
+    group.bench_function("export_vcf_10000", |b| {
+        b.iter(|| export::members(&store, ExportFormat::Vcf, &options, today).expect("vcf"))
+    });
+    group.bench_function("import_preview_csv_10000", |b| {
+        let empty = Store::open_in_memory().expect("store");
+        b.iter(|| import::preview(&empty, "bench.csv", &csv, None, today).expect("preview"))
+    });
+    group.bench_function("import_commit_csv_10000", |b| {
+        b.iter_batched(
+            || Store::open_in_memory().expect("store"),
+            |mut empty| {
+                import::commit(&mut empty, &stamp(), "bench.csv", &csv, None, &[], None)
+                    .expect("import")
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(exports, benches);
+criterion_main!(exports);

@@ -1,0 +1,131 @@
+//! Data for the PDF benchmarks, shared by `benches/pdf.rs` and `examples/pdf_members_10k.rs`:
+//! the demo data plus 10,000 people with mandates, and minutes long enough for 20 pages.
+
+// Shared by the bench and the example through `#[path]`; each uses only part of it.
+#![allow(dead_code)]
+
+use zirkel::model::{MandateInput, PersonInput, Role, Stamp};
+use zirkel::{ops, Store};
+
+/// A fixed stamp: benchmarks must not depend on the clock.
+pub fn stamp() -> Stamp {
+    Stamp {
+        user: "bench".into(),
+        at: "2026-11-25T10:00:00".parse().expect("time"),
+    }
+}
+
+const FIRST: [&str; 12] = [
+    "Şükrü",
+    "Anna",
+    "Łukasz",
+    "Thị Lan",
+    "Γιώργος",
+    "Ольга",
+    "Jörg",
+    "Ayşe",
+    "Mehmet",
+    "Zoë",
+    "Björn",
+    "Ilkay",
+];
+const LAST: [&str; 12] = [
+    "Özdemir",
+    "Schmidt",
+    "Wiśniewski",
+    "Nguyễn",
+    "Παπαδόπουλος",
+    "Иванова",
+    "Weiß",
+    "Yıldırım",
+    "Kaya",
+    "Müller-Lüdenscheidt",
+    "Hofbauer",
+    "Karaca",
+];
+
+/// Functions as the demo data has them (a 60-character function wraps to three lines and
+/// doubles the page count; see the report of `scripts/bench-pdf-vs-chromium.sh`).
+pub const FUNCTIONS: [&str; 6] = [
+    "Integrationsbeauftragte",
+    "Referentin für Integrationspolitik",
+    "Leiter der Stabsstelle Integration",
+    "Integrationsbeauftragter",
+    "Sachbearbeiterin Integration",
+    "Leiterin des Integrationsbüros",
+];
+
+/// The demo data and `extra` more people, each with a standing mandate for one of the demo's
+/// organisations and consent to shared lists.
+pub fn store_with_people(extra: usize) -> Store {
+    let mut store = Store::open_in_memory().expect("store");
+    let stamp = stamp();
+    ops::demo::load(&mut store, &stamp).expect("demo");
+    for i in 0..extra {
+        let person = ops::people::create(
+            &mut store,
+            &stamp,
+            &PersonInput {
+                first_name: FIRST[i % FIRST.len()].into(),
+                last_name: format!("{} {i}", LAST[(i / 7) % LAST.len()]),
+                function: FUNCTIONS[i % FUNCTIONS.len()].into(),
+                email: format!("person.{i}@stadt-beispiel.de"),
+                phone: format!("0711 216-{i:05}"),
+                consent_shared_lists: true,
+                consent_date: "01.01.2026".into(),
+                ..Default::default()
+            },
+        )
+        .expect("person");
+        ops::mandates::create(
+            &mut store,
+            &stamp,
+            &MandateInput {
+                person_id: person.id,
+                organisation_id: Some(1 + (i as i64 % 43)),
+                role: Some(Role::Guest),
+                start_date: "01.01.2020".into(),
+                end_date: String::new(),
+                notes: String::new(),
+            },
+        )
+        .expect("mandate");
+    }
+    store
+}
+
+/// The demo data with the draft minutes of session 38 extended by `notes` long notes.
+pub fn store_with_long_minutes(notes: usize) -> Store {
+    let mut store = Store::open_in_memory().expect("store");
+    ops::demo::load(&mut store, &stamp()).expect("demo");
+    store
+        .write(|tx| {
+            let (minutes_id, first_item): (i64, i64) = tx.query_row(
+                "SELECT m.id, (SELECT min(a.id) FROM agenda_items a WHERE a.session_id = s.id)
+                 FROM minutes m JOIN sessions s ON s.id = m.session_id WHERE s.number = 38",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            for i in 0..notes {
+                tx.execute(
+                    "INSERT INTO minute_notes (minutes_id, agenda_item_id, position, text)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    rusqlite::params![
+                        minutes_id,
+                        first_item + (i as i64 % 12),
+                        100 + i as i64,
+                        format!(
+                            "Ergänzung {i}: Die Teilnehmenden berichten über Erfahrungen mit \
+                             Sprachförderung, Integrationskursen und der interkulturellen Öffnung \
+                             der Verwaltung. Mehrere Kommunen regen an, Beispiele guter Praxis \
+                             in die nächste Ausgabe der Broschüre aufzunehmen; die \
+                             Geschäftsstelle sammelt die Hinweise bis zur nächsten Sitzung."
+                        )
+                    ],
+                )?;
+            }
+            Ok(())
+        })
+        .expect("notes");
+    store
+}

@@ -1,0 +1,77 @@
+//! Member lists out and in: exports to a file the user chose in the save dialog, the e-mail list
+//! for the clipboard, and the import's preview and commit.
+
+use std::path::PathBuf;
+
+use tauri::State;
+use zirkel::export::{self, ExportFormat, ExportOptions, ExportSummary};
+use zirkel::import::{self, ColumnMapping, DuplicateDecision, ImportPreview, ImportSummary};
+use zirkel::model::Stamp;
+
+use crate::ipc_error::IpcResult;
+use crate::state::AppState;
+
+/// Writes the members in the current view to `path` in `format`.
+#[tauri::command(async)]
+pub fn members_export(
+    state: State<'_, AppState>,
+    format: ExportFormat,
+    options: ExportOptions,
+    path: PathBuf,
+) -> IpcResult<ExportSummary> {
+    Ok(export::write_members(
+        &*state.store()?,
+        format,
+        &options,
+        Stamp::now().today(),
+        &path,
+    )?)
+}
+
+/// The e-mail addresses of the members in the current view, ready for a BCC field.
+#[tauri::command(async)]
+pub fn members_email_list(state: State<'_, AppState>, options: ExportOptions) -> IpcResult<String> {
+    Ok(export::email_list(
+        &*state.store()?,
+        &options,
+        Stamp::now().today(),
+    )?)
+}
+
+/// Reads a CSV or XLSX file and shows what importing it would do; writes nothing.
+#[tauri::command(async)]
+pub fn members_import_preview(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    mapping: Option<Vec<ColumnMapping>>,
+) -> IpcResult<ImportPreview> {
+    let (name, bytes) = import::read_file(&path)?;
+    Ok(import::preview(
+        &*state.store()?,
+        &name,
+        &bytes,
+        mapping.as_deref(),
+        Stamp::now().today(),
+    )?)
+}
+
+/// Imports the file after a backup, all rows in one transaction, or nothing.
+#[tauri::command(async)]
+pub fn members_import_commit(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    mapping: Option<Vec<ColumnMapping>>,
+    decisions: Vec<DuplicateDecision>,
+) -> IpcResult<ImportSummary> {
+    let (name, bytes) = import::read_file(&path)?;
+    let summary = import::commit(
+        &mut *state.store()?,
+        &Stamp::now(),
+        &name,
+        &bytes,
+        mapping.as_deref(),
+        &decisions,
+        None,
+    )?;
+    Ok(summary)
+}

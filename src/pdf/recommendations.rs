@@ -1,0 +1,83 @@
+//! The recommendations (Handlungsempfehlungen) by topic.
+
+use rusqlite::Connection;
+
+use crate::error::Result;
+use crate::model::date;
+use crate::store::documents;
+
+use super::layout::{Block, Document, Span};
+use super::Context;
+
+/// Blocks of a stored body: paragraphs, and runs of "1. …" or "- …" lines as lists.
+pub(super) fn body_blocks(ctx: &mut Context<'_>, entry: &str, body: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for paragraph in super::paragraphs(body) {
+        let lines: Vec<&str> = paragraph.lines().map(str::trim).collect();
+        let numbered = lines.iter().all(|l| {
+            l.split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        });
+        let bullets = lines
+            .iter()
+            .all(|l| l.starts_with("- ") || l.starts_with("• "));
+        if numbered || bullets {
+            let items = lines
+                .iter()
+                .map(|l| {
+                    let text = if numbered {
+                        l.split_once(". ").map_or(*l, |(_, t)| t)
+                    } else {
+                        &l[2..]
+                    };
+                    vec![Span::regular(ctx.clean(entry, text.trim()))]
+                })
+                .collect();
+            blocks.push(Block::List { items, numbered });
+        } else {
+            blocks.push(Block::text(ctx.clean(entry, &paragraph)));
+        }
+    }
+    blocks
+}
+
+pub(super) fn build(ctx: &mut Context<'_>, conn: &Connection) -> Result<(Document, String)> {
+    let recommendations = documents::recommendations(conn)?;
+    let mut doc = ctx.document("Handlungsempfehlungen");
+    doc.push(Block::heading(1, "Handlungsempfehlungen"));
+    doc.push(Block::text(format!(
+        "{} Empfehlungen, nach Themenfeldern geordnet.",
+        recommendations.len()
+    )));
+    let mut topic: Option<&str> = None;
+    for r in &recommendations {
+        if topic != Some(r.topic.as_str()) {
+            topic = Some(r.topic.as_str());
+            let text = ctx.clean("Themenfeld", &r.topic);
+            doc.push(Block::Spacer(2.0));
+            doc.push(Block::bookmarked(1, text));
+        }
+        let entry = format!("Empfehlung „{}“", r.title);
+        doc.push(Block::heading(2, ctx.clean(&entry, &r.title)));
+        let mut meta = Vec::new();
+        match (r.adopted_at_session, r.adopted_on) {
+            (Some(n), Some(on)) => meta.push(format!(
+                "Beschlossen in der {n}. Sitzung am {}",
+                date::german(on)
+            )),
+            (Some(n), None) => meta.push(format!("Beschlossen in der {n}. Sitzung")),
+            _ => {}
+        }
+        if let Some(on) = r.published_on {
+            meta.push(format!("veröffentlicht am {}", date::german(on)));
+        }
+        if !meta.is_empty() {
+            doc.push(Block::spans(vec![Span::italic(meta.join(" · "))]));
+        }
+        doc.blocks.extend(body_blocks(ctx, &entry, &r.body));
+    }
+    if recommendations.is_empty() {
+        doc.push(Block::text("Es sind noch keine Empfehlungen erfasst."));
+    }
+    Ok((doc, "Handlungsempfehlungen nach Themenfeldern".to_owned()))
+}
