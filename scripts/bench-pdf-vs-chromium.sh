@@ -50,7 +50,7 @@ table { border-collapse: collapse; width: 100% } thead { display: table-header-g
 th { text-align: left; background: #eceef2 } td, th { padding: 3pt; border-bottom: 0.4pt solid #bbb }
 tr { break-inside: avoid }</style></head><body><h1>Mitgliederliste</h1><table><thead><tr>
 <th>Name</th><th>Organisation</th><th>Rolle</th><th>Funktion</th><th>E-Mail</th><th>Telefon</th>
-</tr></thead><tbody>%s</tbody></table></body></html>""" % "\n".join(rows)
+</tr></thead><tbody>ROWS</tbody></table></body></html>""".replace("ROWS", "\n".join(rows))
 open(sys.argv[1], "w", encoding="utf-8").write(page)
 PY
 

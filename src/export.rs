@@ -187,7 +187,7 @@ impl ExportColumn {
     ];
 
     /// The columns used when the options name none: what the members list shows, split up.
-    pub const DEFAULT: [ExportColumn; 13] = [
+    pub const DEFAULT: [ExportColumn; 14] = [
         Self::Salutation,
         Self::Title,
         Self::FirstName,
@@ -201,6 +201,8 @@ impl ExportColumn {
         Self::Mobile,
         Self::State,
         Self::Since,
+        // Without the end, a former seat holder would come back as holding the seat today.
+        Self::Until,
     ];
 
     /// German header label.

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use zirkel::export::{self, ExportFormat, ExportOptions};
+use zirkel::import::{self, DuplicateAction, DuplicateDecision, RowStatus};
 use zirkel::model::date::german;
 use zirkel::model::{
     Direction, MemberFilter, MemberSort, MemberStatus, OrganisationFilter, Role, Stamp,
@@ -36,11 +38,55 @@ enum Command {
         #[command(subcommand)]
         command: ListCommand<OrganisationArgs>,
     },
+    /// Export the members list to a file.
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
+    /// Import people (and their organisations) from CSV or XLSX.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
     /// Path, schema version and counts of the store.
     Info {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// The members in the filter's view.
+    Members {
+        /// csv (German Excel), csv-utf8, xlsx, vcf, emails, merge.
+        #[arg(long)]
+        format: String,
+        /// Target file.
+        #[arg(long)]
+        out: PathBuf,
+        /// Only people who consented to shared lists.
+        #[arg(long)]
+        consent_only: bool,
+        #[command(flatten)]
+        filter: FilterArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// People from a CSV or XLSX file: prints the preview, then imports all rows in one
+    /// transaction after a backup. Exit code 1 and nothing written when any row has an error.
+    Members {
+        /// The file.
+        file: PathBuf,
+        /// Only print the preview; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Update people who are already in the store (default: skip them).
+        #[arg(long)]
+        update_existing: bool,
     },
 }
 
@@ -55,6 +101,13 @@ struct MemberArgs {
     /// Print JSON (one array of objects).
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    filter: FilterArgs,
+}
+
+/// The members filter, as on the members screen.
+#[derive(clap::Args)]
+struct FilterArgs {
     /// Free text (name, organisation, function, e-mail).
     #[arg(long, default_value = "")]
     text: String,
@@ -125,10 +178,43 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                 );
             }
         }
+        Command::Export {
+            command:
+                ExportCommand::Members {
+                    format,
+                    out,
+                    consent_only,
+                    filter,
+                },
+        } => {
+            let format = export_format(&format)?;
+            let options = ExportOptions {
+                filter: member_filter(&filter)?,
+                columns: Vec::new(),
+                consent_only,
+            };
+            let summary = export::write_members(&store, format, &options, stamp.today(), &out)?;
+            println!(
+                "{} Personen exportiert: {} ({})",
+                summary.rows,
+                summary.path,
+                format.label()
+            );
+        }
+        Command::Import {
+            command:
+                ImportCommand::Members {
+                    file,
+                    dry_run,
+                    update_existing,
+                },
+        } => {
+            import_members(&mut store, &stamp, &file, dry_run, update_existing)?;
+        }
         Command::Members {
             command: ListCommand::List(args),
         } => {
-            let filter = member_filter(&args)?;
+            let filter = member_filter(&args.filter)?;
             let list = ops::members::list(&store, &filter, stamp.today())?;
             if args.json {
                 println!("{}", serde_json::to_string_pretty(&list.rows)?);
@@ -205,7 +291,109 @@ fn run(cli: Cli) -> zirkel::Result<()> {
     Ok(())
 }
 
-fn member_filter(args: &MemberArgs) -> zirkel::Result<MemberFilter> {
+fn export_format(name: &str) -> zirkel::Result<ExportFormat> {
+    Ok(match name {
+        "csv" => ExportFormat::Csv,
+        "csv-utf8" => ExportFormat::CsvUtf8,
+        "xlsx" => ExportFormat::Xlsx,
+        "vcf" => ExportFormat::Vcf,
+        "emails" => ExportFormat::Emails,
+        "merge" => ExportFormat::Merge,
+        other => {
+            return Err(Error::validation(
+                "format",
+                format!("Format: „{other}“ gibt es nicht. Möglich: csv, csv-utf8, xlsx, vcf, emails, merge."),
+            ))
+        }
+    })
+}
+
+fn import_members(
+    store: &mut Store,
+    stamp: &Stamp,
+    file: &std::path::Path,
+    dry_run: bool,
+    update_existing: bool,
+) -> zirkel::Result<()> {
+    let (name, bytes) = import::read_file(file)?;
+    let preview = import::preview(store, &name, &bytes, None, stamp.today())?;
+    let status = |s: RowStatus| match s {
+        RowStatus::New => "neu",
+        RowStatus::Update => "Aktualisierung",
+        RowStatus::Duplicate => "Dublette",
+        RowStatus::Error => "FEHLER",
+    };
+    let rows = preview.rows.iter().map(|r| {
+        let mut notes: Vec<String> = r
+            .errors
+            .iter()
+            .map(|e| e.message.clone())
+            .collect();
+        notes.extend(r.duplicate_reason.clone());
+        notes.extend(r.warnings.iter().cloned());
+        vec![
+            r.row.to_string(),
+            status(r.status).to_owned(),
+            r.name.clone(),
+            r.organisation.clone().unwrap_or_default(),
+            r.email.clone().unwrap_or_default(),
+            notes.join("; "),
+        ]
+    });
+    print_table(
+        &[
+            "Zeile",
+            "Status",
+            "Name",
+            "Organisation",
+            "E-Mail",
+            "Hinweise",
+        ],
+        rows,
+    );
+    let c = &preview.counts;
+    println!(
+        "{} Zeilen: {} neu, {} Aktualisierungen, {} Dubletten, {} Fehler; {} neue Organisationen",
+        c.total, c.new, c.update, c.duplicate, c.error, c.organisations_new
+    );
+    if c.error > 0 {
+        return Err(Error::validation(
+            "file",
+            format!(
+                "{} Zeilen haben Fehler; es wurde nichts importiert.",
+                c.error
+            ),
+        ));
+    }
+    if dry_run {
+        println!("Probelauf: nichts geschrieben.");
+        return Ok(());
+    }
+    let decisions: Vec<DuplicateDecision> = preview
+        .rows
+        .iter()
+        .filter(|r| r.existing_person_id.is_some())
+        .map(|r| DuplicateDecision {
+            row: r.row,
+            action: if update_existing {
+                DuplicateAction::Update
+            } else {
+                DuplicateAction::Skip
+            },
+        })
+        .collect();
+    let summary = import::commit(store, stamp, &name, &bytes, None, &decisions, None)?;
+    println!(
+        "Importiert: {} neu, {} aktualisiert, {} übersprungen, {} Organisationen und {} Mandate angelegt.",
+        summary.created, summary.updated, summary.skipped, summary.organisations_created, summary.mandates_created
+    );
+    if let Some(backup) = summary.backup {
+        println!("Sicherung vorher: {backup}");
+    }
+    Ok(())
+}
+
+fn member_filter(args: &FilterArgs) -> zirkel::Result<MemberFilter> {
     let role = args
         .role
         .as_deref()
