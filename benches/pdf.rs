@@ -43,7 +43,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| pdf::render(&store, &document, now).expect("member list"))
     });
 
-    let store = pdf_data::store_with_long_minutes(280);
+    let store = pdf_data::store_with_long_minutes(300);
     let minutes = Document::Minutes { session: 38 };
     let rendered = pdf::render(&store, &minutes, now).expect("minutes");
     println!(

@@ -16,6 +16,7 @@ use crate::model::{
     OrganisationStatus, Person, PersonDetail, PersonInput, Role, Salutation, StoreInfo,
 };
 use crate::ops::reference::{Choice, ReferenceData};
+use crate::pdf::{Grouping, MemberColumn, MemberListOptions, PdfSummary};
 
 /// Path of the generated file, relative to the workspace root.
 pub const BINDINGS_PATH: &str = "ui/src/lib/api/bindings.ts";
@@ -66,6 +67,10 @@ pub fn typescript() -> String {
         DuplicateAction::decl(&cfg),
         DuplicateDecision::decl(&cfg),
         ImportSummary::decl(&cfg),
+        MemberColumn::decl(&cfg),
+        Grouping::decl(&cfg),
+        MemberListOptions::decl(&cfg),
+        PdfSummary::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:\n\

@@ -394,11 +394,8 @@ pub fn commit(
                 notes: None,
             };
             let id = mandates::insert(tx, &fields)?;
-            if created {
-                people::reindex(tx, person_id)?;
-            } else {
-                people::reindex(tx, person_id)?;
-            }
+            // The entry names the organisations represented, so it is written once they are known.
+            people::reindex(tx, person_id)?;
             audit::record(
                 tx,
                 stamp,

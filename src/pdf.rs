@@ -51,7 +51,8 @@ pub struct Rendered {
 }
 
 /// Options of the member list.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(default)]
 pub struct MemberListOptions {
     /// Which members (the same filter as the members screen).
     pub filter: MemberFilter,
@@ -211,6 +212,29 @@ pub fn prepare(store: &Store, document: &Document, now: NaiveDateTime) -> Result
         at: now,
         warnings: ctx.warnings(),
     })
+}
+
+/// What the app reports after saving a PDF.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct PdfSummary {
+    /// Where it was written.
+    pub path: String,
+    /// Number of pages.
+    pub pages: usize,
+    /// German warnings (e.g. characters the font cannot show, with the entries).
+    pub warnings: Vec<String>,
+}
+
+impl Rendered {
+    /// Writes the PDF to `path` atomically and says what was saved.
+    pub fn save(&self, path: &Path) -> Result<PdfSummary> {
+        write_atomically(path, &self.bytes)?;
+        Ok(PdfSummary {
+            path: path.display().to_string(),
+            pages: self.pages,
+            warnings: self.warnings.clone(),
+        })
+    }
 }
 
 /// Makes `document` from the store; `now` is the document date (footer) and the file's time.

@@ -34,6 +34,7 @@ macro_rules! zirkel_handlers {
             commands::transfer::members_email_list,
             commands::transfer::members_import_preview,
             commands::transfer::members_import_commit,
+            commands::handouts::pdf_member_list,
         ]
     };
 }

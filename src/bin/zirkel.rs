@@ -11,6 +11,7 @@ use zirkel::model::date::german;
 use zirkel::model::{
     Direction, MemberFilter, MemberSort, MemberStatus, OrganisationFilter, Role, Stamp,
 };
+use zirkel::pdf::{self, AgendaOptions, Document, Grouping, MemberListOptions};
 use zirkel::{ops, Error, Store};
 
 /// Zirkel – Mitgliederverwaltung, Sitzungen und Protokolle der Geschäftsstelle.
@@ -47,6 +48,31 @@ enum Command {
     Import {
         #[command(subcommand)]
         command: ImportCommand,
+    },
+    /// Make a PDF handout.
+    Pdf {
+        /// members, sign-in, agenda, badges, minutes, session-file, brochure, recommendations.
+        document: String,
+        /// The session's running number (sign-in, agenda, badges, minutes, session-file).
+        #[arg(long)]
+        session: Option<i64>,
+        /// Target file.
+        #[arg(long)]
+        out: PathBuf,
+        /// Member list: one alphabetical list instead of groups by organisation.
+        #[arg(long)]
+        alphabetical: bool,
+        /// Member list: include people who have not consented to shared lists.
+        #[arg(long)]
+        all_people: bool,
+        /// Agenda: include internal items.
+        #[arg(long)]
+        internal: bool,
+        /// Badges: add table cards.
+        #[arg(long)]
+        table_cards: bool,
+        #[command(flatten)]
+        filter: FilterArgs,
     },
     /// Path, schema version and counts of the store.
     Info {
@@ -201,6 +227,54 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                 format.label()
             );
         }
+        Command::Pdf {
+            document,
+            session,
+            out,
+            alphabetical,
+            all_people,
+            internal,
+            table_cards,
+            filter,
+        } => {
+            let session = || {
+                session.ok_or_else(|| {
+                    Error::validation(
+                        "session",
+                        "Sitzung: Bitte mit --session N die laufende Nummer der Sitzung angeben.",
+                    )
+                })
+            };
+            let document = match document.as_str() {
+                "members" => Document::Members(MemberListOptions {
+                    filter: member_filter(&filter)?,
+                    consent_only: !all_people,
+                    grouping: if alphabetical { Grouping::Alphabetical } else { Grouping::Organisation },
+                    ..MemberListOptions::default()
+                }),
+                "sign-in" => Document::SignIn { session: session()?, blank_rows: 8 },
+                "agenda" => Document::Agenda {
+                    session: session()?,
+                    options: AgendaOptions { durations: true, internal },
+                },
+                "badges" => Document::Badges { session: session()?, table_cards },
+                "minutes" => Document::Minutes { session: session()? },
+                "session-file" => Document::SessionFile { session: session()? },
+                "brochure" => Document::Brochure,
+                "recommendations" => Document::Recommendations,
+                other => {
+                    return Err(Error::validation(
+                        "document",
+                        format!("Dokument: „{other}“ gibt es nicht. Möglich: members, sign-in, agenda, badges, minutes, session-file, brochure, recommendations."),
+                    ))
+                }
+            };
+            let saved = pdf::render(&store, &document, stamp.at)?.save(&out)?;
+            for warning in &saved.warnings {
+                eprintln!("Hinweis: {warning}");
+            }
+            println!("PDF gespeichert: {} ({} Seiten)", saved.path, saved.pages);
+        }
         Command::Import {
             command:
                 ImportCommand::Members {
@@ -324,11 +398,7 @@ fn import_members(
         RowStatus::Error => "FEHLER",
     };
     let rows = preview.rows.iter().map(|r| {
-        let mut notes: Vec<String> = r
-            .errors
-            .iter()
-            .map(|e| e.message.clone())
-            .collect();
+        let mut notes: Vec<String> = r.errors.iter().map(|e| e.message.clone()).collect();
         notes.extend(r.duplicate_reason.clone());
         notes.extend(r.warnings.iter().cloned());
         vec![

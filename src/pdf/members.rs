@@ -13,7 +13,8 @@ use super::layout::{Block, Column, Document, Row, Table, Width};
 use super::{Context, MemberListOptions};
 
 /// A column of the member list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
 pub enum MemberColumn {
     /// "Özdemir, Şükrü, Dr."
     Name,
@@ -64,7 +65,10 @@ impl MemberColumn {
 }
 
 /// How the member list is ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Grouping {
     /// One group per organisation, organisations alphabetically.
     #[default]

@@ -3,10 +3,13 @@
 
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
+  ColumnMapping,
+  ImportPreview,
   MemberList,
   MemberRow,
   OrganisationList,
   Person,
+  PreviewRow,
   ReferenceData,
   StoreInfo,
 } from '../lib/api/types';
@@ -111,5 +114,48 @@ export function person(id: number, overrides: Partial<Person> = {}): Person {
       updated_by: 'anna',
     },
     ...overrides,
+  };
+}
+
+export function previewRow(row: number, overrides: Partial<PreviewRow> = {}): PreviewRow {
+  return {
+    row,
+    status: 'new',
+    name: `Person ${row}`,
+    organisation: null,
+    email: null,
+    errors: [],
+    warnings: [],
+    existing_person_id: null,
+    duplicate_reason: null,
+    ...overrides,
+  };
+}
+
+/** A preview as the core sends it; the counts follow the rows. */
+export function importPreview(
+  rows: PreviewRow[],
+  columns: ColumnMapping[] = [
+    { index: 0, header: 'Vorname', field: 'first_name' },
+    { index: 1, header: 'Nachname', field: 'last_name' },
+    { index: 2, header: 'Mail', field: null },
+  ],
+  organisationsNew = 0,
+): ImportPreview {
+  const count = (status: PreviewRow['status']) => rows.filter((r) => r.status === status).length;
+  return {
+    file_name: 'mitglieder.csv',
+    source: 'CSV, UTF-8, Trennzeichen ;',
+    header_row: 1,
+    columns,
+    rows,
+    counts: {
+      total: rows.length,
+      new: count('new'),
+      update: count('update'),
+      duplicate: count('duplicate'),
+      error: count('error'),
+      organisations_new: organisationsNew,
+    },
   };
 }

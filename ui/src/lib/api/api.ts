@@ -1,9 +1,20 @@
 // The only module that talks to the Tauri core. One function per command of CONTRACT.md; every
-// rejection is turned into a `UserError`.
+// rejection is turned into a `UserError`. The plugin calls (save/open dialogs, clipboard) are
+// wrapped here too, so the rest of the UI never imports `@tauri-apps/*`.
 
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import { writeText } from '@tauri-apps/plugin-clipboard-manager';
+import { open, save, type DialogFilter } from '@tauri-apps/plugin-dialog';
 import { toUserError } from './errors';
+import type { MemberListOptions, PdfSummary } from '../transfer/pdf-types';
 import type {
+  ColumnMapping,
+  DuplicateDecision,
+  ExportFormat,
+  ExportOptions,
+  ExportSummary,
+  ImportPreview,
+  ImportSummary,
   Mandate,
   MandateInput,
   MemberFilter,
@@ -23,6 +34,14 @@ import type {
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   try {
     return await invoke<T>(command, args);
+  } catch (reason) {
+    throw toUserError(reason);
+  }
+}
+
+async function guarded<T>(action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
   } catch (reason) {
     throw toUserError(reason);
   }
@@ -56,6 +75,39 @@ export const organisationUpdate = (id: number, input: OrganisationInput) =>
 export const organisationDelete = (id: number) => call<null>('organisation_delete', { id });
 export const organisationEndMembership = (id: number) =>
   call<Organisation>('organisation_end_membership', { id });
+
+export const membersExport = (format: ExportFormat, options: ExportOptions, path: string) =>
+  call<ExportSummary>('members_export', { format, options, path });
+export const membersEmailList = (options: ExportOptions) =>
+  call<string>('members_email_list', { options });
+export const membersImportPreview = (path: string, mapping: ColumnMapping[] | null) =>
+  call<ImportPreview>('members_import_preview', { path, mapping });
+export const membersImportCommit = (
+  path: string,
+  mapping: ColumnMapping[] | null,
+  decisions: DuplicateDecision[],
+) => call<ImportSummary>('members_import_commit', { path, mapping, decisions });
+export const pdfMemberList = (options: MemberListOptions, path: string) =>
+  call<PdfSummary>('pdf_member_list', { options, path });
+
+export type FileFilter = DialogFilter;
+
+/** The system's save dialog; the chosen path, or null when cancelled. */
+export const chooseSavePath = (options: {
+  title: string;
+  defaultPath: string;
+  filters: FileFilter[];
+}) => guarded(() => save(options));
+
+/** The system's open dialog for one file; its path, or null when cancelled. */
+export const chooseOpenPath = (options: { title: string; filters: FileFilter[] }) =>
+  guarded(async () => {
+    const chosen = await open({ ...options, multiple: false, directory: false });
+    return typeof chosen === 'string' ? chosen : null;
+  });
+
+/** Puts text on the clipboard (the e-mail list for a BCC field). */
+export const copyText = (text: string) => guarded(() => writeText(text));
 
 export { UserError, toUserError, type ErrorCode } from './errors';
 export type * from './types';

@@ -788,3 +788,39 @@ mandates_created: number,
  * lives in memory.
  */
 backup: string | null, };
+
+export type MemberColumn = "name" | "organisation" | "role" | "function" | "email" | "phone" | "state" | "since";
+
+export type Grouping = "organisation" | "alphabetical";
+
+export type MemberListOptions = { 
+/**
+ * Which members (the same filter as the members screen).
+ */
+filter: MemberFilter, 
+/**
+ * Columns in order; the name always comes first.
+ */
+columns: Array<MemberColumn>, 
+/**
+ * Leave out people who have not consented to appear on shared lists.
+ */
+consent_only: boolean, 
+/**
+ * Grouped by organisation or one alphabetical list.
+ */
+grouping: Grouping, };
+
+export type PdfSummary = { 
+/**
+ * Where it was written.
+ */
+path: string, 
+/**
+ * Number of pages.
+ */
+pages: number, 
+/**
+ * German warnings (e.g. characters the font cannot show, with the entries).
+ */
+warnings: Array<string>, };

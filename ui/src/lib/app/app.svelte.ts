@@ -7,6 +7,9 @@ import type { UserError } from '../api/errors';
 import type { OrganisationRow, ReferenceData, StoreInfo } from '../api/types';
 import { MembersState } from '../members/members.svelte';
 import { defaultOrganisationFilter, OrganisationsState } from '../organisations/organisations.svelte';
+import { ExportState } from '../transfer/export.svelte';
+import { ImportState } from '../transfer/import.svelte';
+import { Notices } from '../transfer/notices.svelte';
 import { LeaveGuard } from './leave-guard.svelte';
 
 export const SCREENS = [
@@ -35,6 +38,10 @@ export class AppState {
   readonly members = new MembersState();
   readonly organisations = new OrganisationsState();
   readonly guard = new LeaveGuard();
+  /** Messages about finished exports and imports, shown on the members screen. */
+  readonly notices = new Notices();
+  readonly exporter = new ExportState(this.members, this.notices);
+  readonly importer = new ImportState(this.notices);
 
   /** First start: store info (offers the demo on an empty store), reference data, lists. */
   async start(): Promise<void> {
