@@ -29,14 +29,14 @@ pub mod vcard;
 pub mod xlsx;
 
 use std::collections::{HashMap, HashSet};
-use std::io::Write;
 use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::files::write_atomically;
 use crate::model::{MemberFilter, MemberRow, Organisation, Person};
 use crate::store::{organisations, people, Store};
 
@@ -486,37 +486,6 @@ pub fn write_members(
         rows,
         path: path.display().to_string(),
     })
-}
-
-/// Writes `bytes` to a temporary sibling of `path`, syncs it and renames it over `path`.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io = |source: std::io::Error| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file_name = path
-        .file_name()
-        .ok_or_else(|| Error::validation("path", "Bitte einen Dateinamen angeben."))?;
-    let mut temp_name = std::ffi::OsString::from(".");
-    temp_name.push(file_name);
-    temp_name.push(format!(".{}.tmp", std::process::id()));
-    let temp = path.with_file_name(temp_name);
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&temp, path)
-    })();
-    if let Err(source) = result {
-        if temp.exists() {
-            if let Err(e) = std::fs::remove_file(&temp) {
-                log::warn!("could not remove temporary file {}: {e}", temp.display());
-            }
-        }
-        return Err(io(source));
-    }
-    Ok(())
 }
 
 /// The e-mail addresses of the export for a BCC field: `; `-separated, in list order, empty ones

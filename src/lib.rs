@@ -18,6 +18,7 @@ pub mod bindings;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod model;
 pub mod ops;

@@ -23,12 +23,11 @@ mod sign_in;
 pub mod writer;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{date, MemberFilter};
 use crate::store::documents;
 use crate::Store;
@@ -228,7 +227,7 @@ pub struct PdfSummary {
 impl Rendered {
     /// Writes the PDF to `path` atomically and says what was saved.
     pub fn save(&self, path: &Path) -> Result<PdfSummary> {
-        write_atomically(path, &self.bytes)?;
+        crate::files::write_atomically(path, &self.bytes)?;
         Ok(PdfSummary {
             path: path.display().to_string(),
             pages: self.pages,
@@ -251,38 +250,8 @@ pub fn render_to_file(
     path: &Path,
 ) -> Result<Rendered> {
     let rendered = render(store, document, now)?;
-    write_atomically(path, &rendered.bytes)?;
+    crate::files::write_atomically(path, &rendered.bytes)?;
     Ok(rendered)
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and a rename.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io = |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "zirkel.pdf".to_owned());
-    let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if let Err(source) = result {
-        if let Err(e) = std::fs::remove_file(&temp) {
-            log::debug!("temporary file {} not removed: {e}", temp.display());
-        }
-        return Err(io(source));
-    }
-    Ok(())
 }
 
 /// Member list. See [`MemberListOptions`].
