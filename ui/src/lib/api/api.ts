@@ -6,7 +6,6 @@ import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { writeText } from '@tauri-apps/plugin-clipboard-manager';
 import { open, save, type DialogFilter } from '@tauri-apps/plugin-dialog';
 import { toUserError } from './errors';
-import type { MemberListOptions, PdfSummary } from '../transfer/pdf-types';
 import type {
   ColumnMapping,
   DuplicateDecision,
@@ -19,11 +18,13 @@ import type {
   MandateInput,
   MemberFilter,
   MemberList,
+  MemberListOptions,
   Organisation,
   OrganisationDetail,
   OrganisationFilter,
   OrganisationInput,
   OrganisationList,
+  PdfSummary,
   Person,
   PersonDetail,
   PersonInput,

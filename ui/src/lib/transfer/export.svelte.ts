@@ -4,7 +4,13 @@
 
 import * as api from '../api/api';
 import type { UserError } from '../api/errors';
-import type { ExportColumn, ExportOptions } from '../api/types';
+import type {
+  ExportColumn,
+  ExportOptions,
+  Grouping,
+  MemberColumn,
+  MemberListOptions,
+} from '../api/types';
 import type { MembersState } from '../members/members.svelte';
 import { countOf } from '../format';
 import {
@@ -18,7 +24,6 @@ import {
   type ExportChoice,
 } from './labels';
 import type { Notices } from './notices.svelte';
-import type { Grouping, MemberColumn, MemberListOptions } from './pdf-types';
 
 export class ExportState {
   open = $state(false);

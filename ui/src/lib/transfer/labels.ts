@@ -6,11 +6,12 @@
 import type {
   ExportColumn,
   ExportFormat,
+  Grouping,
   ImportField,
+  MemberColumn,
   PreviewCounts,
   RowStatus,
 } from '../api/types';
-import type { Grouping, MemberColumn } from './pdf-types';
 
 export const EXPORT_COLUMN_LABELS: Record<ExportColumn, string> = {
   salutation: 'Anrede',
