@@ -29,6 +29,7 @@ describe('labels', () => {
       'mobile',
       'state',
       'since',
+      'until',
     ]);
   });
 

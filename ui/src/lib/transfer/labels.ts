@@ -58,6 +58,7 @@ export const DEFAULT_EXPORT_COLUMNS: readonly ExportColumn[] = [
   'mobile',
   'state',
   'since',
+  'until',
 ];
 
 /** What the export dialog offers: the file formats (the e-mail list goes to the clipboard) and the PDF. */
