@@ -439,7 +439,16 @@ impl<'a> Context<'a> {
     }
 
     fn load_logo(&mut self) -> Option<Image> {
-        let path = self.setting("logo")?.to_owned();
+        let Some(path) = self.setting("logo").map(str::to_owned) else {
+            // No logo chosen in the settings: the default logo shipped in assets/.
+            return match decode_logo(DEFAULT_LOGO) {
+                Ok(image) => Some(image),
+                Err(e) => {
+                    log::warn!("default logo unreadable: {e}");
+                    None
+                }
+            };
+        };
         let bytes = match std::fs::read(&path) {
             Ok(bytes) => bytes,
             Err(e) => {
@@ -482,6 +491,9 @@ impl<'a> Context<'a> {
         doc
     }
 }
+
+/// The default logo of the letterhead.
+const DEFAULT_LOGO: &[u8] = include_bytes!("../assets/icons/logo.png");
 
 /// Decodes a PNG logo into RGB pixels (alpha blended onto white).
 fn decode_logo(bytes: &[u8]) -> std::result::Result<Image, String> {

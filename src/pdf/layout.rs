@@ -1480,9 +1480,9 @@ fn letterhead(fonts: &Fonts, l: &mut Layouter<'_>, head: &Letterhead) -> Vec<Ite
     let mut y = mm(14.0);
     if let Some(index) = head.logo {
         if let Some(image) = l.doc.images.get(index) {
-            // At most 40 × 16 mm, right-aligned above the address.
+            // At most 40 × 10 mm, right-aligned above the address.
             let ratio = image.width as f32 / image.height.max(1) as f32;
-            let h = mm(16.0).min(mm(40.0) / ratio.max(0.01));
+            let h = mm(10.0).min(mm(40.0) / ratio.max(0.01));
             let w = h * ratio;
             items.push(Item::Image {
                 x: l.right - w,
