@@ -59,7 +59,7 @@ pub fn create(store: &Store, stamp: &Stamp, dir: &Path) -> Result<PathBuf> {
             ),
         )
     })?;
-    store.conn().execute("VACUUM INTO ?1", [text])?;
+    store.copy_into(text)?;
     Ok(target)
 }
 

@@ -81,9 +81,89 @@ pub fn typescript() -> String {
         out.push_str(declaration.trim());
         out.push_str("\n\n");
     }
+    out.push_str(&constants());
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
+}
+
+/// Labels and default choices the UI shows, generated so they cannot drift from the core.
+fn constants() -> String {
+    let name = |value: serde_json::Value| value.as_str().map(str::to_owned).unwrap_or_default();
+    let key = |v: &dyn erased::Named| name(v.json());
+    let record = |ty: &str, entries: Vec<(String, &str)>| {
+        let body: Vec<String> = entries
+            .iter()
+            .map(|(k, label)| format!("  {k}: {},", json_string(label)))
+            .collect();
+        format!("Record<{ty}, string> = {{\n{}\n}};\n\n", body.join("\n"))
+    };
+    let list = |ty: &str, values: Vec<String>| {
+        let body: Vec<String> = values
+            .iter()
+            .map(|v| format!("  {},", json_string(v)))
+            .collect();
+        format!("readonly {ty}[] = [\n{}\n];\n\n", body.join("\n"))
+    };
+    let mut out = String::new();
+    out.push_str(
+        "/** German headers of the export columns, in the core's order (`ExportColumn::ALL`). */\n",
+    );
+    out.push_str("export const EXPORT_COLUMN_LABELS: ");
+    out.push_str(&record(
+        "ExportColumn",
+        ExportColumn::ALL
+            .iter()
+            .map(|c| (key(c), c.label()))
+            .collect(),
+    ));
+    out.push_str("/** The core's default export columns (`ExportColumn::DEFAULT`). */\n");
+    out.push_str("export const DEFAULT_EXPORT_COLUMNS: ");
+    out.push_str(&list(
+        "ExportColumn",
+        ExportColumn::DEFAULT.iter().map(|c| key(c)).collect(),
+    ));
+    out.push_str(
+        "/** German names of the import fields, in the mapping's order (`ImportField::ALL`). */\n",
+    );
+    out.push_str("export const IMPORT_FIELD_LABELS: ");
+    out.push_str(&record(
+        "ImportField",
+        ImportField::ALL
+            .iter()
+            .map(|f| (key(f), f.label()))
+            .collect(),
+    ));
+    out.push_str("/** The core's default columns of the PDF member list (`MemberListOptions::default`). */\n");
+    out.push_str("export const DEFAULT_MEMBER_COLUMNS: ");
+    out.push_str(&list(
+        "MemberColumn",
+        MemberListOptions::default()
+            .columns
+            .iter()
+            .map(|c| key(c))
+            .collect(),
+    ));
+    out
+}
+
+fn json_string(text: &str) -> String {
+    serde_json::Value::String(text.to_owned()).to_string()
+}
+
+/// Serialises any of the enums above to its JSON name without naming its type.
+mod erased {
+    /// A value with a JSON name.
+    pub trait Named {
+        /// The serde representation.
+        fn json(&self) -> serde_json::Value;
+    }
+
+    impl<T: serde::Serialize> Named for T {
+        fn json(&self) -> serde_json::Value {
+            serde_json::to_value(self).unwrap_or_default()
+        }
+    }
 }
 
 #[cfg(test)]

@@ -110,6 +110,12 @@ impl Store {
         })
     }
 
+    /// Writes a consistent copy of the whole database to `path` (which must not exist yet).
+    pub fn copy_into(&self, path: &str) -> Result<()> {
+        self.conn.execute("VACUUM INTO ?1", [path])?;
+        Ok(())
+    }
+
     /// A setting's value.
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self

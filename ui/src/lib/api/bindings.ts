@@ -824,3 +824,88 @@ pages: number,
  * German warnings (e.g. characters the font cannot show, with the entries).
  */
 warnings: Array<string>, };
+
+/** German headers of the export columns, in the core's order (`ExportColumn::ALL`). */
+export const EXPORT_COLUMN_LABELS: Record<ExportColumn, string> = {
+  salutation: "Anrede",
+  title: "Titel",
+  first_name: "Vorname",
+  name_particle: "Namenszusatz",
+  last_name: "Nachname",
+  function: "Funktion",
+  organisation: "Organisation",
+  organisation_kind: "Art der Organisation",
+  role: "Rolle",
+  email: "E-Mail",
+  phone: "Telefon",
+  mobile: "Mobil",
+  street: "Straße",
+  postal_code: "PLZ",
+  city: "Ort",
+  organisation_street: "Straße (Organisation)",
+  organisation_postal_code: "PLZ (Organisation)",
+  organisation_city: "Ort (Organisation)",
+  state: "Bundesland",
+  since: "Mitglied seit",
+  until: "Mitglied bis",
+  consent: "Einwilligung geteilte Listen",
+  consent_date: "Einwilligung am",
+  notes: "Notizen",
+};
+
+/** The core's default export columns (`ExportColumn::DEFAULT`). */
+export const DEFAULT_EXPORT_COLUMNS: readonly ExportColumn[] = [
+  "salutation",
+  "title",
+  "first_name",
+  "name_particle",
+  "last_name",
+  "organisation",
+  "role",
+  "function",
+  "email",
+  "phone",
+  "mobile",
+  "state",
+  "since",
+  "until",
+];
+
+/** German names of the import fields, in the mapping's order (`ImportField::ALL`). */
+export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
+  salutation: "Anrede",
+  title: "Titel",
+  first_name: "Vorname",
+  name_particle: "Namenszusatz",
+  last_name: "Nachname",
+  last_first_name: "Name, Vorname",
+  full_name: "Name (vollständig)",
+  function: "Funktion",
+  organisation: "Organisation",
+  organisation_kind: "Art der Organisation",
+  email: "E-Mail",
+  phone: "Telefon",
+  mobile: "Mobil",
+  street: "Straße",
+  postal_code: "PLZ",
+  city: "Ort",
+  organisation_street: "Straße (Organisation)",
+  organisation_postal_code: "PLZ (Organisation)",
+  organisation_city: "Ort (Organisation)",
+  state: "Bundesland",
+  member_since: "Mitglied seit",
+  member_until: "Mitglied bis",
+  role: "Rolle",
+  consent: "Einwilligung",
+  consent_date: "Einwilligung am",
+  notes: "Notizen",
+};
+
+/** The core's default columns of the PDF member list (`MemberListOptions::default`). */
+export const DEFAULT_MEMBER_COLUMNS: readonly MemberColumn[] = [
+  "name",
+  "organisation",
+  "function",
+  "email",
+  "phone",
+];

@@ -1,7 +1,6 @@
-// German labels for the export and import choices. The core has no command that lists them, so
-// they live here, keyed by the generated types: a new Rust variant makes `Record<…, string>`
-// incomplete and fails the type check. Texts copied from `ExportColumn::label` (src/export.rs)
-// and `ImportField::label` (src/import/headers.rs).
+// German labels for the export and import choices. The column and field labels and the default
+// choices are generated from the core into bindings.ts (never copied by hand); the labels here are
+// the UI's own, keyed by the generated types so a new Rust variant fails the type check.
 
 import type {
   ExportColumn,
@@ -12,54 +11,20 @@ import type {
   PreviewCounts,
   RowStatus,
 } from '../api/types';
+import {
+  DEFAULT_EXPORT_COLUMNS,
+  DEFAULT_MEMBER_COLUMNS,
+  EXPORT_COLUMN_LABELS,
+  IMPORT_FIELD_LABELS,
+} from '../api/bindings';
 
-export const EXPORT_COLUMN_LABELS: Record<ExportColumn, string> = {
-  salutation: 'Anrede',
-  title: 'Titel',
-  first_name: 'Vorname',
-  name_particle: 'Namenszusatz',
-  last_name: 'Nachname',
-  function: 'Funktion',
-  organisation: 'Organisation',
-  organisation_kind: 'Art der Organisation',
-  role: 'Rolle',
-  email: 'E-Mail',
-  phone: 'Telefon',
-  mobile: 'Mobil',
-  street: 'Straße',
-  postal_code: 'PLZ',
-  city: 'Ort',
-  organisation_street: 'Straße (Organisation)',
-  organisation_postal_code: 'PLZ (Organisation)',
-  organisation_city: 'Ort (Organisation)',
-  state: 'Bundesland',
-  since: 'Mitglied seit',
-  until: 'Mitglied bis',
-  consent: 'Einwilligung geteilte Listen',
-  consent_date: 'Einwilligung am',
-  notes: 'Notizen',
-};
+export { DEFAULT_EXPORT_COLUMNS, DEFAULT_MEMBER_COLUMNS, EXPORT_COLUMN_LABELS, IMPORT_FIELD_LABELS };
+
+
 
 /** Every export column in the core's export order (`ExportColumn::ALL`). */
 export const EXPORT_COLUMNS = Object.keys(EXPORT_COLUMN_LABELS) as ExportColumn[];
 
-/** The core's default columns (`ExportColumn::DEFAULT`): what the members list shows, split up. */
-export const DEFAULT_EXPORT_COLUMNS: readonly ExportColumn[] = [
-  'salutation',
-  'title',
-  'first_name',
-  'name_particle',
-  'last_name',
-  'organisation',
-  'role',
-  'function',
-  'email',
-  'phone',
-  'mobile',
-  'state',
-  'since',
-  'until',
-];
 
 /** What the export dialog offers: the file formats (the e-mail list goes to the clipboard) and the PDF. */
 export type ExportChoice = Exclude<ExportFormat, 'emails'> | 'pdf';
@@ -104,48 +69,12 @@ export const MEMBER_COLUMN_LABELS: Record<MemberColumn, string> = {
 /** PDF columns in the order the list prints them. */
 export const MEMBER_COLUMNS = Object.keys(MEMBER_COLUMN_LABELS) as MemberColumn[];
 
-/** The core's default PDF columns (`MemberListOptions::default`). */
-export const DEFAULT_MEMBER_COLUMNS: readonly MemberColumn[] = [
-  'name',
-  'organisation',
-  'function',
-  'email',
-  'phone',
-];
 
 export const GROUPING_LABELS: Record<Grouping, string> = {
   organisation: 'nach Organisation',
   alphabetical: 'alphabetisch',
 };
 
-export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
-  salutation: 'Anrede',
-  title: 'Titel',
-  first_name: 'Vorname',
-  name_particle: 'Namenszusatz',
-  last_name: 'Nachname',
-  last_first_name: 'Name, Vorname',
-  full_name: 'Name (vollständig)',
-  function: 'Funktion',
-  organisation: 'Organisation',
-  organisation_kind: 'Art der Organisation',
-  email: 'E-Mail',
-  phone: 'Telefon',
-  mobile: 'Mobil',
-  street: 'Straße',
-  postal_code: 'PLZ',
-  city: 'Ort',
-  organisation_street: 'Straße (Organisation)',
-  organisation_postal_code: 'PLZ (Organisation)',
-  organisation_city: 'Ort (Organisation)',
-  state: 'Bundesland',
-  member_since: 'Mitglied seit',
-  member_until: 'Mitglied bis',
-  role: 'Rolle',
-  consent: 'Einwilligung',
-  consent_date: 'Einwilligung am',
-  notes: 'Notizen',
-};
 
 /** Import fields in the order the mapping offers them (`ImportField::ALL`). */
 export const IMPORT_FIELDS = Object.keys(IMPORT_FIELD_LABELS) as ImportField[];
