@@ -90,7 +90,7 @@ fn benches(c: &mut Criterion) {
         ..Default::default()
     };
     let today = stamp().today();
-    let list = ops::members::list(&store, &options.filter, today).expect("list");
+    let list = ops::members::list(store.read(), &options.filter, today).expect("list");
     assert_eq!(list.rows.len(), PEOPLE);
     for format in [ExportFormat::Csv, ExportFormat::Xlsx, ExportFormat::Vcf] {
         let bytes = export::members(&store, format, &options, today).expect("export");
@@ -100,7 +100,7 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("exports");
     group.sample_size(10);
     group.bench_function("members_list_10000", |b| {
-        b.iter(|| ops::members::list(&store, &options.filter, today).expect("list"))
+        b.iter(|| ops::members::list(store.read(), &options.filter, today).expect("list"))
     });
     group.bench_function("export_csv_10000", |b| {
         b.iter(|| export::members(&store, ExportFormat::Csv, &options, today).expect("csv"))

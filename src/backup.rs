@@ -12,6 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::model::Field;
 use crate::model::Stamp;
 use crate::store::Store;
 
@@ -41,7 +42,7 @@ pub fn is_in_memory(store: &Store) -> bool {
 pub fn create(store: &Store, stamp: &Stamp, dir: &Path) -> Result<PathBuf> {
     if is_in_memory(store) {
         return Err(Error::validation(
-            "backup",
+            Field::Path,
             "Sicherung: Diese Datenbank liegt nur im Arbeitsspeicher und kann nicht gesichert werden.",
         ));
     }
@@ -52,7 +53,7 @@ pub fn create(store: &Store, stamp: &Stamp, dir: &Path) -> Result<PathBuf> {
     let target = free_name(dir, stamp);
     let text = target.to_str().ok_or_else(|| {
         Error::validation(
-            "backup",
+            Field::Path,
             format!(
                 "Sicherung: Der Pfad „{}“ enthält Zeichen, die SQLite nicht verarbeiten kann.",
                 target.display()
@@ -67,7 +68,7 @@ pub fn create(store: &Store, stamp: &Stamp, dir: &Path) -> Result<PathBuf> {
 pub fn create_default(store: &Store, stamp: &Stamp) -> Result<PathBuf> {
     let dir = default_dir(store).ok_or_else(|| {
         Error::validation(
-            "backup",
+            Field::Path,
             "Sicherung: Diese Datenbank liegt nur im Arbeitsspeicher und kann nicht gesichert werden.",
         )
     })?;
@@ -107,7 +108,9 @@ mod tests {
             last_name: "Özdemir".into(),
             ..Default::default()
         };
-        crate::ops::people::create(&mut store, &stamp(), &input).expect("person");
+        store
+            .write(&stamp(), |w| crate::ops::people::create(w, &input))
+            .expect("person");
         let first = create_default(&store, &stamp()).expect("backup");
         assert_eq!(
             first,
@@ -128,8 +131,9 @@ mod tests {
         assert!(default_dir(&store).is_none());
         let dir = tempfile::tempdir().expect("temp dir");
         match create(&store, &stamp(), dir.path()) {
-            Err(Error::Validation { field, message }) => {
-                assert_eq!(field, "backup");
+            Err(Error::Invalid(errors)) => {
+                let (field, message) = (errors[0].field.as_str(), errors[0].message.as_str());
+                assert_eq!(field, "path");
                 assert!(message.contains("Arbeitsspeicher"), "{message}");
             }
             other => panic!("expected a refusal, got {other:?}"),

@@ -6,8 +6,12 @@ use ts_rs::{Config, TS};
 
 use crate::export::{ExportColumn, ExportFormat, ExportOptions, ExportSummary};
 use crate::import::{
-    ColumnMapping, DuplicateAction, DuplicateDecision, ImportField, ImportPreview, ImportSummary,
-    PreviewCounts, PreviewRow, RowError, RowStatus,
+    ColumnMapping, DuplicateAction, DuplicateDecision, IgnoredColumn, ImportField, ImportPreview,
+    ImportSummary, OrganisationSuggestion, PreviewCounts, PreviewRow, RowError, RowStatus,
+};
+use crate::model::{
+    ActionStatus, AgendaKind, AttendanceStatus, Field, FieldError, MinutesStatus,
+    RecommendationStatus, ReleaseStatus, SessionStatus,
 };
 use crate::model::{
     Direction, History, Mandate, MandateInput, MandateView, MemberFilter, MemberList, MemberRow,
@@ -27,6 +31,8 @@ pub fn typescript() -> String {
     let cfg = Config::new().with_large_int("number");
     let declarations = [
         Direction::decl(&cfg),
+        Field::decl(&cfg),
+        FieldError::decl(&cfg),
         History::decl(&cfg),
         StoreInfo::decl(&cfg),
         OrganisationKind::decl(&cfg),
@@ -59,6 +65,8 @@ pub fn typescript() -> String {
         ExportSummary::decl(&cfg),
         ImportField::decl(&cfg),
         ColumnMapping::decl(&cfg),
+        IgnoredColumn::decl(&cfg),
+        OrganisationSuggestion::decl(&cfg),
         RowStatus::decl(&cfg),
         RowError::decl(&cfg),
         PreviewRow::decl(&cfg),
@@ -71,6 +79,13 @@ pub fn typescript() -> String {
         Grouping::decl(&cfg),
         MemberListOptions::decl(&cfg),
         PdfSummary::decl(&cfg),
+        SessionStatus::decl(&cfg),
+        AgendaKind::decl(&cfg),
+        AttendanceStatus::decl(&cfg),
+        MinutesStatus::decl(&cfg),
+        ActionStatus::decl(&cfg),
+        ReleaseStatus::decl(&cfg),
+        RecommendationStatus::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:\n\

@@ -50,7 +50,7 @@ pub struct DemoOrganisation {
     /// Name.
     pub name: String,
     /// Kind as stored ("city", …).
-    pub kind: String,
+    pub kind: crate::model::OrganisationKind,
     /// Bundesland.
     pub state: Option<String>,
     /// Street.
@@ -76,7 +76,7 @@ pub struct DemoPerson {
     /// Reference key.
     pub key: String,
     /// "ms", "mr", "neutral".
-    pub salutation: String,
+    pub salutation: crate::model::Salutation,
     /// Title.
     pub title: Option<String>,
     /// First name.
@@ -112,7 +112,7 @@ pub struct DemoMandate {
     /// Organisation key.
     pub organisation: String,
     /// Role as stored.
-    pub role: String,
+    pub role: crate::model::Role,
     /// First day.
     pub start_date: NaiveDate,
     /// Last day.
@@ -138,7 +138,7 @@ pub struct DemoSession {
     /// Host organisation key.
     pub host: Option<String>,
     /// "planned", "invited", "held", "cancelled".
-    pub status: String,
+    pub status: crate::model::SessionStatus,
     /// Agenda.
     pub agenda: Vec<DemoAgendaItem>,
     /// Attendance.
@@ -160,7 +160,7 @@ pub struct DemoAgendaItem {
     /// Minutes.
     pub duration_minutes: Option<i64>,
     /// "talk", "discussion", "report", "visit", "break".
-    pub kind: String,
+    pub kind: crate::model::AgendaKind,
     /// Title.
     pub title: String,
     /// Description.
@@ -194,7 +194,7 @@ pub struct DemoAttendance {
     /// Organisation key.
     pub organisation: Option<String>,
     /// "invited", "registered", "declined", "attended", "excused", "represented".
-    pub status: String,
+    pub status: crate::model::AttendanceStatus,
     /// Days present.
     pub days: Vec<NaiveDate>,
     /// Person key of the substitute.
@@ -208,7 +208,7 @@ pub struct DemoMinutes {
     /// Recorder person key.
     pub recorder: Option<String>,
     /// "draft", "sent", "approved".
-    pub status: String,
+    pub status: crate::model::MinutesStatus,
     /// Sent on.
     pub sent_on: Option<NaiveDate>,
     /// Approved on.
@@ -247,8 +247,8 @@ pub struct DemoActionItem {
     pub assignee_text: Option<String>,
     /// Due date.
     pub due_date: Option<NaiveDate>,
-    /// "open", "in_progress", "done", "dropped".
-    pub status: String,
+    /// Status.
+    pub status: crate::model::ActionStatus,
     /// Done on.
     pub done_on: Option<NaiveDate>,
 }
@@ -275,8 +275,8 @@ pub struct DemoPracticeExample {
     pub since: Option<NaiveDate>,
     /// Link.
     pub link: Option<String>,
-    /// In the brochure.
-    pub in_brochure: bool,
+    /// How far it is released (only released ones go into the brochure).
+    pub release_status: crate::model::ReleaseStatus,
 }
 
 /// A recommendation.

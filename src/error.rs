@@ -3,21 +3,17 @@
 
 use std::path::PathBuf;
 
+use crate::model::field::{Field, FieldError};
+
 /// Result of every fallible core operation.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Everything that can go wrong in the core.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// Input was refused. `field` names the input field (as in the Rust type), `message` is German
-    /// and names the field as the user sees it.
-    #[error("validation failed on {field}: {message}")]
-    Validation {
-        /// The field's name in the input type, e.g. `email`.
-        field: String,
-        /// German message for the user, e.g. "E-Mail: „x@“ ist keine gültige Adresse."
-        message: String,
-    },
+    /// Input was refused: every problem at once, each naming its field, with German messages.
+    #[error("validation failed: {}", summary(.0))]
+    Invalid(Vec<FieldError>),
     /// A referenced record does not exist (any more).
     #[error("{entity} {id} not found")]
     NotFound {
@@ -39,6 +35,21 @@ pub enum Error {
         /// German message for the user.
         message: String,
     },
+    /// A stored value is not one this version knows (e.g. a status written by hand or by a
+    /// damaged file): the read fails and names where, instead of guessing a default.
+    #[error("table {table}, row {row}, column {column}: unknown value {value:?} ({what})")]
+    Corrupt {
+        /// The table read.
+        table: &'static str,
+        /// The row's id.
+        row: i64,
+        /// The column.
+        column: String,
+        /// What the column holds, e.g. "Rolle".
+        what: String,
+        /// The stored text.
+        value: String,
+    },
     /// The database file was written by a newer Zirkel; it is left untouched.
     #[error("database schema version {found} is newer than this program supports ({supported})")]
     TooNew {
@@ -47,9 +58,15 @@ pub enum Error {
         /// Highest version this binary knows.
         supported: i64,
     },
+    /// A read-only command was pointed at a path where there is no store; nothing was created.
+    #[error("no store at {path}")]
+    NoStore {
+        /// The path looked at.
+        path: PathBuf,
+    },
     /// SQLite failed.
     #[error("database error: {0}")]
-    Db(#[from] rusqlite::Error),
+    Db(rusqlite::Error),
     /// A migration failed.
     #[error("migration error: {0}")]
     Migration(#[from] rusqlite_migration::Error),
@@ -72,27 +89,110 @@ pub enum Error {
     },
 }
 
+fn summary(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(|e| format!("{}: {}", e.field, e.message))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A value that failed to decode in a row, with the place the store read it from. The store's
+/// row readers wrap conversion failures in it; [`Error`]'s `From` impl unwraps it.
+#[derive(Debug)]
+pub(crate) struct BadStoredValue {
+    pub table: &'static str,
+    pub row: i64,
+    pub column: String,
+    pub what: String,
+    pub value: String,
+}
+
+impl std::fmt::Display for BadStoredValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}.{} row {}: {} {:?}",
+            self.table, self.column, self.row, self.what, self.value
+        )
+    }
+}
+
+impl std::error::Error for BadStoredValue {}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Self {
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, cause) = &error {
+            if let Some(bad) = cause.downcast_ref::<BadStoredValue>() {
+                return Error::Corrupt {
+                    table: bad.table,
+                    row: bad.row,
+                    column: bad.column.clone(),
+                    what: bad.what.clone(),
+                    value: bad.value.clone(),
+                };
+            }
+        }
+        Error::Db(error)
+    }
+}
+
+impl From<Vec<FieldError>> for Error {
+    fn from(errors: Vec<FieldError>) -> Self {
+        Error::Invalid(errors)
+    }
+}
+
+impl From<FieldError> for Error {
+    fn from(error: FieldError) -> Self {
+        Error::Invalid(vec![error])
+    }
+}
+
 impl Error {
-    /// Shorthand for a validation error.
-    pub fn validation(field: &str, message: impl Into<String>) -> Self {
-        Error::Validation {
-            field: field.to_owned(),
-            message: message.into(),
+    /// Shorthand for a refusal of one field.
+    pub fn validation(field: Field, message: impl Into<String>) -> Self {
+        Error::Invalid(vec![FieldError::new(field, message)])
+    }
+
+    /// The field problems of a validation error (empty for every other kind).
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            Error::Invalid(errors) => errors,
+            _ => &[],
         }
     }
 
-    /// A German message for the user, whatever the variant.
+    /// A German message for the user, whatever the variant. For several field problems it is a
+    /// summary; the problems themselves are in [`Error::field_errors`].
     pub fn user_message(&self) -> String {
         match self {
-            Error::Validation { message, .. }
-            | Error::Conflict { message }
-            | Error::Locked { message }
-            | Error::Pdf { message } => message.clone(),
+            Error::Invalid(errors) => match errors.as_slice() {
+                [] => "Die Eingabe ist ungültig.".to_owned(),
+                [one] => one.message.clone(),
+                many => format!(
+                    "{} Eingaben sind ungültig. Bitte die markierten Felder korrigieren: {}",
+                    many.len(),
+                    many.iter().map(|e| e.message.as_str()).collect::<Vec<_>>().join(" ")
+                ),
+            },
+            Error::Conflict { message } | Error::Locked { message } | Error::Pdf { message } => {
+                message.clone()
+            }
             Error::NotFound { entity, id } => {
                 format!("{} (Nr. {id}) wurde nicht gefunden. Wurde der Eintrag gelöscht?", entity_de(entity))
             }
+            Error::Corrupt { table, row, column, what, value } => format!(
+                "Die Datenbank enthält in Tabelle „{table}“, Zeile {row}, Spalte „{column}“ den \
+                 unbekannten Wert „{value}“ ({what}). Diese Version von Zirkel kann ihn nicht lesen; \
+                 es wurde nichts verändert. Bitte die Datei prüfen oder eine Sicherung zurückspielen."
+            ),
             Error::TooNew { found, supported } => format!(
                 "Die Datenbank stammt von einer neueren Zirkel-Version (Schema {found}, diese Version kennt {supported}). Sie wurde nicht verändert. Bitte Zirkel aktualisieren."
+            ),
+            Error::NoStore { path } => format!(
+                "Unter „{}“ gibt es keine Zirkel-Datenbank. Es wurde nichts angelegt. Bitte den Pfad prüfen (--db) oder zuerst Daten anlegen, z. B. mit „zirkel demo“.",
+                path.display()
             ),
             Error::Db(e) => format!("Datenbankfehler: {e}. Es wurde nichts gespeichert."),
             Error::Migration(e) => format!("Die Datenbank konnte nicht aktualisiert werden: {e}"),

@@ -38,7 +38,7 @@ use ts_rs::TS;
 use crate::error::Result;
 use crate::files::write_atomically;
 use crate::model::{MemberFilter, MemberRow, Organisation, Person};
-use crate::store::{organisations, people, Store};
+use crate::store::Store;
 
 /// The file formats of the members export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -394,11 +394,18 @@ pub struct Dataset {
 impl Dataset {
     /// Loads the members list as the options ask, with the people and organisations behind it.
     pub fn load(store: &Store, options: &ExportOptions, today: NaiveDate) -> Result<Dataset> {
-        let list = crate::ops::members::list(store, &options.filter, today)?;
-        let conn = store.conn();
-        let people: HashMap<i64, Person> =
-            people::all(conn)?.into_iter().map(|p| (p.id, p)).collect();
-        let organisations = organisations::all(conn)?
+        let list = crate::ops::members::list(store.read(), &options.filter, today)?;
+        let people: HashMap<i64, Person> = store
+            .read()
+            .people()
+            .all()?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
+        let organisations = store
+            .read()
+            .organisations()
+            .all()?
             .into_iter()
             .map(|o| (o.id, o))
             .collect();

@@ -11,9 +11,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         path: path.to_path_buf(),
         source,
     };
-    let file_name = path
-        .file_name()
-        .ok_or_else(|| Error::validation("path", "Bitte einen Dateinamen angeben."))?;
+    let file_name = path.file_name().ok_or_else(|| {
+        Error::validation(crate::model::Field::Path, "Bitte einen Dateinamen angeben.")
+    })?;
     let mut temp_name = std::ffi::OsString::from(".");
     temp_name.push(file_name);
     temp_name.push(format!(".{}.tmp", std::process::id()));

@@ -61,15 +61,15 @@ use source::{Cell, SourceRow};
 
 use crate::error::{Error, Result};
 use crate::model::date::german;
-use crate::model::mandate::MandateFields;
-use crate::model::organisation::OrganisationFields;
+use crate::model::mandate::{clash, clash_error, MandateFields};
 use crate::model::person::{full_name, PersonFields};
 use crate::model::text::sort_key;
 use crate::model::{
-    Mandate, MandateInput, OrganisationInput, Person, PersonInput, Role, Salutation, Stamp,
+    Field, FieldError, Mandate, MandateInput, OrganisationInput, Person, PersonInput, Role,
+    Salutation, Stamp,
 };
-use crate::store::audit::{self, Action};
-use crate::store::{mandates, organisations, people, Store};
+use crate::ops;
+use crate::store::{Origin, Reader, Store};
 
 /// Which field a column of the file feeds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -145,6 +145,32 @@ pub struct PreviewCounts {
     pub organisations_new: usize,
 }
 
+/// A column of the file that feeds no field: shown in the preview by name, so nothing is dropped
+/// unseen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct IgnoredColumn {
+    /// Column index from the left, starting at 0.
+    pub index: usize,
+    /// The header text as in the file.
+    pub header: String,
+    /// Why, in German ("nicht erkannt", "mehrdeutig: …").
+    pub reason: Option<String>,
+}
+
+/// An organisation name of the file that is taken as a stored organisation with a close name
+/// ("Stadt Hannover" → "Landeshauptstadt Hannover") instead of becoming a second one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct OrganisationSuggestion {
+    /// The name as in the file.
+    pub name: String,
+    /// The stored organisation.
+    pub existing_id: i64,
+    /// Its name.
+    pub existing_name: String,
+    /// The rows that name it.
+    pub rows: Vec<usize>,
+}
+
 /// The preview of an import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportPreview {
@@ -156,6 +182,10 @@ pub struct ImportPreview {
     pub header_row: usize,
     /// The columns and their fields (detected, or as the caller passed them).
     pub columns: Vec<ColumnMapping>,
+    /// The columns that feed no field, with the reason.
+    pub ignored: Vec<IgnoredColumn>,
+    /// Organisation names taken as a stored organisation with a close name.
+    pub organisation_suggestions: Vec<OrganisationSuggestion>,
     /// Every non-blank data row.
     pub rows: Vec<PreviewRow>,
     /// Counts per status.
@@ -211,7 +241,7 @@ pub fn read_file(path: &Path) -> Result<(String, Vec<u8>)> {
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_FILE_BYTES {
         return Err(crate::Error::validation(
-            "file",
+            Field::File,
             format!(
                 "Datei: „{}“ ist mit {} MB zu groß für eine Mitgliederliste (höchstens 50 MB).",
                 path.display(),
@@ -236,7 +266,7 @@ pub fn preview(
     mapping: Option<&[ColumnMapping]>,
     today: NaiveDate,
 ) -> Result<ImportPreview> {
-    analyse(store, file_name, bytes, mapping, today).map(|a| a.preview)
+    analyse(store.read(), file_name, bytes, mapping, today).map(|a| a.preview)
 }
 
 /// Imports the file: refuses if any row has an error, else backs up the store (into
@@ -252,7 +282,7 @@ pub fn commit(
     decisions: &[DuplicateDecision],
     backup_dir: Option<&Path>,
 ) -> Result<ImportSummary> {
-    let analysis = analyse(store, file_name, bytes, mapping, stamp.today())?;
+    let analysis = analyse(store.read(), file_name, bytes, mapping, stamp.today())?;
     let errors: Vec<&PreviewRow> = analysis
         .preview
         .rows
@@ -271,7 +301,7 @@ pub fn commit(
                 None => format!(" (zuerst Zeile {}: {})", first.row, e.message),
             });
         return Err(Error::validation(
-            "file",
+            Field::File,
             format!(
                 "Der Import wurde nicht ausgeführt: {} Zeile(n) enthalten Fehler{detail}. Bitte die \
                  Datei korrigieren und erneut importieren. Es wurde nichts gespeichert.",
@@ -300,59 +330,28 @@ pub fn commit(
         };
         summary.backup = Some(path.display().to_string());
     }
-    let origin = format!("Import aus „{file_name}“");
-    store.write(|tx| {
+    store.write(stamp, |w| {
+        // Every record is written by the same ops as the forms, so one rollback undoes all and
+        // the rules (validation, the seat rule) are the forms' own.
+        w.set_origin(Origin::Import);
         let mut created_organisations: Vec<Option<i64>> =
             vec![None; analysis.new_organisations.len()];
         for plan in analysis.plans.iter().filter(|p| writes(p)) {
             let person_id = match &plan.person {
-                PersonPlan::Create(fields) => {
-                    // Indexed for search below, once its mandate is written.
-                    let id = people::insert_unindexed(tx, stamp, fields)?;
-                    let name = full_name(
-                        fields.title.as_deref(),
-                        &fields.first_name,
-                        fields.name_particle.as_deref(),
-                        &fields.last_name,
-                    );
-                    audit::record(
-                        tx,
-                        stamp,
-                        "person",
-                        Some(id),
-                        Action::Import,
-                        &format!("Person „{name}“ angelegt ({origin}, Zeile {})", plan.row),
-                    )?;
+                PersonPlan::Create(input) => {
                     summary.created += 1;
-                    id
+                    ops::people::create(w, input)?.id
                 }
-                PersonPlan::Update {
-                    id,
-                    fields,
-                    changed,
-                } => {
+                PersonPlan::Update { id, input, changed } => {
                     if *changed {
-                        people::update(tx, stamp, *id, fields)?;
-                        let name = people::get(tx, *id)?.full_name();
-                        audit::record(
-                            tx,
-                            stamp,
-                            "person",
-                            Some(*id),
-                            Action::Import,
-                            &format!("Person „{name}“ geändert ({origin}, Zeile {})", plan.row),
-                        )?;
+                        ops::people::update(w, *id, input)?;
                     }
                     summary.updated += 1;
                     *id
                 }
                 PersonPlan::Repeated => continue,
             };
-            let created = matches!(plan.person, PersonPlan::Create(_));
             let Some(mandate) = &plan.mandate else {
-                if created {
-                    people::reindex(tx, person_id)?;
-                }
                 continue;
             };
             let organisation_id = match mandate.organisation {
@@ -363,19 +362,11 @@ pub fn commit(
                         None => {
                             let new = analysis.new_organisations.get(index).ok_or_else(|| {
                                 Error::validation(
-                                    "file",
+                                    Field::File,
                                     "Interne Zuordnung der Organisation fehlt.",
                                 )
                             })?;
-                            let id = organisations::insert(tx, stamp, &new.fields)?;
-                            audit::record(
-                                tx,
-                                stamp,
-                                "organisation",
-                                Some(id),
-                                Action::Import,
-                                &format!("Organisation „{}“ angelegt ({origin})", new.fields.name),
-                            )?;
+                            let id = ops::organisations::create(w, &new.input)?.id;
                             if let Some(slot) = created_organisations.get_mut(index) {
                                 *slot = Some(id);
                             }
@@ -385,29 +376,16 @@ pub fn commit(
                     }
                 }
             };
-            let fields = MandateFields {
-                person_id,
-                organisation_id,
-                role: mandate.role,
-                start_date: mandate.start,
-                end_date: mandate.end,
-                notes: None,
-            };
-            let id = mandates::insert(tx, &fields)?;
-            // The entry names the organisations represented, so it is written once they are known.
-            people::reindex(tx, person_id)?;
-            audit::record(
-                tx,
-                stamp,
-                "mandate",
-                Some(id),
-                Action::Import,
-                &format!(
-                    "Mandat ({}, seit {}) angelegt ({origin}, Zeile {})",
-                    mandate.role.label(),
-                    german(mandate.start),
-                    plan.row
-                ),
+            ops::mandates::create(
+                w,
+                &MandateInput {
+                    person_id,
+                    organisation_id: Some(organisation_id),
+                    role: Some(mandate.role),
+                    start_date: mandate.start.to_string(),
+                    end_date: mandate.end.map(|d| d.to_string()).unwrap_or_default(),
+                    notes: String::new(),
+                },
             )?;
             summary.mandates_created += 1;
         }
@@ -426,7 +404,7 @@ struct Analysis {
 }
 
 struct NewOrganisation {
-    fields: OrganisationFields,
+    input: OrganisationInput,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -436,10 +414,10 @@ enum OrganisationRef {
 }
 
 enum PersonPlan {
-    Create(PersonFields),
+    Create(PersonInput),
     Update {
         id: i64,
-        fields: PersonFields,
+        input: PersonInput,
         changed: bool,
     },
     Repeated,
@@ -464,15 +442,17 @@ struct Existing {
     by_email: HashMap<String, i64>,
     by_name_in_organisation: HashMap<(String, i64), i64>,
     organisations: HashMap<String, (i64, String)>,
+    /// Stored organisations by the core of their name ("hannover" for "Landeshauptstadt
+    /// Hannover"), with the kind of prefix; several with one core are left out (ambiguous).
+    by_core: HashMap<String, Vec<(NameCategory, i64, String)>>,
     mandates_by_organisation: HashMap<i64, Vec<Mandate>>,
     mandates_by_person: HashMap<i64, Vec<Mandate>>,
 }
 
 impl Existing {
-    fn load(store: &Store) -> Result<Existing> {
-        let conn = store.conn();
+    fn load(r: Reader<'_>) -> Result<Existing> {
         let people: HashMap<i64, Person> =
-            people::all(conn)?.into_iter().map(|p| (p.id, p)).collect();
+            r.people().all()?.into_iter().map(|p| (p.id, p)).collect();
         let mut by_email = HashMap::new();
         for person in people.values() {
             if let Some(email) = person.email.as_deref().filter(|e| !e.is_empty()) {
@@ -483,14 +463,24 @@ impl Existing {
                     .or_insert(person.id);
             }
         }
-        let organisations = organisations::all(conn)?
+        let stored = r.organisations().all()?;
+        let mut by_core: HashMap<String, Vec<(NameCategory, i64, String)>> = HashMap::new();
+        for o in &stored {
+            if let Some((category, core)) = organisation_core(&o.name) {
+                by_core
+                    .entry(core)
+                    .or_default()
+                    .push((category, o.id, o.name.clone()));
+            }
+        }
+        let organisations = stored
             .into_iter()
             .map(|o| (organisation_key(&o.name), (o.id, o.name)))
             .collect();
         let mut mandates_by_organisation: HashMap<i64, Vec<Mandate>> = HashMap::new();
         let mut mandates_by_person: HashMap<i64, Vec<Mandate>> = HashMap::new();
         let mut by_name_in_organisation = HashMap::new();
-        for mandate in mandates::all(conn)? {
+        for mandate in r.mandates().all()? {
             if let Some(person) = people.get(&mandate.person_id) {
                 by_name_in_organisation
                     .entry((
@@ -517,6 +507,7 @@ impl Existing {
             by_email,
             by_name_in_organisation,
             organisations,
+            by_core,
             mandates_by_organisation,
             mandates_by_person,
         })
@@ -525,6 +516,80 @@ impl Existing {
 
 fn organisation_key(name: &str) -> String {
     sort_key(&name.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// What the prefix of an organisation's name says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameCategory {
+    /// No prefix: "Hannover".
+    Bare,
+    /// "Stadt", "Landeshauptstadt", "Hansestadt" …
+    City,
+    /// "Landkreis", "Kreis", "Region".
+    District,
+}
+
+/// The core of an organisation's name without the prefixes a municipality is written with, and
+/// what the prefix says: "Landeshauptstadt Hannover" → (City, "hannover").
+fn organisation_core(name: &str) -> Option<(NameCategory, String)> {
+    const CITY: &[&str] = &[
+        "stadt",
+        "landeshauptstadt",
+        "hansestadt",
+        "freie",
+        "kreisfreie",
+        "grosse",
+        "kreisstadt",
+        "universitatsstadt",
+        "bundesstadt",
+        "wissenschaftsstadt",
+        "hauptstadt",
+        "gemeinde",
+        "markt",
+    ];
+    const DISTRICT: &[&str] = &["landkreis", "kreis", "region"];
+    const FILLER: &[&str] = &["und", "der", "die"];
+    let key = sort_key(name);
+    let words: Vec<&str> = key
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut category = NameCategory::Bare;
+    let mut start = 0;
+    for (index, word) in words.iter().enumerate() {
+        let prefix = if CITY.contains(word) {
+            Some(NameCategory::City)
+        } else if DISTRICT.contains(word) {
+            Some(NameCategory::District)
+        } else if FILLER.contains(word) && category != NameCategory::Bare {
+            None
+        } else {
+            break;
+        };
+        if let (Some(kind), NameCategory::Bare) = (prefix, category) {
+            category = kind;
+        }
+        start = index + 1;
+    }
+    let core = words.get(start..).unwrap_or_default().join(" ");
+    (!core.is_empty()).then_some((category, core))
+}
+
+/// The one stored organisation whose name is close to `name` (same core, prefixes that agree).
+fn close_organisation<'a>(existing: &'a Existing, name: &str) -> Option<(i64, &'a str)> {
+    let (category, core) = organisation_core(name)?;
+    let candidates: Vec<&(NameCategory, i64, String)> = existing
+        .by_core
+        .get(&core)?
+        .iter()
+        .filter(|(c, _, _)| {
+            *c == category || *c == NameCategory::Bare || category == NameCategory::Bare
+        })
+        .collect();
+    match candidates.as_slice() {
+        [(_, id, stored)] => Some((*id, stored.as_str())),
+        _ => None,
+    }
 }
 
 fn name_key(first: &str, particle: &str, last: &str) -> String {
@@ -538,7 +603,7 @@ fn name_key(first: &str, particle: &str, last: &str) -> String {
 }
 
 fn file_error(message: impl Into<String>) -> Error {
-    Error::validation("file", message)
+    Error::validation(Field::File, message)
 }
 
 /// Shortens a text for an error message (a "header" may be a megabyte of garbage).
@@ -551,7 +616,7 @@ fn excerpt(text: &str) -> String {
 }
 
 fn analyse(
-    store: &Store,
+    store: Reader<'_>,
     file_name: &str,
     bytes: &[u8],
     mapping: Option<&[ColumnMapping]>,
@@ -595,12 +660,37 @@ fn analyse(
             RowStatus::Error => counts.error += 1,
         }
     }
+    let headers: Vec<String> = columns.iter().map(|c| c.header.clone()).collect();
+    let fields: Vec<Option<ImportField>> = columns.iter().map(|c| c.field).collect();
+    let ignored = columns
+        .iter()
+        .filter(|c| c.field.is_none())
+        .filter(|c| {
+            !c.header.trim().is_empty()
+                || table
+                    .rows
+                    .iter()
+                    .skip(header_index + 1)
+                    .any(|r| r.cells.get(c.index).is_some_and(|cell| !cell.is_blank()))
+        })
+        .map(|c| IgnoredColumn {
+            index: c.index,
+            header: c.header.clone(),
+            reason: Some(if mapping.is_some() {
+                "nicht zugeordnet".to_owned()
+            } else {
+                headers::unmapped_reason(&headers, &fields, c.index)
+            }),
+        })
+        .collect();
     Ok(Analysis {
         preview: ImportPreview {
             file_name: file_name.to_owned(),
             source: table.description,
             header_row,
             columns,
+            ignored,
+            organisation_suggestions: state.suggestions,
             rows,
             counts,
         },
@@ -685,7 +775,7 @@ fn find_header(
         let Some(field) = column.field else { continue };
         let Some(slot) = fields.get_mut(column.index) else {
             return Err(Error::validation(
-                "mapping",
+                Field::File,
                 format!(
                     "Zuordnung: Die Datei hat keine Spalte {} (sie hat {} Spalten).",
                     column.index + 1,
@@ -696,7 +786,7 @@ fn find_header(
         if let Some(other) = used.insert(field, column.index) {
             let name = |i: usize| headers.get(i).cloned().unwrap_or_default();
             return Err(Error::validation(
-                "mapping",
+                Field::File,
                 format!(
                     "Zuordnung: „{}“ ist zwei Spalten zugeordnet („{}“ und „{}“). Bitte nur eine wählen.",
                     field.label(),
@@ -709,7 +799,7 @@ fn find_header(
     }
     if !fields.iter().flatten().any(|f| f.is_name()) {
         return Err(Error::validation(
-            "mapping",
+            Field::File,
             "Zuordnung: Bitte mindestens eine Spalte für den Namen zuordnen (Vorname und Nachname, \
              „Name, Vorname“ oder den vollständigen Namen).",
         ));
@@ -734,15 +824,14 @@ struct FileState {
     by_name_in_organisation: HashMap<(String, String), usize>,
     organisations: HashMap<String, usize>,
     new_organisations: Vec<NewOrganisation>,
-    permanent_seats: HashMap<String, Vec<Seat>>,
-}
-
-/// A permanent seat claimed by an earlier row of the file.
-struct Seat {
-    row: usize,
-    start: NaiveDate,
-    end: Option<NaiveDate>,
-    holder: String,
+    /// Permanent seats claimed by earlier rows, as mandates with a made-up id (minus the row)
+    /// and organisation id (minus one more than the new organisation's index), so that the one
+    /// seat rule ([`clash`]) checks them together with the store's.
+    seats: Vec<Mandate>,
+    /// Holder's name of each claimed seat, by the made-up id.
+    seat_holders: HashMap<i64, String>,
+    /// Names taken as a stored organisation with a close name.
+    suggestions: Vec<OrganisationSuggestion>,
 }
 
 /// The values of one row, read from its cells.
@@ -963,76 +1052,38 @@ impl RowValues {
     }
 }
 
-/// The stored fields of a person, to tell whether an update changes anything.
-fn stored_fields(person: &Person) -> PersonFields {
-    PersonFields {
-        salutation: person.salutation,
-        title: person.title.clone(),
-        first_name: person.first_name.clone(),
-        name_particle: person.name_particle.clone(),
-        last_name: person.last_name.clone(),
-        function: person.function.clone(),
-        email: person.email.clone(),
-        phone: person.phone.clone(),
-        mobile: person.mobile.clone(),
-        street: person.street.clone(),
-        postal_code: person.postal_code.clone(),
-        city: person.city.clone(),
-        consent_shared_lists: person.consent_shared_lists,
-        consent_date: person.consent_date,
-        notes: person.notes.clone(),
-    }
-}
-
-/// Every problem the person form would report, not only the first: after each error the field is
-/// replaced by a harmless value and the input checked again.
+/// Every problem the person form reports, each at the column it came from.
 fn person_errors(
     input: &PersonInput,
     columns: &Columns<'_>,
 ) -> (Option<PersonFields>, Vec<RowError>) {
-    let mut input = input.clone();
-    let mut errors = Vec::new();
-    for _ in 0..16 {
-        match input.validate() {
-            Ok(fields) => return ((errors.is_empty()).then_some(fields), errors),
-            Err(Error::Validation { field, message }) => {
-                use ImportField as F;
-                let column = match field.as_str() {
-                    "first_name" => {
-                        columns.first_header(&[F::FirstName, F::FullName, F::LastFirstName])
-                    }
-                    "last_name" => {
-                        columns.first_header(&[F::LastName, F::FullName, F::LastFirstName])
-                    }
-                    "email" => columns.header(F::Email),
-                    "phone" => columns.header(F::Phone),
-                    "mobile" => columns.header(F::Mobile),
-                    "postal_code" => columns.header(F::PostalCode),
-                    "consent_date" => columns.first_header(&[F::ConsentDate, F::Consent]),
-                    _ => None,
-                };
-                errors.push(RowError { column, message });
-                match field.as_str() {
-                    "first_name" => input.first_name = "X".into(),
-                    "last_name" => input.last_name = "X".into(),
-                    "email" => input.email.clear(),
-                    "phone" => input.phone.clear(),
-                    "mobile" => input.mobile.clear(),
-                    "postal_code" => input.postal_code.clear(),
-                    "consent_date" => input.consent_date.clear(),
-                    _ => break,
-                }
-            }
-            Err(other) => {
-                errors.push(RowError {
-                    column: None,
-                    message: other.user_message(),
-                });
-                break;
-            }
-        }
+    match input.validate() {
+        Ok(fields) => (Some(fields), Vec::new()),
+        Err(problems) => (
+            None,
+            problems
+                .into_iter()
+                .map(|problem| RowError {
+                    column: person_column(problem.field, columns),
+                    message: problem.message,
+                })
+                .collect(),
+        ),
     }
-    (None, errors)
+}
+
+fn person_column(field: Field, columns: &Columns<'_>) -> Option<String> {
+    use ImportField as F;
+    match field {
+        Field::FirstName => columns.first_header(&[F::FirstName, F::FullName, F::LastFirstName]),
+        Field::LastName => columns.first_header(&[F::LastName, F::FullName, F::LastFirstName]),
+        Field::Email => columns.header(F::Email),
+        Field::Phone => columns.header(F::Phone),
+        Field::Mobile => columns.header(F::Mobile),
+        Field::PostalCode => columns.header(F::PostalCode),
+        Field::ConsentDate => columns.first_header(&[F::ConsentDate, F::Consent]),
+        _ => None,
+    }
 }
 
 fn analyse_row(
@@ -1065,12 +1116,27 @@ fn analyse_row(
 
     // The organisation: existing, named earlier in the file, or new.
     let organisation_name = (!values.organisation.is_empty()).then(|| values.organisation.clone());
-    let organisation_key = organisation_name.as_deref().map(organisation_key);
+    let org_key = organisation_name.as_deref().map(organisation_key);
     let mut organisation_ref = None;
     let mut new_organisation = None;
-    if let (Some(org_name), Some(key)) = (&organisation_name, &organisation_key) {
+    if let (Some(org_name), Some(key)) = (&organisation_name, &org_key) {
         if let Some((id, _)) = existing.organisations.get(key) {
             organisation_ref = Some(OrganisationRef::Existing(*id));
+        } else if let Some((id, stored)) = close_organisation(existing, org_name) {
+            organisation_ref = Some(OrganisationRef::Existing(id));
+            match state
+                .suggestions
+                .iter_mut()
+                .find(|s| organisation_key(&s.name) == *key)
+            {
+                Some(known) => known.rows.push(source_row.row),
+                None => state.suggestions.push(OrganisationSuggestion {
+                    name: org_name.clone(),
+                    existing_id: id,
+                    existing_name: stored.to_owned(),
+                    rows: vec![source_row.row],
+                }),
+            }
         } else if let Some(index) = state.organisations.get(key) {
             organisation_ref = Some(OrganisationRef::New(*index));
         } else {
@@ -1084,21 +1150,19 @@ fn analyse_row(
                 ..Default::default()
             };
             match input.validate() {
-                Ok(fields) => new_organisation = Some(fields),
-                Err(Error::Validation { field, message }) => {
+                Ok(_) => new_organisation = Some(input),
+                Err(problems) => {
                     use ImportField as F;
-                    let column = match field.as_str() {
-                        "state" => named.header(F::State),
-                        "postal_code" => named.header(F::OrganisationPostalCode),
-                        "kind" => named.header(F::OrganisationKind),
-                        _ => named.header(F::Organisation),
-                    };
-                    errors.push(RowError { column, message });
+                    for FieldError { field, message } in problems {
+                        let column = match field {
+                            Field::State => named.header(F::State),
+                            Field::PostalCode => named.header(F::OrganisationPostalCode),
+                            Field::Kind => named.header(F::OrganisationKind),
+                            _ => named.header(F::Organisation),
+                        };
+                        errors.push(RowError { column, message });
+                    }
                 }
-                Err(other) => errors.push(RowError {
-                    column: None,
-                    message: other.user_message(),
-                }),
             }
         }
     }
@@ -1128,14 +1192,14 @@ fn analyse_row(
             end_date: values.until.map(german).unwrap_or_default(),
             notes: String::new(),
         };
-        if let Err(e) = check.validate() {
+        if let Err(problems) = check.validate() {
             let column = named
                 .header(ImportField::MemberUntil)
                 .or_else(|| named.header(ImportField::MemberSince));
-            errors.push(RowError {
-                column,
-                message: e.user_message(),
-            });
+            errors.extend(problems.into_iter().map(|p| RowError {
+                column: column.clone(),
+                message: p.message,
+            }));
         }
     }
 
@@ -1174,7 +1238,7 @@ fn analyse_row(
                 .map(|row| (*row, "gleiche E-Mail-Adresse"))
         })
         .or_else(|| {
-            organisation_key.as_ref().and_then(|org| {
+            org_key.as_ref().and_then(|org| {
                 state
                     .by_name_in_organisation
                     .get(&(person_key.clone(), org.clone()))
@@ -1234,49 +1298,53 @@ fn analyse_row(
         }
     }
 
-    // One permanent seat per organisation at a time.
-    if let (Some(Role::Permanent), Some(key)) = (mandate, &organisation_key) {
-        let own_id = matched.map(|(p, _)| p.id);
-        if let Some(OrganisationRef::Existing(org)) = organisation_ref {
-            let holder = existing
-                .mandates_by_organisation
-                .get(&org)
-                .into_iter()
-                .flatten()
-                .filter(|m| m.role == Role::Permanent && Some(m.person_id) != own_id)
-                .find(|m| m.overlaps(start, values.until));
-            if let Some(holder) = holder {
-                let holder_name = existing
-                    .people
-                    .get(&holder.person_id)
-                    .map_or_else(String::new, Person::full_name);
-                errors.push(seat_error(
-                    &named,
-                    &values.organisation,
-                    &holder_name,
-                    holder.start_date,
-                    holder.end_date,
-                ));
-            }
+    // The one seat rule of the mandate form, over the store's mandates and the seats claimed by
+    // earlier rows of the file.
+    let organisation_slot = match (organisation_ref, &org_key) {
+        (Some(OrganisationRef::Existing(id)), _) => Some(id),
+        (Some(OrganisationRef::New(index)), _) => Some(new_organisation_slot(index)),
+        (None, Some(_)) if new_organisation.is_some() => {
+            Some(new_organisation_slot(state.new_organisations.len()))
         }
-        let earlier_seat = state
-            .permanent_seats
-            .get(key)
+        _ => None,
+    };
+    let row_id = -i64::try_from(source_row.row).unwrap_or(i64::MAX);
+    let person_id = matched.map_or(row_id, |(p, _)| p.id);
+    if let (Some(role), Some(organisation_id)) = (mandate, organisation_slot) {
+        let fields = MandateFields {
+            person_id,
+            organisation_id,
+            role,
+            start_date: start,
+            end_date: values.until,
+            notes: None,
+        };
+        let stored = existing
+            .mandates_by_organisation
+            .get(&organisation_id)
             .into_iter()
-            .flatten()
-            .find(|seat| periods_overlap(seat.start, seat.end, start, values.until));
-        if let Some(seat) = earlier_seat {
-            let mut error = seat_error(
-                &named,
-                &values.organisation,
-                &seat.holder,
-                seat.start,
-                seat.end,
-            );
-            error
-                .message
-                .push_str(&format!(" (siehe Zeile {})", seat.row));
-            errors.push(error);
+            .flatten();
+        if let Some(found) = clash(&fields, None, stored.chain(state.seats.iter())) {
+            let holder = state
+                .seat_holders
+                .get(&found.other.id)
+                .cloned()
+                .unwrap_or_else(|| {
+                    existing
+                        .people
+                        .get(&found.other.person_id)
+                        .map_or_else(String::new, Person::full_name)
+                });
+            let mut message = clash_error(found, role, &preview.name, &holder).message;
+            if found.other.id < 0 {
+                message.push_str(&format!(" (siehe Zeile {})", -found.other.id));
+            }
+            errors.push(RowError {
+                column: named
+                    .header(ImportField::Role)
+                    .or_else(|| named.header(ImportField::MemberSince)),
+                message,
+            });
         }
     }
     if !errors.is_empty() {
@@ -1285,11 +1353,11 @@ fn analyse_row(
     }
 
     // The row stands: register what later rows must see.
-    let organisation_ref = match (organisation_ref, new_organisation, &organisation_key) {
+    let organisation_ref = match (organisation_ref, new_organisation, &org_key) {
         (Some(found), _, _) => Some(found),
-        (None, Some(fields), Some(key)) => {
+        (None, Some(input), Some(key)) => {
             let index = state.new_organisations.len();
-            state.new_organisations.push(NewOrganisation { fields });
+            state.new_organisations.push(NewOrganisation { input });
             state.organisations.insert(key.clone(), index);
             Some(OrganisationRef::New(index))
         }
@@ -1298,26 +1366,24 @@ fn analyse_row(
     if let Some(email) = &email_key {
         state.by_email.insert(email.clone(), source_row.row);
     }
-    if let Some(key) = &organisation_key {
+    if let Some(key) = &org_key {
         state
             .by_name_in_organisation
             .insert((person_key, key.clone()), source_row.row);
     }
     let mandate = match (mandate, organisation_ref) {
         (Some(role), Some(organisation)) => {
-            if role == Role::Permanent {
-                if let Some(key) = &organisation_key {
-                    state
-                        .permanent_seats
-                        .entry(key.clone())
-                        .or_default()
-                        .push(Seat {
-                            row: source_row.row,
-                            start,
-                            end: values.until,
-                            holder: preview.name.clone(),
-                        });
-                }
+            if let Some(organisation_id) = organisation_slot.filter(|_| role == Role::Permanent) {
+                state.seats.push(Mandate {
+                    id: row_id,
+                    person_id,
+                    organisation_id,
+                    role,
+                    start_date: start,
+                    end_date: values.until,
+                    notes: None,
+                });
+                state.seat_holders.insert(row_id, preview.name.clone());
             }
             if role_defaulted {
                 warnings.push(
@@ -1338,7 +1404,8 @@ fn analyse_row(
     let person = match matched {
         None => {
             preview.status = RowStatus::New;
-            PersonPlan::Create(fields)
+            drop(fields);
+            PersonPlan::Create(input)
         }
         Some((person, why)) => {
             let merged = values.merged_into(person);
@@ -1348,7 +1415,7 @@ fn analyse_row(
                 preview.status = RowStatus::Error;
                 return (preview, None);
             };
-            let changed = merged_fields != stored_fields(person);
+            let changed = merged_fields != person.fields();
             preview.existing_person_id = Some(person.id);
             preview.duplicate_reason = Some(format!(
                 "Bereits gespeichert: {} ({why}).",
@@ -1361,7 +1428,7 @@ fn analyse_row(
             };
             PersonPlan::Update {
                 id: person.id,
-                fields: merged_fields,
+                input: merged,
                 changed,
             }
         }
@@ -1376,33 +1443,8 @@ fn analyse_row(
     )
 }
 
-fn periods_overlap(
-    a_start: NaiveDate,
-    a_end: Option<NaiveDate>,
-    b_start: NaiveDate,
-    b_end: Option<NaiveDate>,
-) -> bool {
-    let before = |end: Option<NaiveDate>, start: NaiveDate| end.is_some_and(|e| e < start);
-    !(before(a_end, b_start) || before(b_end, a_start))
-}
-
-fn seat_error(
-    columns: &Columns<'_>,
-    organisation: &str,
-    holder: &str,
-    start: NaiveDate,
-    end: Option<NaiveDate>,
-) -> RowError {
-    let period = match end {
-        Some(end) => format!("{} bis {}", german(start), german(end)),
-        None => format!("seit {}", german(start)),
-    };
-    RowError {
-        column: columns.header(ImportField::Role),
-        message: format!(
-            "Rolle: Die ständige Vertretung von „{organisation}“ hat im selben Zeitraum bereits \
-             {holder} ({period}). Ein Sitz hat immer nur eine ständige Vertretung – bitte eine \
-             andere Rolle wählen oder zuerst das bestehende Mandat beenden."
-        ),
-    }
+/// The made-up organisation id of a new organisation (index in the file's list), for the seat
+/// rule: negative, so it never meets a stored id.
+fn new_organisation_slot(index: usize) -> i64 {
+    -1 - i64::try_from(index).unwrap_or(i64::MAX - 1)
 }

@@ -7,7 +7,7 @@
 //! let mut store = Store::open_in_memory()?;
 //! let stamp = Stamp { user: "gs".into(), at: "2026-11-25T10:00:00".parse().expect("time") };
 //! let input = PersonInput { first_name: "Şükrü".into(), last_name: "Özdemir".into(), ..Default::default() };
-//! let person = ops::people::create(&mut store, &stamp, &input)?;
+//! let person = store.write(&stamp, |w| ops::people::create(w, &input))?;
 //! assert_eq!(person.full_name(), "Şükrü Özdemir");
 //! # Ok::<(), zirkel::Error>(())
 //! ```

@@ -2,12 +2,21 @@
 //! validate inputs with the functions in the submodules, and the UI receives them as generated
 //! TypeScript types (see `bindings`).
 
+pub mod content;
 pub mod date;
+pub mod field;
 pub mod mandate;
 pub mod member;
 pub mod organisation;
 pub mod person;
+pub mod session;
+pub mod stored;
 pub mod text;
+
+pub use content::{RecommendationStatus, ReleaseStatus};
+pub use field::{Field, FieldError};
+pub use session::{ActionStatus, AgendaKind, AttendanceStatus, MinutesStatus, SessionStatus};
+pub use stored::Stored;
 
 pub use mandate::{Mandate, MandateInput, MandateView, Role};
 pub use member::{MemberFilter, MemberList, MemberRow, MemberSort, MemberStatus};

@@ -29,7 +29,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::error::Result;
 use crate::model::{date, MemberFilter};
-use crate::store::documents;
+
 use crate::Store;
 use fonts::Fonts;
 use layout::{Image, Letterhead};
@@ -185,24 +185,24 @@ impl Prepared {
 
 /// Reads what `document` needs from the store.
 pub fn prepare(store: &Store, document: &Document, now: NaiveDateTime) -> Result<Prepared> {
-    let conn = store.conn();
-    let settings = documents::settings(conn)?;
+    let docs = store.read().documents();
+    let settings = docs.settings()?;
     let mut ctx = Context::new(&settings, now)?;
     let (doc, subject) = match document {
         Document::Members(options) => members::build(&mut ctx, store, options)?,
         Document::SignIn {
             session,
             blank_rows,
-        } => sign_in::build(&mut ctx, conn, *session, *blank_rows)?,
-        Document::Agenda { session, options } => agenda::build(&mut ctx, conn, *session, options)?,
+        } => sign_in::build(&mut ctx, docs, *session, *blank_rows)?,
+        Document::Agenda { session, options } => agenda::build(&mut ctx, docs, *session, options)?,
         Document::Badges {
             session,
             table_cards,
-        } => badges::build(&mut ctx, conn, *session, *table_cards)?,
-        Document::Minutes { session } => minutes::build(&mut ctx, conn, *session)?,
-        Document::SessionFile { session } => session_file::build(&mut ctx, conn, *session)?,
-        Document::Brochure => brochure::build(&mut ctx, conn)?,
-        Document::Recommendations => recommendations::build(&mut ctx, conn)?,
+        } => badges::build(&mut ctx, docs, *session, *table_cards)?,
+        Document::Minutes { session } => minutes::build(&mut ctx, docs, *session)?,
+        Document::SessionFile { session } => session_file::build(&mut ctx, docs, *session)?,
+        Document::Brochure => brochure::build(&mut ctx, docs)?,
+        Document::Recommendations => recommendations::build(&mut ctx, docs)?,
     };
     Ok(Prepared {
         doc,
@@ -564,18 +564,6 @@ pub(crate) fn date_range(first: NaiveDate, last: NaiveDate) -> String {
         )
     } else {
         format!("{} – {}", date::german(first), date::german(last))
-    }
-}
-
-/// German label of an agenda item's kind.
-pub(crate) fn kind_label(kind: &str) -> &'static str {
-    match kind {
-        "talk" => "Vortrag",
-        "discussion" => "Diskussion",
-        "report" => "Bericht",
-        "visit" => "Besuch/Exkursion",
-        "break" => "Pause",
-        _ => "",
     }
 }
 

@@ -1,6 +1,10 @@
 //! The SQLite store: the only place that speaks SQL. `Store::open` sets the pragmas, refuses a
-//! database written by a newer Zirkel, runs the migrations and hands out reads (`&self`) and
-//! writes (`write`, one transaction per call).
+//! database written by a newer Zirkel and runs the migrations. Reads go through a [`Reader`]
+//! (`store.read()`), writes through a [`Writer`] (`store.write(stamp, |w| …)`): one immediate
+//! transaction per call, whose table handles (`w.people()`, `w.mandates()` …) record the audit
+//! entry of every change and mark the search entries they touch, which the writer rewrites once
+//! before it commits. So an op cannot forget either, and several ops can run in one transaction:
+//! an error anywhere rolls all of them back.
 
 pub mod audit;
 pub mod content;
@@ -12,13 +16,17 @@ pub mod schema;
 pub mod search;
 pub mod sessions;
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
+use chrono::NaiveDateTime;
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, Transaction, TransactionBehavior};
 
-use crate::error::{Error, Result};
-use crate::model::StoreInfo;
+use crate::error::{BadStoredValue, Error, Result};
+use crate::model::stored::UnknownValue;
+use crate::model::{Stamp, StoreInfo};
+pub use audit::{Action, Entity};
 
 /// File name of the store inside the app-data folder.
 pub const FILE_NAME: &str = "zirkel.sqlite3";
@@ -49,6 +57,20 @@ impl Store {
         Self::init(conn, path)
     }
 
+    /// Opens an existing store; where there is none, says so and creates nothing (for commands
+    /// that only read, or that should not start an empty store by accident).
+    pub fn open_existing(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        if !path.is_file() {
+            return Err(Error::NoStore { path });
+        }
+        let conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        Self::init(conn, path)
+    }
+
     /// An in-memory store for tests and benchmarks.
     pub fn open_in_memory() -> Result<Store> {
         Self::init(Connection::open_in_memory()?, PathBuf::from(":memory:"))
@@ -74,18 +96,31 @@ impl Store {
         &self.path
     }
 
-    /// Read access for the store modules.
-    pub(crate) fn conn(&self) -> &Connection {
-        &self.conn
+    /// Read access: the table handles' reads.
+    pub fn read(&self) -> Reader<'_> {
+        Reader { conn: &self.conn }
     }
 
-    /// Runs `f` in one immediate transaction: all of it is written, or nothing.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    /// Runs `f` in one immediate transaction: all of it is written, or nothing. The writer stamps
+    /// and audits every change with `stamp` and brings the search index up to date before the
+    /// commit.
+    pub fn write<T>(
+        &mut self,
+        stamp: &Stamp,
+        f: impl FnOnce(&mut Writer<'_>) -> Result<T>,
+    ) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
-        tx.commit()?;
+        let mut writer = Writer {
+            tx,
+            stamp: stamp.clone(),
+            origin: Origin::User,
+            stale: BTreeSet::new(),
+            merge_window: None,
+        };
+        let value = f(&mut writer)?;
+        writer.commit()?;
         Ok(value)
     }
 
@@ -118,6 +153,49 @@ impl Store {
 
     /// A setting's value.
     pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        self.read().setting(key)
+    }
+}
+
+/// Reads over the store or inside a writer's transaction: the table handles' read side.
+#[derive(Clone, Copy)]
+pub struct Reader<'a> {
+    conn: &'a Connection,
+}
+
+impl<'a> Reader<'a> {
+    /// People.
+    pub fn people(self) -> people::People<'a> {
+        people::People(self.conn)
+    }
+
+    /// Organisations.
+    pub fn organisations(self) -> organisations::Organisations<'a> {
+        organisations::Organisations(self.conn)
+    }
+
+    /// Mandates.
+    pub fn mandates(self) -> mandates::Mandates<'a> {
+        mandates::Mandates(self.conn)
+    }
+
+    /// Sessions with agenda, attendance and minutes, and the content the documents print.
+    pub fn documents(self) -> documents::Documents<'a> {
+        documents::Documents(self.conn)
+    }
+
+    /// The audit log.
+    pub fn audit(self) -> audit::Log<'a> {
+        audit::Log(self.conn)
+    }
+
+    /// Full-text search.
+    pub fn search(self, query: &str, limit: usize) -> Result<Vec<search::Hit>> {
+        search::query(self.conn, query, limit)
+    }
+
+    /// A setting's value.
+    pub fn setting(self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
             .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
@@ -127,29 +205,200 @@ impl Store {
     }
 }
 
-/// Stores a setting inside a transaction.
-pub fn set_setting(conn: &Connection, key: &str, value: &str) -> Result<()> {
-    conn.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [key, value],
-    )?;
-    Ok(())
+/// Where a write comes from; the audit log records creations and changes from an import or the
+/// demo loader under that action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A form, a dialog or a CLI command.
+    User,
+    /// An import from a file.
+    Import,
+    /// The demo data set.
+    Demo,
 }
 
-/// ISO text of a date, as stored.
-pub(crate) fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+/// A record whose search entry is rewritten when the writer commits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Indexed {
+    // Organisations come first: rewriting one marks the people who represent it.
+    Organisation,
+    Person,
+}
+
+/// One transaction's writes. Handed out by [`Store::write`]; its table handles record the audit
+/// entries and keep the search index in step.
+pub struct Writer<'a> {
+    tx: Transaction<'a>,
+    stamp: Stamp,
+    origin: Origin,
+    stale: BTreeSet<(Indexed, i64)>,
+    merge_window: Option<chrono::Duration>,
+}
+
+impl<'a> Writer<'a> {
+    /// Who writes, and when.
+    pub fn stamp(&self) -> &Stamp {
+        &self.stamp
+    }
+
+    /// Reads inside this transaction (they see its own writes).
+    pub fn read(&self) -> Reader<'_> {
+        Reader { conn: &self.tx }
+    }
+
+    /// Records the following creations and changes as coming from an import or the demo data.
+    pub fn set_origin(&mut self, origin: Origin) {
+        self.origin = origin;
+    }
+
+    /// Merges the audit entries of an editing burst: a change of a record by the same user
+    /// within `window` of that record's last change extends the last entry (its end time and
+    /// field names) instead of adding one. For autosave, which writes every few seconds.
+    pub fn merge_edits_within(&mut self, window: chrono::Duration) {
+        self.merge_window = Some(window);
+    }
+
+    /// People.
+    pub fn people(&mut self) -> people::PeopleMut<'_, 'a> {
+        people::PeopleMut { w: self }
+    }
+
+    /// Organisations.
+    pub fn organisations(&mut self) -> organisations::OrganisationsMut<'_, 'a> {
+        organisations::OrganisationsMut { w: self }
+    }
+
+    /// Mandates.
+    pub fn mandates(&mut self) -> mandates::MandatesMut<'_, 'a> {
+        mandates::MandatesMut { w: self }
+    }
+
+    /// Sessions, agenda items, attendance, minutes and action items.
+    pub fn sessions(&mut self) -> sessions::SessionsMut<'_, 'a> {
+        sessions::SessionsMut { w: self }
+    }
+
+    /// Topics, practice examples and recommendations.
+    pub fn content(&mut self) -> content::ContentMut<'_, 'a> {
+        content::ContentMut { w: self }
+    }
+
+    /// Stores a setting.
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        self.audit(Entity::Settings, None, Action::Update, &[key])
+    }
+
+    /// Records that the store was backed up (the copy itself is made outside the transaction).
+    pub fn record_backup(&mut self) -> Result<()> {
+        self.audit(Entity::Store, None, Action::Backup, &[])
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.tx
+    }
+
+    pub(crate) fn at(&self) -> String {
+        iso_time(self.stamp.at)
+    }
+
+    pub(crate) fn user(&self) -> &str {
+        &self.stamp.user
+    }
+
+    /// Appends (or, within a merge window, extends) the audit entry of a change. Creations and
+    /// changes are recorded as `import` or `demo` when the writer's origin says so.
+    pub(crate) fn audit(
+        &mut self,
+        entity: Entity,
+        id: Option<i64>,
+        action: Action,
+        fields: &[&str],
+    ) -> Result<()> {
+        let action = match (self.origin, action) {
+            (Origin::Import, Action::Create | Action::Update) => Action::Import,
+            (Origin::Demo, Action::Create | Action::Update) => Action::Demo,
+            (_, action) => action,
+        };
+        let merge = self
+            .merge_window
+            .filter(|_| action == Action::Update)
+            .and_then(|window| self.stamp.at.checked_sub_signed(window));
+        audit::record(&self.tx, &self.stamp, entity, id, action, fields, merge)
+    }
+
+    pub(crate) fn mark_stale(&mut self, kind: Indexed, id: i64) {
+        self.stale.insert((kind, id));
+    }
+
+    /// Rewrites the search entries of everything marked, once each, then commits.
+    fn commit(mut self) -> Result<()> {
+        let organisations: Vec<i64> = self
+            .stale
+            .iter()
+            .filter(|(kind, _)| *kind == Indexed::Organisation)
+            .map(|(_, id)| *id)
+            .collect();
+        for id in organisations {
+            // The people who represent it carry its name in their entry.
+            for person_id in organisations::reindex(&self.tx, id)? {
+                self.stale.insert((Indexed::Person, person_id));
+            }
+        }
+        for (kind, id) in std::mem::take(&mut self.stale) {
+            if kind == Indexed::Person {
+                people::reindex(&self.tx, id)?;
+            }
+        }
+        self.tx.commit()?;
+        Ok(())
+    }
+}
+
+/// Runs a row reader; a value that fails to decode becomes an error naming the table, the row
+/// (the first column must be the id) and the stored value.
+pub(crate) fn decode<T>(
+    table: &'static str,
+    row: &Row<'_>,
+    read: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<T> {
+    read(row).map_err(|error| match error {
+        rusqlite::Error::FromSqlConversionFailure(index, kind, cause) => {
+            let value = match row.get_ref(index) {
+                Ok(ValueRef::Text(text)) => String::from_utf8_lossy(text).into_owned(),
+                Ok(ValueRef::Integer(n)) => n.to_string(),
+                Ok(ValueRef::Real(x)) => x.to_string(),
+                Ok(ValueRef::Null) => "NULL".to_owned(),
+                Ok(ValueRef::Blob(_)) | Err(_) => String::new(),
+            };
+            let what = cause.downcast_ref::<UnknownValue>().map_or_else(
+                || format!("erwartet: Datum ({cause})"),
+                |u| u.what.to_owned(),
+            );
+            let bad = BadStoredValue {
+                table,
+                row: row.get::<_, i64>(0).unwrap_or(-1),
+                column: row
+                    .as_ref()
+                    .column_name(index)
+                    .map(str::to_owned)
+                    .unwrap_or_default(),
+                what,
+                value,
+            };
+            rusqlite::Error::FromSqlConversionFailure(index, kind, Box::new(bad))
+        }
+        other => other,
+    })
 }
 
 /// ISO text of a timestamp, as stored.
 pub(crate) fn iso_time(at: NaiveDateTime) -> String {
     at.format("%Y-%m-%dT%H:%M:%S").to_string()
-}
-
-/// Reads an optional ISO date column.
-pub(crate) fn date_column(value: Option<String>) -> Option<NaiveDate> {
-    value.and_then(|v| NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok())
 }
 
 #[cfg(test)]
@@ -182,6 +431,18 @@ mod tests {
     }
 
     #[test]
+    fn open_existing_creates_nothing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("none/zirkel.sqlite3");
+        assert!(matches!(
+            Store::open_existing(&path),
+            Err(Error::NoStore { .. })
+        ));
+        assert!(!path.exists(), "a read must not create a store");
+        assert!(!dir.path().join("none").exists(), "nor its folder");
+    }
+
+    #[test]
     fn open_sets_wal_and_foreign_keys() {
         let dir = tempfile::tempdir().expect("temp dir");
         let store =
@@ -211,5 +472,65 @@ mod tests {
             )
             .expect("fts5 query");
         assert_eq!(n, 0);
+    }
+
+    #[test]
+    fn an_unknown_stored_role_fails_the_read_naming_table_row_and_value() {
+        let store = Store::open_in_memory().expect("open");
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO people (id, first_name, last_name, created_at, created_by, updated_at, updated_by)
+                   VALUES (1, 'Anna', 'Schmidt', 't', 'u', 't', 'u');
+                 INSERT INTO organisations (id, name, kind, created_at, created_by, updated_at, updated_by)
+                   VALUES (1, 'Stadt Jena', 'city', 't', 'u', 't', 'u');
+                 PRAGMA ignore_check_constraints = ON;
+                 INSERT INTO mandates (id, person_id, organisation_id, role, start_date, created_at, created_by, updated_at, updated_by)
+                   VALUES (7, 1, 1, 'chair', '2024-01-01', 't', 'u', 't', 'u');
+                 PRAGMA ignore_check_constraints = OFF;",
+            )
+            .expect("raw rows");
+        match store.read().mandates().get(7) {
+            Err(Error::Corrupt {
+                table,
+                row,
+                column,
+                value,
+                ..
+            }) => {
+                assert_eq!(
+                    (table, row, column.as_str(), value.as_str()),
+                    ("mandates", 7, "role", "chair")
+                );
+            }
+            other => panic!("an unknown role must fail the read, got {other:?}"),
+        }
+        let message = store
+            .read()
+            .mandates()
+            .get(7)
+            .expect_err("again")
+            .user_message();
+        assert!(
+            message.contains("mandates") && message.contains("chair"),
+            "{message}"
+        );
+        store
+            .conn
+            .execute(
+                "UPDATE mandates SET role = 'deputy', start_date = '2024-13-45' WHERE id = 7",
+                [],
+            )
+            .expect("bad date");
+        match store.read().mandates().get(7) {
+            Err(Error::Corrupt { column, value, .. }) => {
+                assert_eq!(
+                    (column.as_str(), value.as_str()),
+                    ("start_date", "2024-13-45"),
+                    "a bad date is no 1970-01-01"
+                );
+            }
+            other => panic!("a bad date must fail the read, got {other:?}"),
+        }
     }
 }

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 use zirkel::model::{MandateInput, PersonInput, Role, Stamp};
+use zirkel::store::sessions::MinuteText;
 use zirkel::{ops, Store};
 
 /// A fixed stamp: benchmarks must not depend on the clock.
@@ -62,34 +63,38 @@ pub fn store_with_people(extra: usize) -> Store {
     let stamp = stamp();
     ops::demo::load(&mut store, &stamp).expect("demo");
     for i in 0..extra {
-        let person = ops::people::create(
-            &mut store,
-            &stamp,
-            &PersonInput {
-                first_name: FIRST[i % FIRST.len()].into(),
-                last_name: format!("{} {i}", LAST[(i / 7) % LAST.len()]),
-                function: FUNCTIONS[i % FUNCTIONS.len()].into(),
-                email: format!("person.{i}@stadt-beispiel.de"),
-                phone: format!("0711 216-{i:05}"),
-                consent_shared_lists: true,
-                consent_date: "01.01.2026".into(),
-                ..Default::default()
-            },
-        )
-        .expect("person");
-        ops::mandates::create(
-            &mut store,
-            &stamp,
-            &MandateInput {
-                person_id: person.id,
-                organisation_id: Some(1 + (i as i64 % 43)),
-                role: Some(Role::Guest),
-                start_date: "01.01.2020".into(),
-                end_date: String::new(),
-                notes: String::new(),
-            },
-        )
-        .expect("mandate");
+        let person = store
+            .write(&stamp, |w| {
+                ops::people::create(
+                    w,
+                    &PersonInput {
+                        first_name: FIRST[i % FIRST.len()].into(),
+                        last_name: format!("{} {i}", LAST[(i / 7) % LAST.len()]),
+                        function: FUNCTIONS[i % FUNCTIONS.len()].into(),
+                        email: format!("person.{i}@stadt-beispiel.de"),
+                        phone: format!("0711 216-{i:05}"),
+                        consent_shared_lists: true,
+                        consent_date: "01.01.2026".into(),
+                        ..Default::default()
+                    },
+                )
+            })
+            .expect("person");
+        store
+            .write(&stamp, |w| {
+                ops::mandates::create(
+                    w,
+                    &MandateInput {
+                        person_id: person.id,
+                        organisation_id: Some(1 + (i as i64 % 43)),
+                        role: Some(Role::Guest),
+                        start_date: "01.01.2020".into(),
+                        end_date: String::new(),
+                        notes: String::new(),
+                    },
+                )
+            })
+            .expect("mandate");
     }
     store
 }
@@ -98,30 +103,35 @@ pub fn store_with_people(extra: usize) -> Store {
 pub fn store_with_long_minutes(notes: usize) -> Store {
     let mut store = Store::open_in_memory().expect("store");
     ops::demo::load(&mut store, &stamp()).expect("demo");
+    let docs = store.read().documents();
+    let session = docs.session(38).expect("session 38");
+    let minutes_id = docs
+        .minutes(session.id)
+        .expect("minutes")
+        .expect("session 38 has minutes")
+        .minutes
+        .id;
+    let items: Vec<i64> = docs
+        .agenda(session.id)
+        .expect("agenda")
+        .iter()
+        .map(|item| item.id)
+        .collect();
     store
-        .write(|tx| {
-            let (minutes_id, first_item): (i64, i64) = tx.query_row(
-                "SELECT m.id, (SELECT min(a.id) FROM agenda_items a WHERE a.session_id = s.id)
-                 FROM minutes m JOIN sessions s ON s.id = m.session_id WHERE s.number = 38",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
+        .write(&stamp(), |w| {
             for i in 0..notes {
-                tx.execute(
-                    "INSERT INTO minute_notes (minutes_id, agenda_item_id, position, text)
-                     VALUES (?1, ?2, ?3, ?4)",
-                    rusqlite::params![
-                        minutes_id,
-                        first_item + (i as i64 % 12),
-                        100 + i as i64,
-                        format!(
-                            "Ergänzung {i}: Die Teilnehmenden berichten über Erfahrungen mit \
-                             Sprachförderung, Integrationskursen und der interkulturellen Öffnung \
-                             der Verwaltung. Mehrere Kommunen regen an, Beispiele guter Praxis \
-                             in die nächste Ausgabe der Broschüre aufzunehmen; die \
-                             Geschäftsstelle sammelt die Hinweise bis zur nächsten Sitzung."
-                        )
-                    ],
+                w.sessions().insert_minute_text(
+                    MinuteText::Note,
+                    minutes_id,
+                    items.get(i % items.len()).copied(),
+                    100 + i as i64,
+                    &format!(
+                        "Ergänzung {i}: Die Teilnehmenden berichten über Erfahrungen mit \
+                         Sprachförderung, Integrationskursen und der interkulturellen Öffnung \
+                         der Verwaltung. Mehrere Kommunen regen an, Beispiele guter Praxis \
+                         in die nächste Ausgabe der Broschüre aufzunehmen; die \
+                         Geschäftsstelle sammelt die Hinweise bis zur nächsten Sitzung."
+                    ),
                 )?;
             }
             Ok(())

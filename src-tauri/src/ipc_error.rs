@@ -1,7 +1,8 @@
-//! The error the UI receives: `{ code, message, field }` with a German message. Only codes the UI
-//! acts on exist.
+//! The error the UI receives: `{ code, message, field, errors }` with German messages; `errors`
+//! holds every problem of a refused input, each at its field. Only codes the UI acts on exist.
 
 use serde::Serialize;
+use zirkel::model::FieldError;
 use zirkel::Error;
 
 /// What kind of failure the UI is looking at.
@@ -27,14 +28,16 @@ pub struct IpcError {
     pub code: Code,
     /// German message for the user.
     pub message: String,
-    /// Input field for validation errors.
+    /// The first refused field of a validation error.
     pub field: Option<String>,
+    /// Every problem of a refused input (empty for other errors).
+    pub errors: Vec<FieldError>,
 }
 
 impl From<Error> for IpcError {
     fn from(error: Error) -> Self {
         let code = match &error {
-            Error::Validation { .. } => Code::Validation,
+            Error::Invalid(_) => Code::Validation,
             Error::NotFound { .. } => Code::NotFound,
             Error::Conflict { .. } => Code::Conflict,
             Error::Locked { .. } => Code::Locked,
@@ -43,14 +46,12 @@ impl From<Error> for IpcError {
         if code == Code::Internal {
             log::error!("{error}");
         }
-        let field = match &error {
-            Error::Validation { field, .. } => Some(field.clone()),
-            _ => None,
-        };
+        let errors = error.field_errors().to_vec();
         IpcError {
             code,
             message: error.user_message(),
-            field,
+            field: errors.first().map(|e| e.field.as_str().to_owned()),
+            errors,
         }
     }
 }

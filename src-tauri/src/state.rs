@@ -37,6 +37,7 @@ impl AppState {
             code: Code::Internal,
             message: "Ein früherer Fehler hat die Datenbankverbindung blockiert. Bitte Zirkel neu starten.".to_owned(),
             field: None,
+            errors: Vec::new(),
         })
     }
 }

@@ -1,15 +1,19 @@
 //! `zirkel`: the core's use cases on the command line, for scripting, tests and benchmarks.
-//! Errors go to stderr in German with exit code 1; nothing is written on error.
+//! Arguments are checked (by clap, and the filters by the core) before any store is opened; a
+//! command that only reads never creates a store. Errors go to stderr in German with exit code 1;
+//! nothing is written on error.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use zirkel::export::{self, ExportFormat, ExportOptions};
-use zirkel::import::{self, DuplicateAction, DuplicateDecision, RowStatus};
+use zirkel::import::{
+    self, ColumnMapping, DuplicateAction, DuplicateDecision, ImportField, RowStatus,
+};
 use zirkel::model::date::german;
 use zirkel::model::{
-    Direction, MemberFilter, MemberSort, MemberStatus, OrganisationFilter, Role, Stamp,
+    Direction, Field, MemberFilter, MemberSort, MemberStatus, OrganisationFilter, Role, Stamp,
 };
 use zirkel::pdf::{self, AgendaOptions, Document, Grouping, MemberListOptions};
 use zirkel::{ops, Error, Store};
@@ -51,8 +55,9 @@ enum Command {
     },
     /// Make a PDF handout.
     Pdf {
-        /// members, sign-in, agenda, badges, minutes, session-file, brochure, recommendations.
-        document: String,
+        /// Which document.
+        #[arg(value_enum)]
+        document: DocumentArg,
         /// The session's running number (sign-in, agenda, badges, minutes, session-file).
         #[arg(long)]
         session: Option<i64>,
@@ -86,9 +91,9 @@ enum Command {
 enum ExportCommand {
     /// The members in the filter's view.
     Members {
-        /// csv (German Excel), csv-utf8, xlsx, vcf, emails, merge.
-        #[arg(long)]
-        format: String,
+        /// File format.
+        #[arg(long, value_enum)]
+        format: FormatArg,
         /// Target file.
         #[arg(long)]
         out: PathBuf,
@@ -102,8 +107,9 @@ enum ExportCommand {
 
 #[derive(Subcommand)]
 enum ImportCommand {
-    /// People from a CSV or XLSX file: prints the preview, then imports all rows in one
-    /// transaction after a backup. Exit code 1 and nothing written when any row has an error.
+    /// People from a CSV or XLSX file: prints the preview (with the columns it ignores), then
+    /// imports all rows in one transaction after a backup. Exit code 1 and nothing written when
+    /// any row has an error.
     Members {
         /// The file.
         file: PathBuf,
@@ -113,6 +119,11 @@ enum ImportCommand {
         /// Update people who are already in the store (default: skip them).
         #[arg(long)]
         update_existing: bool,
+        /// Map a column by its header: `--map "Kommune/Institution=organisation"`; the field is
+        /// named as in Zirkel (organisation, first_name, …, or its German label), or `-` to
+        /// ignore the column. May be given several times.
+        #[arg(long = "map", value_name = "SPALTE=FELD")]
+        map: Vec<String>,
     },
 }
 
@@ -137,24 +148,24 @@ struct FilterArgs {
     /// Free text (name, organisation, function, e-mail).
     #[arg(long, default_value = "")]
     text: String,
-    /// Role: permanent, deputy, guest, secretariat, partner.
-    #[arg(long)]
-    role: Option<String>,
+    /// Role.
+    #[arg(long, value_enum)]
+    role: Option<RoleArg>,
     /// Organisation id.
     #[arg(long)]
     organisation: Option<i64>,
     /// Bundesland.
     #[arg(long)]
     state: Option<String>,
-    /// current (default), former, all.
-    #[arg(long, default_value = "current")]
-    status: String,
+    /// Who is listed.
+    #[arg(long, value_enum, default_value = "current")]
+    status: StatusArg,
     /// Reference date (TT.MM.JJJJ).
     #[arg(long, default_value = "")]
     as_of: String,
-    /// name, organisation, role, function, email, phone, state, since.
-    #[arg(long, default_value = "name")]
-    sort: String,
+    /// Sort column.
+    #[arg(long, value_enum, default_value = "name")]
+    sort: SortArg,
     /// Sort descending.
     #[arg(long)]
     desc: bool,
@@ -170,8 +181,124 @@ struct OrganisationArgs {
     text: String,
 }
 
+/// The PDF documents.
+#[derive(Clone, Copy, ValueEnum)]
+enum DocumentArg {
+    /// Member list.
+    Members,
+    /// Sign-in sheet of a session.
+    SignIn,
+    /// Agenda / invitation of a session.
+    Agenda,
+    /// Badges (and table cards) of a session.
+    Badges,
+    /// Minutes of a session.
+    Minutes,
+    /// Session file (Sitzungsmappe).
+    SessionFile,
+    /// Practice example brochure.
+    Brochure,
+    /// Recommendations.
+    Recommendations,
+}
+
+/// Export formats.
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    /// CSV for German Excel.
+    Csv,
+    /// Plain CSV in UTF-8.
+    CsvUtf8,
+    /// Excel workbook.
+    Xlsx,
+    /// vCard 3.0.
+    Vcf,
+    /// E-mail list for a BCC field.
+    Emails,
+    /// Mail-merge data.
+    Merge,
+}
+
+impl From<FormatArg> for ExportFormat {
+    fn from(value: FormatArg) -> Self {
+        match value {
+            FormatArg::Csv => ExportFormat::Csv,
+            FormatArg::CsvUtf8 => ExportFormat::CsvUtf8,
+            FormatArg::Xlsx => ExportFormat::Xlsx,
+            FormatArg::Vcf => ExportFormat::Vcf,
+            FormatArg::Emails => ExportFormat::Emails,
+            FormatArg::Merge => ExportFormat::Merge,
+        }
+    }
+}
+
+/// Roles.
+#[derive(Clone, Copy, ValueEnum)]
+enum RoleArg {
+    /// Ständige Vertretung.
+    Permanent,
+    /// Stellvertretung.
+    Deputy,
+    /// Gast.
+    Guest,
+    /// Geschäftsstelle.
+    Secretariat,
+    /// Partner.
+    Partner,
+}
+
+impl From<RoleArg> for Role {
+    fn from(value: RoleArg) -> Self {
+        match value {
+            RoleArg::Permanent => Role::Permanent,
+            RoleArg::Deputy => Role::Deputy,
+            RoleArg::Guest => Role::Guest,
+            RoleArg::Secretariat => Role::Secretariat,
+            RoleArg::Partner => Role::Partner,
+        }
+    }
+}
+
+/// Who the members list shows.
+#[derive(Clone, Copy, ValueEnum)]
+enum StatusArg {
+    /// Current members.
+    #[value(alias = "aktuell")]
+    Current,
+    /// Former members.
+    #[value(alias = "ehemalig")]
+    Former,
+    /// Everybody.
+    #[value(alias = "alle")]
+    All,
+}
+
+/// Sort columns of the members list.
+#[derive(Clone, Copy, ValueEnum)]
+enum SortArg {
+    /// Name.
+    Name,
+    /// Organisation.
+    Organisation,
+    /// Role.
+    Role,
+    /// Function.
+    Function,
+    /// E-mail.
+    Email,
+    /// Phone.
+    Phone,
+    /// Bundesland.
+    State,
+    /// Mandate start.
+    Since,
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return argument_error(&error),
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -181,12 +308,54 @@ fn main() -> ExitCode {
     }
 }
 
+/// Help and version go to stdout; a wrong argument is said in German, with exit code 1, before
+/// anything is opened.
+fn argument_error(error: &clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind| match error.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(list)) => list.join(", "),
+        _ => String::new(),
+    };
+    let message = match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            print!("{error}");
+            return ExitCode::SUCCESS;
+        }
+        ErrorKind::InvalidValue => format!(
+            "{}: „{}“ gibt es nicht. Möglich: {}.",
+            context(ContextKind::InvalidArg),
+            context(ContextKind::InvalidValue),
+            context(ContextKind::ValidValue)
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            format!("Es fehlt die Angabe {}.", context(ContextKind::InvalidArg))
+        }
+        ErrorKind::UnknownArgument | ErrorKind::InvalidSubcommand => format!(
+            "„{}“ ist hier unbekannt. Hilfe mit --help.",
+            context(ContextKind::InvalidArg).trim().to_owned()
+                + &context(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::ValueValidation => format!(
+            "{}: „{}“ ist kein gültiger Wert.",
+            context(ContextKind::InvalidArg),
+            context(ContextKind::InvalidValue)
+        ),
+        _ => format!("Ungültiger Aufruf. Hilfe mit --help. ({})", error.kind()),
+    };
+    eprintln!("Fehler: {message}");
+    ExitCode::FAILURE
+}
+
 fn run(cli: Cli) -> zirkel::Result<()> {
     let path = cli.db.unwrap_or_else(zirkel::paths::default_db_path);
-    let mut store = Store::open(&path)?;
     let stamp = Stamp::now();
+    // Commands that only read (or export what is there) need an existing store; demo and import
+    // may start one.
+    let existing = || Store::open_existing(&path);
     match cli.command {
         Command::Demo => {
+            let mut store = Store::open(&path)?;
             let info = ops::demo::load(&mut store, &stamp)?;
             println!(
                 "Demodaten geladen: {} Organisationen, {} Personen in {}",
@@ -194,7 +363,7 @@ fn run(cli: Cli) -> zirkel::Result<()> {
             );
         }
         Command::Info { json } => {
-            let info = store.info()?;
+            let info = existing()?.info()?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&info)?);
             } else {
@@ -213,12 +382,13 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                     filter,
                 },
         } => {
-            let format = export_format(&format)?;
+            let format = ExportFormat::from(format);
             let options = ExportOptions {
                 filter: member_filter(&filter)?,
                 columns: Vec::new(),
                 consent_only,
             };
+            let store = existing()?;
             let summary = export::write_members(&store, format, &options, stamp.today(), &out)?;
             println!(
                 "{} Personen exportiert: {} ({})",
@@ -240,36 +410,47 @@ fn run(cli: Cli) -> zirkel::Result<()> {
             let session = || {
                 session.ok_or_else(|| {
                     Error::validation(
-                        "session",
+                        Field::Argument,
                         "Sitzung: Bitte mit --session N die laufende Nummer der Sitzung angeben.",
                     )
                 })
             };
-            let document = match document.as_str() {
-                "members" => Document::Members(MemberListOptions {
+            let document = match document {
+                DocumentArg::Members => Document::Members(MemberListOptions {
                     filter: member_filter(&filter)?,
                     consent_only: !all_people,
-                    grouping: if alphabetical { Grouping::Alphabetical } else { Grouping::Organisation },
+                    grouping: if alphabetical {
+                        Grouping::Alphabetical
+                    } else {
+                        Grouping::Organisation
+                    },
                     ..MemberListOptions::default()
                 }),
-                "sign-in" => Document::SignIn { session: session()?, blank_rows: 8 },
-                "agenda" => Document::Agenda {
+                DocumentArg::SignIn => Document::SignIn {
                     session: session()?,
-                    options: AgendaOptions { durations: true, internal },
+                    blank_rows: 8,
                 },
-                "badges" => Document::Badges { session: session()?, table_cards },
-                "minutes" => Document::Minutes { session: session()? },
-                "session-file" => Document::SessionFile { session: session()? },
-                "brochure" => Document::Brochure,
-                "recommendations" => Document::Recommendations,
-                other => {
-                    return Err(Error::validation(
-                        "document",
-                        format!("Dokument: „{other}“ gibt es nicht. Möglich: members, sign-in, agenda, badges, minutes, session-file, brochure, recommendations."),
-                    ))
-                }
+                DocumentArg::Agenda => Document::Agenda {
+                    session: session()?,
+                    options: AgendaOptions {
+                        durations: true,
+                        internal,
+                    },
+                },
+                DocumentArg::Badges => Document::Badges {
+                    session: session()?,
+                    table_cards,
+                },
+                DocumentArg::Minutes => Document::Minutes {
+                    session: session()?,
+                },
+                DocumentArg::SessionFile => Document::SessionFile {
+                    session: session()?,
+                },
+                DocumentArg::Brochure => Document::Brochure,
+                DocumentArg::Recommendations => Document::Recommendations,
             };
-            let saved = pdf::render(&store, &document, stamp.at)?.save(&out)?;
+            let saved = pdf::render(&existing()?, &document, stamp.at)?.save(&out)?;
             for warning in &saved.warnings {
                 eprintln!("Hinweis: {warning}");
             }
@@ -281,15 +462,37 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                     file,
                     dry_run,
                     update_existing,
+                    map,
                 },
         } => {
-            import_members(&mut store, &stamp, &file, dry_run, update_existing)?;
+            let overrides = map
+                .iter()
+                .map(|m| parse_map(m))
+                .collect::<zirkel::Result<Vec<_>>>()?;
+            let (name, bytes) = import::read_file(&file)?;
+            // A dry run looks at the store without creating one (an empty one where there is none).
+            let mut store = if dry_run {
+                match existing() {
+                    Err(Error::NoStore { .. }) => Store::open_in_memory()?,
+                    store => store?,
+                }
+            } else {
+                Store::open(&path)?
+            };
+            import_members(
+                &mut store,
+                &stamp,
+                (&name, &bytes),
+                &overrides,
+                dry_run,
+                update_existing,
+            )?;
         }
         Command::Members {
             command: ListCommand::List(args),
         } => {
             let filter = member_filter(&args.filter)?;
-            let list = ops::members::list(&store, &filter, stamp.today())?;
+            let list = ops::members::list(existing()?.read(), &filter, stamp.today())?;
             if args.json {
                 println!("{}", serde_json::to_string_pretty(&list.rows)?);
             } else {
@@ -333,7 +536,7 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                 text: args.text.clone(),
                 ..Default::default()
             };
-            let list = ops::organisations::list(&store, &filter, stamp.today())?;
+            let list = ops::organisations::list(existing()?.read(), &filter, stamp.today())?;
             if args.json {
                 println!("{}", serde_json::to_string_pretty(&list.rows)?);
             } else {
@@ -365,32 +568,74 @@ fn run(cli: Cli) -> zirkel::Result<()> {
     Ok(())
 }
 
-fn export_format(name: &str) -> zirkel::Result<ExportFormat> {
-    Ok(match name {
-        "csv" => ExportFormat::Csv,
-        "csv-utf8" => ExportFormat::CsvUtf8,
-        "xlsx" => ExportFormat::Xlsx,
-        "vcf" => ExportFormat::Vcf,
-        "emails" => ExportFormat::Emails,
-        "merge" => ExportFormat::Merge,
-        other => {
-            return Err(Error::validation(
-                "format",
-                format!("Format: „{other}“ gibt es nicht. Möglich: csv, csv-utf8, xlsx, vcf, emails, merge."),
-            ))
-        }
-    })
+/// One `--map SPALTE=FELD` argument: the header and the field (`None` ignores the column).
+fn parse_map(value: &str) -> zirkel::Result<(String, Option<ImportField>)> {
+    let bad = || {
+        Error::validation(
+            Field::Argument,
+            format!(
+                "--map: „{value}“ ist keine Zuordnung. Bitte als Spalte=Feld angeben, z. B. \
+                 „Kommune/Institution=organisation“; Felder: {}.",
+                ImportField::ALL.map(field_name).join(", ")
+            ),
+        )
+    };
+    let (header, field) = value.rsplit_once('=').ok_or_else(bad)?;
+    let field = field.trim();
+    if field == "-" || field.is_empty() {
+        return Ok((header.trim().to_owned(), None));
+    }
+    let found = ImportField::ALL
+        .into_iter()
+        .find(|f| field_name(*f) == field || f.label().eq_ignore_ascii_case(field))
+        .ok_or_else(bad)?;
+    Ok((header.trim().to_owned(), Some(found)))
+}
+
+/// The field's name as in the Rust type (and JSON).
+fn field_name(field: ImportField) -> String {
+    serde_json::to_value(field)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 fn import_members(
     store: &mut Store,
     stamp: &Stamp,
-    file: &std::path::Path,
+    (name, bytes): (&str, &[u8]),
+    overrides: &[(String, Option<ImportField>)],
     dry_run: bool,
     update_existing: bool,
 ) -> zirkel::Result<()> {
-    let (name, bytes) = import::read_file(file)?;
-    let preview = import::preview(store, &name, &bytes, None, stamp.today())?;
+    let mut preview = import::preview(store, name, bytes, None, stamp.today())?;
+    let mapping: Option<Vec<ColumnMapping>> = if overrides.is_empty() {
+        None
+    } else {
+        let mut columns = preview.columns.clone();
+        for (header, field) in overrides {
+            let column = columns
+                .iter_mut()
+                .find(|c| c.header.trim().eq_ignore_ascii_case(header))
+                .ok_or_else(|| {
+                    Error::validation(
+                        Field::Argument,
+                        format!(
+                            "--map: Die Datei hat keine Spalte „{header}“. Spalten: {}.",
+                            preview
+                                .columns
+                                .iter()
+                                .map(|c| format!("„{}“", c.header))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    )
+                })?;
+            column.field = *field;
+        }
+        preview = import::preview(store, name, bytes, Some(&columns), stamp.today())?;
+        Some(columns)
+    };
     let status = |s: RowStatus| match s {
         RowStatus::New => "neu",
         RowStatus::Update => "Aktualisierung",
@@ -421,6 +666,24 @@ fn import_members(
         ],
         rows,
     );
+    for column in &preview.ignored {
+        println!(
+            "Spalte „{}“ wird nicht übernommen{}. Zuordnen mit --map \"{}=FELD\".",
+            column.header,
+            column
+                .reason
+                .as_deref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default(),
+            column.header
+        );
+    }
+    for suggestion in &preview.organisation_suggestions {
+        println!(
+            "Hinweis: „{}“ wird als die vorhandene Organisation „{}“ übernommen.",
+            suggestion.name, suggestion.existing_name
+        );
+    }
     let c = &preview.counts;
     println!(
         "{} Zeilen: {} neu, {} Aktualisierungen, {} Dubletten, {} Fehler; {} neue Organisationen",
@@ -428,7 +691,7 @@ fn import_members(
     );
     if c.error > 0 {
         return Err(Error::validation(
-            "file",
+            Field::File,
             format!(
                 "{} Zeilen haben Fehler; es wurde nichts importiert.",
                 c.error
@@ -452,7 +715,15 @@ fn import_members(
             },
         })
         .collect();
-    let summary = import::commit(store, stamp, &name, &bytes, None, &decisions, None)?;
+    let summary = import::commit(
+        store,
+        stamp,
+        name,
+        bytes,
+        mapping.as_deref(),
+        &decisions,
+        None,
+    )?;
     println!(
         "Importiert: {} neu, {} aktualisiert, {} übersprungen, {} Organisationen und {} Mandate angelegt.",
         summary.created, summary.updated, summary.skipped, summary.organisations_created, summary.mandates_created
@@ -464,57 +735,36 @@ fn import_members(
 }
 
 fn member_filter(args: &FilterArgs) -> zirkel::Result<MemberFilter> {
-    let role = args
-        .role
-        .as_deref()
-        .map(|r| {
-            Role::ALL
-                .into_iter()
-                .find(|x| x.as_str() == r || x.label().eq_ignore_ascii_case(r))
-                .ok_or_else(|| Error::validation("role", format!("Rolle: „{r}“ gibt es nicht. Möglich: permanent, deputy, guest, secretariat, partner.")))
-        })
-        .transpose()?;
-    let status = match args.status.as_str() {
-        "current" | "aktuell" => MemberStatus::Current,
-        "former" | "ehemalig" => MemberStatus::Former,
-        "all" | "alle" => MemberStatus::All,
-        other => {
-            return Err(Error::validation(
-                "status",
-                format!("Status: „{other}“ gibt es nicht. Möglich: current, former, all."),
-            ))
-        }
-    };
-    let sort = match args.sort.as_str() {
-        "name" => MemberSort::Name,
-        "organisation" => MemberSort::Organisation,
-        "role" => MemberSort::Role,
-        "function" => MemberSort::Function,
-        "email" => MemberSort::Email,
-        "phone" => MemberSort::Phone,
-        "state" => MemberSort::State,
-        "since" => MemberSort::Since,
-        other => {
-            return Err(Error::validation(
-                "sort",
-                format!("Sortierung: „{other}“ gibt es nicht."),
-            ))
-        }
-    };
-    Ok(MemberFilter {
+    let filter = MemberFilter {
         text: args.text.clone(),
-        role,
+        role: args.role.map(Role::from),
         organisation_id: args.organisation,
         state: args.state.clone(),
-        status,
+        status: match args.status {
+            StatusArg::Current => MemberStatus::Current,
+            StatusArg::Former => MemberStatus::Former,
+            StatusArg::All => MemberStatus::All,
+        },
         as_of: args.as_of.clone(),
-        sort,
+        sort: match args.sort {
+            SortArg::Name => MemberSort::Name,
+            SortArg::Organisation => MemberSort::Organisation,
+            SortArg::Role => MemberSort::Role,
+            SortArg::Function => MemberSort::Function,
+            SortArg::Email => MemberSort::Email,
+            SortArg::Phone => MemberSort::Phone,
+            SortArg::State => MemberSort::State,
+            SortArg::Since => MemberSort::Since,
+        },
         direction: if args.desc {
             Direction::Descending
         } else {
             Direction::Ascending
         },
-    })
+    };
+    // The reference date is checked now, before any store is opened.
+    zirkel::model::date::parse_optional(Field::AsOf, "Stichtag", &filter.as_of)?;
+    Ok(filter)
 }
 
 /// Prints columns padded to their widest cell (counted in characters, so "Ş" is one).

@@ -155,8 +155,36 @@ pub fn normalise(value: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// The field a header names, if any.
+/// The field a header names, if any. A combined header ("Kommune/Institution", "Dienststelle /
+/// Behörde") names a field when its parts agree; a city part beside an organisation part
+/// ("Stadt/Gemeinde") names the organisation.
 pub fn recognise(header: &str) -> Option<ImportField> {
+    recognise_one(header).or_else(|| {
+        let parts: Vec<Option<ImportField>> = header
+            .split(['/', '|', '&', '+', ';'])
+            .flat_map(|part| part.split(" und ").flat_map(|p| p.split(" oder ")))
+            .filter(|part| !normalise(part).is_empty())
+            .map(recognise_one)
+            .collect();
+        if parts.len() < 2 || parts.iter().any(Option::is_none) {
+            return None;
+        }
+        let fields: Vec<ImportField> = parts.into_iter().flatten().collect();
+        let first = *fields.first()?;
+        if fields.iter().all(|f| *f == first) {
+            Some(first)
+        } else if fields
+            .iter()
+            .all(|f| matches!(f, ImportField::Organisation | ImportField::City))
+        {
+            Some(ImportField::Organisation)
+        } else {
+            None
+        }
+    })
+}
+
+fn recognise_one(header: &str) -> Option<ImportField> {
     use ImportField as F;
     let key = normalise(header);
     let key = key.as_str();
@@ -178,16 +206,59 @@ pub fn recognise(header: &str) -> Option<ImportField> {
         | "familiennamevorname" => F::LastFirstName,
         "name" | "vollername" | "vollstaendigername" | "fullname" | "person" | "kontakt"
         | "contact" | "teilnehmer" | "teilnehmerin" | "teilnehmende" | "mitglied" => F::FullName,
-        "funktion" | "function" | "position" | "jobtitle" | "stelle" | "amt"
-        | "dienstbezeichnung" | "taetigkeit" | "berufsbezeichnung" => F::Function,
-        "organisation" | "organization" | "kommune" | "institution" | "einrichtung"
-        | "behoerde" | "firma" | "company" | "mitgliedskommune" | "verwaltung" | "dienststelle"
-        | "arbeitgeber" | "employer" | "org" => F::Organisation,
+        "funktion"
+        | "function"
+        | "position"
+        | "jobtitle"
+        | "stelle"
+        | "dienstbezeichnung"
+        | "taetigkeit"
+        | "berufsbezeichnung"
+        | "amtsbezeichnung"
+        | "funktionsbezeichnung"
+        | "dienststellung"
+        | "stellenbezeichnung" => F::Function,
+        "organisation"
+        | "organization"
+        | "kommune"
+        | "institution"
+        | "einrichtung"
+        | "behoerde"
+        | "firma"
+        | "company"
+        | "mitgliedskommune"
+        | "verwaltung"
+        | "dienststelle"
+        | "arbeitgeber"
+        | "employer"
+        | "org"
+        | "gemeinde"
+        | "landkreis"
+        | "kreis"
+        | "stadtlandkreis"
+        | "stadtkreis"
+        | "kreisstadt"
+        | "gebietskoerperschaft"
+        | "koerperschaft"
+        | "mitgliedsorganisation"
+        | "mitgliedsinstitution"
+        | "traeger"
+        | "amt"
+        | "dezernat"
+        | "ministerium"
+        | "bundesbehoerde"
+        | "verband"
+        | "stiftung"
+        | "kommuneinstitution"
+        | "organisationinstitution"
+        | "institutionorganisation" => F::Organisation,
         "artderorganisation" | "organisationsart" | "organisationstyp" | "organisationart"
         | "organisationkind" | "organisationtype" | "organizationtype" | "kindoforganisation"
         | "typ" | "art" => F::OrganisationKind,
         "email" | "emailadresse" | "mail" | "mailadresse" | "emailaddress" | "mailaddress"
-        | "elektronischepost" => F::Email,
+        | "elektronischepost" | "emaildienstlich" | "dienstlicheemail" | "emailgeschaeftlich" => {
+            F::Email
+        }
         "telefon"
         | "tel"
         | "telefonnummer"
@@ -251,7 +322,9 @@ pub fn recognise(header: &str) -> Option<ImportField> {
 }
 
 /// Maps a header row: each field goes to the first column that names it. A lone "Name" column next
-/// to a "Vorname" column is the last name.
+/// to a "Vorname" column is the last name. A bare "Stadt" or "Ort" beside an organisation column
+/// (and no column for the organisation's city) could be the person's city or the organisation's:
+/// it is left unmapped, to be asked.
 pub fn recognise_row(headers: &[String]) -> Vec<Option<ImportField>> {
     let mut fields: Vec<Option<ImportField>> = Vec::with_capacity(headers.len());
     for header in headers {
@@ -259,6 +332,13 @@ pub fn recognise_row(headers: &[String]) -> Vec<Option<ImportField>> {
         fields.push(field);
     }
     let has = |fields: &[Option<ImportField>], f: ImportField| fields.contains(&Some(f));
+    if has(&fields, ImportField::Organisation) && !has(&fields, ImportField::OrganisationCity) {
+        for (field, header) in fields.iter_mut().zip(headers) {
+            if is_ambiguous_city(header) {
+                *field = None;
+            }
+        }
+    }
     if has(&fields, ImportField::FirstName)
         && has(&fields, ImportField::FullName)
         && !has(&fields, ImportField::LastName)
@@ -270,6 +350,34 @@ pub fn recognise_row(headers: &[String]) -> Vec<Option<ImportField>> {
         }
     }
     fields
+}
+
+fn is_ambiguous_city(header: &str) -> bool {
+    matches!(normalise(header).as_str(), "stadt" | "ort")
+}
+
+/// Why a column of a header row maps to no field, in German, for the preview.
+pub fn unmapped_reason(headers: &[String], fields: &[Option<ImportField>], index: usize) -> String {
+    let Some(header) = headers.get(index) else {
+        return "nicht erkannt".to_owned();
+    };
+    if normalise(header).is_empty() {
+        return "ohne Überschrift".to_owned();
+    }
+    match recognise(header) {
+        Some(field) => match fields.iter().position(|f| *f == Some(field)) {
+            Some(other) if other != index => format!(
+                "„{}“ ist schon der Spalte „{}“ zugeordnet",
+                field.label(),
+                headers.get(other).map_or("", String::as_str)
+            ),
+            _ if is_ambiguous_city(header) => "mehrdeutig: Ort der Person oder Sitz der \
+                 Organisation? Bitte zuordnen"
+                .to_owned(),
+            _ => "nicht erkannt".to_owned(),
+        },
+        None => "nicht erkannt".to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -305,6 +413,50 @@ mod tests {
             assert_eq!(recognise(header), Some(expected), "header „{header}“");
         }
         assert_eq!(recognise("Lieblingsfarbe"), None);
+    }
+
+    #[test]
+    fn recognises_how_german_offices_name_the_organisation() {
+        for header in [
+            "Kommune/Institution",
+            "Kommune / Institution",
+            "Stadt/Landkreis",
+            "Dienststelle/Behörde",
+            "Behörde",
+            "Dienststelle",
+            "Institution",
+            "Stadt / Gemeinde",
+            "Gebietskörperschaft",
+        ] {
+            assert_eq!(
+                recognise(header),
+                Some(ImportField::Organisation),
+                "header „{header}“"
+            );
+        }
+        assert_eq!(recognise("Amtsbezeichnung"), Some(ImportField::Function));
+        assert_eq!(recognise("E-Mail / Mail"), Some(ImportField::Email));
+        assert_eq!(
+            recognise("Vorname/Telefon"),
+            None,
+            "parts that disagree name nothing"
+        );
+    }
+
+    #[test]
+    fn a_bare_stadt_beside_kommune_is_asked_not_guessed() {
+        let headers: Vec<String> = ["Nachname", "Vorname", "Kommune", "Stadt"]
+            .map(str::to_owned)
+            .to_vec();
+        let fields = recognise_row(&headers);
+        assert_eq!(fields[2], Some(ImportField::Organisation));
+        assert_eq!(
+            fields[3], None,
+            "Stadt could be the person's or the organisation's city"
+        );
+        assert!(unmapped_reason(&headers, &fields, 3).starts_with("mehrdeutig"));
+        let alone: Vec<String> = ["Name", "Stadt"].map(str::to_owned).to_vec();
+        assert_eq!(recognise_row(&alone)[1], Some(ImportField::City));
     }
 
     #[test]

@@ -75,7 +75,7 @@ pub struct Table {
 pub const MAX_COLUMNS: usize = 500;
 
 fn file_error(message: impl Into<String>) -> Error {
-    Error::validation("file", message)
+    Error::validation(crate::model::Field::File, message)
 }
 
 /// Reads a CSV or XLSX file.

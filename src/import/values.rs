@@ -265,9 +265,9 @@ pub fn parse_date(cell: &Cell, label: &str) -> Result<Option<NaiveDate>, String>
                 .next()
                 .filter(|d| d.len() >= 8)
                 .unwrap_or(text);
-            date::parse("date", label, day_part)
+            date::parse(crate::model::Field::Argument, label, day_part)
                 .map(Some)
-                .map_err(|e| e.user_message())
+                .map_err(|e| e.message)
         }
     }
 }

@@ -2,10 +2,10 @@
 
 use chrono::NaiveDate;
 
-use crate::error::{Error, Result};
+use super::field::{Field, FieldError};
 
 /// Parses a German or ISO date; `label` is the field as the user sees it, `field` its name.
-pub fn parse(field: &str, label: &str, value: &str) -> Result<NaiveDate> {
+pub fn parse(field: Field, label: &str, value: &str) -> Result<NaiveDate, FieldError> {
     let value = value.trim();
     let parsed = if value.contains('.') {
         NaiveDate::parse_from_str(value, "%d.%m.%Y")
@@ -15,7 +15,7 @@ pub fn parse(field: &str, label: &str, value: &str) -> Result<NaiveDate> {
         NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
     };
     parsed.ok_or_else(|| {
-        Error::validation(
+        FieldError::new(
             field,
             format!("{label}: „{value}“ ist kein gültiges Datum. Bitte als TT.MM.JJJJ angeben."),
         )
@@ -23,7 +23,11 @@ pub fn parse(field: &str, label: &str, value: &str) -> Result<NaiveDate> {
 }
 
 /// Like [`parse`], but an empty value is `None`.
-pub fn parse_optional(field: &str, label: &str, value: &str) -> Result<Option<NaiveDate>> {
+pub fn parse_optional(
+    field: Field,
+    label: &str,
+    value: &str,
+) -> Result<Option<NaiveDate>, FieldError> {
     if value.trim().is_empty() {
         Ok(None)
     } else {
@@ -47,23 +51,29 @@ mod tests {
     #[test]
     fn parses_german_and_iso() {
         let expected = NaiveDate::from_ymd_opt(2025, 9, 21).expect("valid date");
-        assert_eq!(parse("d", "Datum", "21.09.2025").expect("german"), expected);
         assert_eq!(
-            parse("d", "Datum", "21.9.2025").expect("short german"),
+            parse(Field::Argument, "Datum", "21.09.2025").expect("german"),
             expected
         );
-        assert_eq!(parse("d", "Datum", "2025-09-21").expect("iso"), expected);
+        assert_eq!(
+            parse(Field::Argument, "Datum", "21.9.2025").expect("short german"),
+            expected
+        );
+        assert_eq!(
+            parse(Field::Argument, "Datum", "2025-09-21").expect("iso"),
+            expected
+        );
     }
 
     #[test]
     fn refuses_impossible_dates_with_the_label() {
-        let err = parse("start_date", "Beginn", "31.02.2025").expect_err("no 31 February");
+        let err = parse(Field::StartDate, "Beginn", "31.02.2025").expect_err("no 31 February");
         assert!(
-            err.user_message().starts_with("Beginn:"),
+            err.message.starts_with("Beginn:"),
             "message names the field"
         );
         assert!(
-            parse("d", "Datum", "1.1.25").is_err(),
+            parse(Field::Argument, "Datum", "1.1.25").is_err(),
             "two-digit years are ambiguous"
         );
     }

@@ -4,8 +4,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::field::{Field, FieldError, Problems};
+use super::stored::{sql_text, Stored};
 use super::{date, text};
-use crate::error::{Error, Result};
 
 /// The role a person holds in the working group for an organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -68,6 +69,18 @@ impl Role {
             .unwrap_or(Self::ALL.len())
     }
 }
+
+impl Stored for Role {
+    const WHAT: &'static str = "Rolle";
+    const ALL: &'static [Self] = &Role::ALL;
+    fn as_str(self) -> &'static str {
+        Role::as_str(self)
+    }
+    fn label(self) -> &'static str {
+        Role::label(self)
+    }
+}
+sql_text!(Role);
 
 /// A stored mandate.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -133,7 +146,7 @@ pub struct MandateInput {
 }
 
 /// A validated mandate, ready to store (overlaps are checked by the op against the store).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MandateFields {
     /// Person.
     pub person_id: i64,
@@ -150,43 +163,115 @@ pub struct MandateFields {
 }
 
 impl MandateInput {
-    /// Checks the fields that need no store: required values and the order of the dates.
-    pub fn validate(&self) -> Result<MandateFields> {
-        let organisation_id = self.organisation_id.ok_or_else(|| {
-            Error::validation(
-                "organisation_id",
+    /// Checks the fields that need no store: required values and the order of the dates. Every
+    /// problem is reported at once.
+    pub fn validate(&self) -> Result<MandateFields, Vec<FieldError>> {
+        let mut problems = Problems::new();
+        if self.organisation_id.is_none() {
+            problems.add(
+                Field::OrganisationId,
                 "Organisation: Bitte eine Organisation wählen.",
-            )
-        })?;
-        let role = self
-            .role
-            .ok_or_else(|| Error::validation("role", "Rolle: Bitte eine Rolle wählen."))?;
-        if self.start_date.trim().is_empty() {
-            return Err(Error::validation(
-                "start_date",
-                "Beginn: Bitte ein Datum angeben.",
-            ));
+            );
         }
-        let start_date = date::parse("start_date", "Beginn", &self.start_date)?;
-        let end_date = date::parse_optional("end_date", "Ende", &self.end_date)?;
-        if end_date.is_some_and(|end| end < start_date) {
-            return Err(Error::validation(
-                "end_date",
-                format!(
-                    "Ende: Das Mandat kann nicht vor seinem Beginn ({}) enden.",
-                    date::german(start_date)
-                ),
-            ));
+        if self.role.is_none() {
+            problems.add(Field::Role, "Rolle: Bitte eine Rolle wählen.");
         }
-        Ok(MandateFields {
+        let start_date = if self.start_date.trim().is_empty() {
+            problems.add(Field::StartDate, "Beginn: Bitte ein Datum angeben.");
+            None
+        } else {
+            problems.take(date::parse(Field::StartDate, "Beginn", &self.start_date))
+        };
+        let end_date = problems
+            .take(date::parse_optional(Field::EndDate, "Ende", &self.end_date))
+            .flatten();
+        if let (Some(start), Some(end)) = (start_date, end_date) {
+            if end < start {
+                problems.add(
+                    Field::EndDate,
+                    format!(
+                        "Ende: Das Mandat kann nicht vor seinem Beginn ({}) enden.",
+                        date::german(start)
+                    ),
+                );
+            }
+        }
+        problems.finish(|| MandateFields {
             person_id: self.person_id,
-            organisation_id,
-            role,
-            start_date,
+            organisation_id: self.organisation_id.unwrap_or_default(),
+            role: self.role.unwrap_or(Role::Guest),
+            start_date: start_date.unwrap_or_default(),
             end_date,
             notes: text::optional(&self.notes),
         })
     }
+}
+
+impl Mandate {
+    /// The stored values as validated fields.
+    pub fn fields(&self) -> MandateFields {
+        MandateFields {
+            person_id: self.person_id,
+            organisation_id: self.organisation_id,
+            role: self.role,
+            start_date: self.start_date,
+            end_date: self.end_date,
+            notes: self.notes.clone(),
+        }
+    }
+}
+
+/// "01.01.2024 bis 31.12.2025" or "seit 01.01.2024".
+pub fn period(start: NaiveDate, end: Option<NaiveDate>) -> String {
+    match end {
+        Some(end) => format!("{} bis {}", date::german(start), date::german(end)),
+        None => format!("seit {}", date::german(start)),
+    }
+}
+
+/// A mandate that another one would clash with, and whose it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clash<'a> {
+    /// The other mandate.
+    pub other: &'a Mandate,
+    /// True when the other one is the same person's.
+    pub same_person: bool,
+}
+
+/// The one seat rule, used by the mandate form and the import alike: among `others` (mandates of
+/// the same organisation), the first that `fields` may not share time with: the same person in
+/// the same role, or, for the permanent seat, anyone holding it. `own_id` is the mandate being
+/// edited.
+pub fn clash<'a>(
+    fields: &MandateFields,
+    own_id: Option<i64>,
+    others: impl IntoIterator<Item = &'a Mandate>,
+) -> Option<Clash<'a>> {
+    others
+        .into_iter()
+        .filter(|m| Some(m.id) != own_id && m.organisation_id == fields.organisation_id)
+        .filter(|m| m.role == fields.role && m.overlaps(fields.start_date, fields.end_date))
+        .find_map(|other| {
+            let same_person = other.person_id == fields.person_id;
+            (same_person || fields.role == Role::Permanent).then_some(Clash { other, same_person })
+        })
+}
+
+/// The German message of a clash; `person` is the new mandate's holder, `holder` the other's.
+pub fn clash_error(clash: Clash<'_>, role: Role, person: &str, holder: &str) -> FieldError {
+    let period = period(clash.other.start_date, clash.other.end_date);
+    let message = if clash.same_person {
+        format!(
+            "Beginn: {person} hat für diese Organisation schon ein Mandat als {} im selben Zeitraum ({period}).",
+            role.label()
+        )
+    } else {
+        format!(
+            "Beginn: Die ständige Vertretung dieser Organisation hat im selben Zeitraum {holder} ({period}). \
+             Bitte zuerst deren Mandat beenden – ein Sitz hat immer nur eine ständige Vertretung."
+        )
+    };
+    FieldError::new(Field::StartDate, message)
 }
 
 #[cfg(test)]
@@ -237,7 +322,7 @@ mod tests {
             notes: String::new(),
         };
         match input.validate() {
-            Err(Error::Validation { field, .. }) => assert_eq!(field, "end_date"),
+            Err(errors) => assert_eq!(errors[0].field, Field::EndDate),
             other => panic!("expected validation error, got {other:?}"),
         }
     }

@@ -4,8 +4,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::field::{Field, FieldError, Problems};
+use super::stored::{sql_text, Stored};
 use super::{date, text, Direction, History, MandateView};
-use crate::error::{Error, Result};
 
 /// The sixteen German Länder, as the UI offers them.
 pub const BUNDESLAENDER: [&str; 16] = [
@@ -91,6 +92,18 @@ impl OrganisationKind {
     }
 }
 
+impl Stored for OrganisationKind {
+    const WHAT: &'static str = "Art der Organisation";
+    const ALL: &'static [Self] = &OrganisationKind::ALL;
+    fn as_str(self) -> &'static str {
+        OrganisationKind::as_str(self)
+    }
+    fn label(self) -> &'static str {
+        OrganisationKind::label(self)
+    }
+}
+sql_text!(OrganisationKind);
+
 /// A stored organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Organisation {
@@ -147,7 +160,7 @@ pub struct OrganisationInput {
 }
 
 /// A validated organisation, ready to store.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OrganisationFields {
     /// Name.
     pub name: String,
@@ -173,57 +186,74 @@ pub struct OrganisationFields {
 
 impl OrganisationInput {
     /// Checks every field; the first problem is returned with the field it concerns.
-    pub fn validate(&self) -> Result<OrganisationFields> {
-        let name = text::optional(&self.name)
-            .ok_or_else(|| Error::validation("name", "Name: Bitte einen Namen angeben."))?;
-        if name.chars().count() > 200 {
-            return Err(Error::validation("name", "Name: Höchstens 200 Zeichen."));
-        }
-        let kind = self.kind.ok_or_else(|| {
-            Error::validation("kind", "Art: Bitte die Art der Organisation wählen.")
-        })?;
-        let state = text::optional(&self.state);
-        if let Some(state) = &state {
-            if !BUNDESLAENDER.contains(&state.as_str()) {
-                return Err(Error::validation(
-                    "state",
-                    format!("Bundesland: „{state}“ ist kein deutsches Bundesland."),
-                ));
+    pub fn validate(&self) -> Result<OrganisationFields, Vec<FieldError>> {
+        let mut problems = Problems::new();
+        let name = text::optional(&self.name);
+        match &name {
+            None => problems.add(Field::Name, "Name: Bitte einen Namen angeben."),
+            Some(name) if name.chars().count() > 200 => {
+                problems.add(Field::Name, "Name: Höchstens 200 Zeichen.");
             }
+            Some(_) => {}
+        }
+        if self.kind.is_none() {
+            problems.add(Field::Kind, "Art: Bitte die Art der Organisation wählen.");
+        }
+        let state = text::optional(&self.state);
+        if let Some(state) = state
+            .as_ref()
+            .filter(|s| !BUNDESLAENDER.contains(&s.as_str()))
+        {
+            problems.add(
+                Field::State,
+                format!("Bundesland: „{state}“ ist kein deutsches Bundesland."),
+            );
         }
         let postal_code = text::optional(&self.postal_code);
-        if let Some(code) = &postal_code {
-            if code.len() != 5 || !code.chars().all(|c| c.is_ascii_digit()) {
-                return Err(Error::validation(
-                    "postal_code",
-                    format!("PLZ: „{code}“ ist keine Postleitzahl (fünf Ziffern)."),
-                ));
-            }
+        if let Some(code) = postal_code
+            .as_ref()
+            .filter(|c| !super::person::is_postal_code(c))
+        {
+            problems.add(
+                Field::PostalCode,
+                format!("PLZ: „{code}“ ist keine Postleitzahl (fünf Ziffern)."),
+            );
         }
         let website = text::optional(&self.website);
-        if let Some(site) = &website {
-            if site.contains(char::is_whitespace) || !site.contains('.') {
-                return Err(Error::validation(
-                    "website",
-                    format!("Website: „{site}“ ist keine gültige Adresse."),
-                ));
-            }
+        if let Some(site) = website
+            .as_ref()
+            .filter(|s| s.contains(char::is_whitespace) || !s.contains('.'))
+        {
+            problems.add(
+                Field::Website,
+                format!("Website: „{site}“ ist keine gültige Adresse."),
+            );
         }
-        let member_since =
-            date::parse_optional("member_since", "Mitglied seit", &self.member_since)?;
-        let member_until =
-            date::parse_optional("member_until", "Mitglied bis", &self.member_until)?;
+        let member_since = problems
+            .take(date::parse_optional(
+                Field::MemberSince,
+                "Mitglied seit",
+                &self.member_since,
+            ))
+            .flatten();
+        let member_until = problems
+            .take(date::parse_optional(
+                Field::MemberUntil,
+                "Mitglied bis",
+                &self.member_until,
+            ))
+            .flatten();
         if let (Some(since), Some(until)) = (member_since, member_until) {
             if until < since {
-                return Err(Error::validation(
-                    "member_until",
+                problems.add(
+                    Field::MemberUntil,
                     "Mitglied bis: Das Ende liegt vor dem Beginn der Mitgliedschaft.",
-                ));
+                );
             }
         }
-        Ok(OrganisationFields {
-            name,
-            kind,
+        problems.finish(|| OrganisationFields {
+            name: name.unwrap_or_default(),
+            kind: self.kind.unwrap_or(OrganisationKind::Other),
             state,
             street: text::optional(&self.street),
             postal_code,
@@ -233,6 +263,46 @@ impl OrganisationInput {
             member_until,
             notes: text::optional(&self.notes),
         })
+    }
+}
+
+impl Organisation {
+    /// The stored values as validated fields.
+    pub fn fields(&self) -> OrganisationFields {
+        OrganisationFields {
+            name: self.name.clone(),
+            kind: self.kind,
+            state: self.state.clone(),
+            street: self.street.clone(),
+            postal_code: self.postal_code.clone(),
+            city: self.city.clone(),
+            website: self.website.clone(),
+            member_since: self.member_since,
+            member_until: self.member_until,
+            notes: self.notes.clone(),
+        }
+    }
+}
+
+/// What refers to an organisation. One with any of it is ended, not deleted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OrganisationDependants {
+    /// Mandates for it.
+    pub mandates: i64,
+    /// Sessions it hosted.
+    pub hosted_sessions: i64,
+    /// Attendance records for it.
+    pub attendance: i64,
+    /// Its practice examples.
+    pub practice_examples: i64,
+    /// Action items assigned to it.
+    pub action_items: i64,
+}
+
+impl OrganisationDependants {
+    /// True when nothing refers to the organisation.
+    pub fn is_empty(&self) -> bool {
+        *self == OrganisationDependants::default()
     }
 }
 
@@ -387,7 +457,10 @@ mod tests {
         ];
         for (bad, expected) in cases {
             match bad.validate() {
-                Err(Error::Validation { field, .. }) => assert_eq!(field, expected),
+                Err(errors) => {
+                    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+                    assert_eq!(fields, [expected], "{errors:?}");
+                }
                 other => panic!("expected a validation error on {expected}, got {other:?}"),
             }
         }

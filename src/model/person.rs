@@ -4,8 +4,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::field::{Field, FieldError, Problems};
+use super::stored::{sql_text, Stored};
 use super::{date, text, History, MandateView};
-use crate::error::{Error, Result};
 
 /// How a person is addressed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -47,6 +48,18 @@ impl Salutation {
         }
     }
 }
+
+impl Stored for Salutation {
+    const WHAT: &'static str = "Anrede";
+    const ALL: &'static [Self] = &Salutation::ALL;
+    fn as_str(self) -> &'static str {
+        Salutation::as_str(self)
+    }
+    fn label(self) -> &'static str {
+        Salutation::label(self)
+    }
+}
+sql_text!(Salutation);
 
 /// A stored person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -162,7 +175,7 @@ pub struct PersonInput {
 }
 
 /// A validated person, ready to store.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PersonFields {
     /// Salutation.
     pub salutation: Salutation,
@@ -197,71 +210,80 @@ pub struct PersonFields {
 }
 
 impl PersonInput {
-    /// Checks every field; the first problem is returned with the field it concerns.
-    pub fn validate(&self) -> Result<PersonFields> {
-        let first_name = text::optional(&self.first_name).ok_or_else(|| {
-            Error::validation("first_name", "Vorname: Bitte den Vornamen angeben.")
-        })?;
-        let last_name = text::optional(&self.last_name).ok_or_else(|| {
-            Error::validation("last_name", "Nachname: Bitte den Nachnamen angeben.")
-        })?;
-        for (field, label, value) in [
-            ("first_name", "Vorname", &first_name),
-            ("last_name", "Nachname", &last_name),
+    /// Checks every field and reports every problem at once, each with its field.
+    pub fn validate(&self) -> Result<PersonFields, Vec<FieldError>> {
+        let mut problems = Problems::new();
+        let first_name = text::optional(&self.first_name);
+        let last_name = text::optional(&self.last_name);
+        for (field, label, value, missing) in [
+            (
+                Field::FirstName,
+                "Vorname",
+                &first_name,
+                "Vorname: Bitte den Vornamen angeben.",
+            ),
+            (
+                Field::LastName,
+                "Nachname",
+                &last_name,
+                "Nachname: Bitte den Nachnamen angeben.",
+            ),
         ] {
-            if value.chars().count() > 100 {
-                return Err(Error::validation(
-                    field,
-                    format!("{label}: Höchstens 100 Zeichen."),
-                ));
+            match value {
+                None => problems.add(field, missing),
+                Some(v) if v.chars().count() > 100 => {
+                    problems.add(field, format!("{label}: Höchstens 100 Zeichen."));
+                }
+                Some(_) => {}
             }
         }
         let email = text::optional(&self.email).map(|e| e.to_lowercase());
-        if let Some(email) = &email {
-            if !is_email(email) {
-                return Err(Error::validation(
-                    "email",
-                    format!("E-Mail: „{email}“ ist keine gültige E-Mail-Adresse."),
-                ));
-            }
+        if let Some(email) = email.as_ref().filter(|e| !is_email(e)) {
+            problems.add(
+                Field::Email,
+                format!("E-Mail: „{email}“ ist keine gültige E-Mail-Adresse."),
+            );
         }
         for (field, label, value) in [
-            ("phone", "Telefon", &self.phone),
-            ("mobile", "Mobil", &self.mobile),
+            (Field::Phone, "Telefon", &self.phone),
+            (Field::Mobile, "Mobil", &self.mobile),
         ] {
             if !value
                 .chars()
                 .all(|c| c.is_ascii_digit() || " +-/()".contains(c))
             {
-                return Err(Error::validation(
+                problems.add(
                     field,
                     format!("{label}: Nur Ziffern, Leerzeichen und + - / ( ) sind erlaubt."),
-                ));
+                );
             }
         }
         let postal_code = text::optional(&self.postal_code);
-        if let Some(code) = &postal_code {
-            if code.len() != 5 || !code.chars().all(|c| c.is_ascii_digit()) {
-                return Err(Error::validation(
-                    "postal_code",
-                    format!("PLZ: „{code}“ ist keine Postleitzahl (fünf Ziffern)."),
-                ));
-            }
+        if let Some(code) = postal_code.as_ref().filter(|c| !is_postal_code(c)) {
+            problems.add(
+                Field::PostalCode,
+                format!("PLZ: „{code}“ ist keine Postleitzahl (fünf Ziffern)."),
+            );
         }
-        let consent_date =
-            date::parse_optional("consent_date", "Einwilligung am", &self.consent_date)?;
+        let consent_date = problems
+            .take(date::parse_optional(
+                Field::ConsentDate,
+                "Einwilligung am",
+                &self.consent_date,
+            ))
+            .flatten();
         if consent_date.is_some() && !self.consent_shared_lists {
-            return Err(Error::validation(
-                "consent_date",
+            problems.add(
+                Field::ConsentDate,
                 "Einwilligung am: Ein Datum ist nur bei erteilter Einwilligung möglich.",
-            ));
+            );
         }
-        Ok(PersonFields {
+        problems.finish(|| PersonFields {
             salutation: self.salutation,
             title: text::optional(&self.title),
-            first_name,
+            first_name: first_name.unwrap_or_default(),
             name_particle: text::optional(&self.name_particle),
-            last_name,
+            last_name: last_name.unwrap_or_default(),
             function: text::optional(&self.function),
             email,
             phone: text::optional(&self.phone),
@@ -273,6 +295,58 @@ impl PersonInput {
             consent_date,
             notes: text::optional(&self.notes),
         })
+    }
+}
+
+/// Five digits.
+pub fn is_postal_code(code: &str) -> bool {
+    code.len() == 5 && code.chars().all(|c| c.is_ascii_digit())
+}
+
+impl Person {
+    /// The stored values as validated fields (to compare with an edit or an import row).
+    pub fn fields(&self) -> PersonFields {
+        PersonFields {
+            salutation: self.salutation,
+            title: self.title.clone(),
+            first_name: self.first_name.clone(),
+            name_particle: self.name_particle.clone(),
+            last_name: self.last_name.clone(),
+            function: self.function.clone(),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            mobile: self.mobile.clone(),
+            street: self.street.clone(),
+            postal_code: self.postal_code.clone(),
+            city: self.city.clone(),
+            consent_shared_lists: self.consent_shared_lists,
+            consent_date: self.consent_date,
+            notes: self.notes.clone(),
+        }
+    }
+}
+
+/// What refers to a person. A person with any of it has history and is deactivated, not deleted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PersonHistory {
+    /// Mandates.
+    pub mandates: i64,
+    /// Attendance records (also as substitute).
+    pub attendance: i64,
+    /// Talks on agendas.
+    pub talks: i64,
+    /// Action items assigned.
+    pub action_items: i64,
+    /// Minutes recorded.
+    pub minutes: i64,
+    /// Practice examples as contact.
+    pub practice_examples: i64,
+}
+
+impl PersonHistory {
+    /// True when nothing refers to the person.
+    pub fn is_empty(&self) -> bool {
+        *self == PersonHistory::default()
     }
 }
 
@@ -373,12 +447,37 @@ mod tests {
         ];
         for (bad, expected) in cases {
             match bad.validate() {
-                Err(Error::Validation { field, message }) => {
-                    assert_eq!(field, expected, "{message}");
+                Err(errors) => {
+                    let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+                    assert_eq!(fields, [expected], "{errors:?}");
                 }
                 other => panic!("expected a validation error on {expected}, got {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn reports_every_problem_at_once() {
+        let bad = PersonInput {
+            first_name: " ".into(),
+            email: "a@b".into(),
+            postal_code: "123".into(),
+            phone: "0711 abc".into(),
+            ..input()
+        };
+        let errors = bad.validate().expect_err("four problems");
+        let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(
+            fields,
+            [
+                Field::FirstName,
+                Field::Email,
+                Field::Phone,
+                Field::PostalCode
+            ],
+            "a form must show every problem, not the first one"
+        );
+        assert!(errors.iter().all(|e| !e.message.is_empty()));
     }
 
     #[test]

@@ -10,23 +10,25 @@ use chrono::NaiveDate;
 use crate::error::Result;
 use crate::model::person::list_name;
 use crate::model::text::{fold, sort_key};
+use crate::model::Field;
 use crate::model::{
     date, Direction, Mandate, MemberFilter, MemberList, MemberRow, MemberSort, MemberStatus,
     Organisation,
 };
-use crate::store::{mandates, organisations, people, Store};
+use crate::store::Reader;
 
 /// Lists people as the filter asks; `today` is used when the filter names no reference date.
-pub fn list(store: &Store, filter: &MemberFilter, today: NaiveDate) -> Result<MemberList> {
-    let as_of = date::parse_optional("as_of", "Stichtag", &filter.as_of)?.unwrap_or(today);
-    let conn = store.conn();
-    let people = people::all(conn)?;
-    let organisations: HashMap<i64, Organisation> = organisations::all(conn)?
+pub fn list(r: Reader<'_>, filter: &MemberFilter, today: NaiveDate) -> Result<MemberList> {
+    let as_of = date::parse_optional(Field::AsOf, "Stichtag", &filter.as_of)?.unwrap_or(today);
+    let people = r.people().all()?;
+    let organisations: HashMap<i64, Organisation> = r
+        .organisations()
+        .all()?
         .into_iter()
         .map(|o| (o.id, o))
         .collect();
     let mut by_person: HashMap<i64, Vec<Mandate>> = HashMap::new();
-    for mandate in mandates::all(conn)? {
+    for mandate in r.mandates().all()? {
         by_person
             .entry(mandate.person_id)
             .or_default()

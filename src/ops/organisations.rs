@@ -4,58 +4,33 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use crate::error::{Error, Result};
+use crate::model::organisation::OrganisationDependants;
 use crate::model::text::{fold, sort_key};
 use crate::model::{
     Direction, Organisation, OrganisationDetail, OrganisationFilter, OrganisationInput,
-    OrganisationList, OrganisationRow, OrganisationSort, OrganisationStatus, Stamp,
+    OrganisationList, OrganisationRow, OrganisationSort, OrganisationStatus,
 };
-use crate::store::audit::{self, Action};
-use crate::store::{mandates as mandate_rows, organisations as rows, people as people_rows, Store};
+use crate::store::{Reader, Writer};
 
-/// Creates an organisation from the form.
-pub fn create(store: &mut Store, stamp: &Stamp, input: &OrganisationInput) -> Result<Organisation> {
+/// Creates an organisation from the form (or an import row, or the demo data).
+pub fn create(w: &mut Writer<'_>, input: &OrganisationInput) -> Result<Organisation> {
     let fields = input.validate()?;
-    store.write(|tx| {
-        let id = rows::insert(tx, stamp, &fields)?;
-        audit::record(
-            tx,
-            stamp,
-            "organisation",
-            Some(id),
-            Action::Create,
-            &format!("Organisation „{}“ angelegt", fields.name),
-        )?;
-        rows::get(tx, id)
-    })
+    let id = w.organisations().insert(&fields)?;
+    w.read().organisations().get(id)
 }
 
 /// Saves the form over an existing organisation.
-pub fn update(
-    store: &mut Store,
-    stamp: &Stamp,
-    id: i64,
-    input: &OrganisationInput,
-) -> Result<Organisation> {
+pub fn update(w: &mut Writer<'_>, id: i64, input: &OrganisationInput) -> Result<Organisation> {
     let fields = input.validate()?;
-    store.write(|tx| {
-        rows::update(tx, stamp, id, &fields)?;
-        audit::record(
-            tx,
-            stamp,
-            "organisation",
-            Some(id),
-            Action::Update,
-            &format!("Organisation „{}“ geändert", fields.name),
-        )?;
-        rows::get(tx, id)
-    })
+    w.read().organisations().get(id)?;
+    w.organisations().update(id, &fields)?;
+    w.read().organisations().get(id)
 }
 
 /// An organisation with all its mandates.
-pub fn get(store: &Store, id: i64, today: chrono::NaiveDate) -> Result<OrganisationDetail> {
-    let conn = store.conn();
-    let organisation = rows::get(conn, id)?;
-    let mandates = super::mandates::views(conn, mandate_rows::for_organisation(conn, id)?, today)?;
+pub fn get(r: Reader<'_>, id: i64, today: chrono::NaiveDate) -> Result<OrganisationDetail> {
+    let organisation = r.organisations().get(id)?;
+    let mandates = super::mandates::views(r, r.mandates().for_organisation(id)?, today)?;
     Ok(OrganisationDetail {
         organisation,
         mandates,
@@ -63,72 +38,74 @@ pub fn get(store: &Store, id: i64, today: chrono::NaiveDate) -> Result<Organisat
 }
 
 /// Deletes an organisation nothing refers to; otherwise refuses and points to ending membership.
-pub fn delete(store: &mut Store, stamp: &Stamp, id: i64) -> Result<()> {
-    store.write(|tx| {
-        let org = rows::get(tx, id)?;
-        let dependants = rows::dependants(tx, id)?;
-        if !dependants.is_empty() {
-            return Err(Error::Conflict {
-                message: format!(
-                    "„{}“ kann nicht gelöscht werden, weil Einträge darauf verweisen ({}). \
-                     Stattdessen die Mitgliedschaft beenden: Die Organisation bleibt mit ihrer \
-                     Geschichte erhalten und wird als ehemalig geführt.",
-                    org.name,
-                    dependants.join(", ")
-                ),
-            });
-        }
-        rows::delete(tx, id)?;
-        audit::record(
-            tx,
-            stamp,
-            "organisation",
-            Some(id),
-            Action::Delete,
-            &format!("Organisation „{}“ gelöscht", org.name),
-        )
-    })
+pub fn delete(w: &mut Writer<'_>, id: i64) -> Result<()> {
+    let org = w.read().organisations().get(id)?;
+    let dependants = w.read().organisations().dependants(id)?;
+    if !dependants.is_empty() {
+        return Err(Error::Conflict {
+            message: format!(
+                "„{}“ kann nicht gelöscht werden, weil Einträge darauf verweisen ({}). \
+                 Stattdessen die Mitgliedschaft beenden: Die Organisation bleibt mit ihrer \
+                 Geschichte erhalten und wird als ehemalig geführt.",
+                org.name,
+                describe(&dependants)
+            ),
+        });
+    }
+    w.organisations().delete(id)
 }
 
 /// Ends the membership today: "member until" is set and every open mandate for it ends today.
-pub fn end_membership(store: &mut Store, stamp: &Stamp, id: i64) -> Result<Organisation> {
-    let today = stamp.today();
-    store.write(|tx| {
-        let org = rows::get(tx, id)?;
-        let since = org.member_since.unwrap_or(today);
-        rows::set_member_until(tx, stamp, id, today.max(since))?;
-        for mandate in mandate_rows::for_organisation(tx, id)? {
-            if mandate.end_date.is_none_or(|end| end > today) {
-                mandate_rows::set_end(tx, mandate.id, today.max(mandate.start_date))?;
-            }
+pub fn end_membership(w: &mut Writer<'_>, id: i64) -> Result<Organisation> {
+    let today = w.stamp().today();
+    let org = w.read().organisations().get(id)?;
+    let since = org.member_since.unwrap_or(today);
+    w.organisations().end_membership(id, today.max(since))?;
+    for mandate in w.read().mandates().for_organisation(id)? {
+        if mandate.end_date.is_none_or(|end| end > today) {
+            w.mandates()
+                .end(mandate.id, today.max(mandate.start_date))?;
         }
-        audit::record(
-            tx,
-            stamp,
-            "organisation",
-            Some(id),
-            Action::Deactivate,
-            &format!("Mitgliedschaft von „{}“ beendet", org.name),
-        )?;
-        rows::get(tx, id)
-    })
+    }
+    w.read().organisations().get(id)
+}
+
+/// "3 Mandate, 1 ausgerichtete Sitzung": what refers to an organisation, for the message.
+fn describe(d: &OrganisationDependants) -> String {
+    [
+        (d.mandates, "Mandat", "Mandate"),
+        (
+            d.hosted_sessions,
+            "ausgerichtete Sitzung",
+            "ausgerichtete Sitzungen",
+        ),
+        (d.attendance, "Teilnahme", "Teilnahmen"),
+        (d.practice_examples, "Praxisbeispiel", "Praxisbeispiele"),
+        (d.action_items, "Aufgabe", "Aufgaben"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+    .collect::<Vec<_>>()
+    .join(", ")
 }
 
 /// The organisation list, filtered and sorted as the user asked.
 pub fn list(
-    store: &Store,
+    r: Reader<'_>,
     filter: &OrganisationFilter,
     today: chrono::NaiveDate,
 ) -> Result<OrganisationList> {
-    let conn = store.conn();
-    let organisations = rows::all(conn)?;
+    let organisations = r.organisations().all()?;
     let total = i64::try_from(organisations.len()).unwrap_or(i64::MAX);
-    let people: HashMap<i64, String> = people_rows::all(conn)?
+    let people: HashMap<i64, String> = r
+        .people()
+        .all()?
         .into_iter()
         .map(|p| (p.id, p.full_name()))
         .collect();
     let mut current: HashMap<i64, Vec<(usize, String)>> = HashMap::new();
-    for mandate in mandate_rows::all(conn)? {
+    for mandate in r.mandates().all()? {
         if mandate.covers(today) {
             if let Some(name) = people.get(&mandate.person_id) {
                 current

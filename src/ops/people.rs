@@ -1,52 +1,30 @@
 //! Creating, changing, deactivating and deleting people.
 
 use crate::error::{Error, Result};
-use crate::model::{Person, PersonDetail, PersonInput, Stamp};
-use crate::store::audit::{self, Action};
-use crate::store::{mandates as mandate_rows, people as rows, Store};
+use crate::model::person::PersonHistory;
+use crate::model::{Person, PersonDetail, PersonInput};
+use crate::store::{Reader, Writer};
 
-/// Creates a person from the form.
-pub fn create(store: &mut Store, stamp: &Stamp, input: &PersonInput) -> Result<Person> {
+/// Creates a person from the form (or an import row, or the demo data).
+pub fn create(w: &mut Writer<'_>, input: &PersonInput) -> Result<Person> {
     let fields = input.validate()?;
-    store.write(|tx| {
-        let id = rows::insert(tx, stamp, &fields)?;
-        let person = rows::get(tx, id)?;
-        audit::record(
-            tx,
-            stamp,
-            "person",
-            Some(id),
-            Action::Create,
-            &format!("Person „{}“ angelegt", person.full_name()),
-        )?;
-        Ok(person)
-    })
+    let id = w.people().insert(&fields)?;
+    w.read().people().get(id)
 }
 
 /// Saves the form over an existing person.
-pub fn update(store: &mut Store, stamp: &Stamp, id: i64, input: &PersonInput) -> Result<Person> {
+pub fn update(w: &mut Writer<'_>, id: i64, input: &PersonInput) -> Result<Person> {
     let fields = input.validate()?;
-    store.write(|tx| {
-        rows::update(tx, stamp, id, &fields)?;
-        let person = rows::get(tx, id)?;
-        audit::record(
-            tx,
-            stamp,
-            "person",
-            Some(id),
-            Action::Update,
-            &format!("Person „{}“ geändert", person.full_name()),
-        )?;
-        Ok(person)
-    })
+    w.read().people().get(id)?;
+    w.people().update(id, &fields)?;
+    w.read().people().get(id)
 }
 
 /// A person with their mandates.
-pub fn get(store: &Store, id: i64, today: chrono::NaiveDate) -> Result<PersonDetail> {
-    let conn = store.conn();
-    let person = rows::get(conn, id)?;
-    let mandates = super::mandates::views(conn, mandate_rows::for_person(conn, id)?, today)?;
-    let has_history = !rows::history(conn, id)?.is_empty();
+pub fn get(r: Reader<'_>, id: i64, today: chrono::NaiveDate) -> Result<PersonDetail> {
+    let person = r.people().get(id)?;
+    let mandates = super::mandates::views(r, r.mandates().for_person(id)?, today)?;
+    let has_history = !r.people().history(id)?.is_empty();
     Ok(PersonDetail {
         person,
         mandates,
@@ -55,70 +33,66 @@ pub fn get(store: &Store, id: i64, today: chrono::NaiveDate) -> Result<PersonDet
 }
 
 /// Deletes a person who has no history; otherwise refuses and points to deactivation.
-pub fn delete(store: &mut Store, stamp: &Stamp, id: i64) -> Result<()> {
-    store.write(|tx| {
-        let person = rows::get(tx, id)?;
-        let history = rows::history(tx, id)?;
-        if !history.is_empty() {
-            return Err(Error::Conflict {
-                message: format!(
-                    "„{}“ kann nicht gelöscht werden, weil die Person Geschichte hat ({}). \
-                     Stattdessen deaktivieren: Die Person wird als ehemalig geführt und bleibt in \
-                     Protokollen und Teilnahmelisten erhalten.",
-                    person.full_name(),
-                    history.join(", ")
-                ),
-            });
-        }
-        rows::delete(tx, id)?;
-        audit::record(
-            tx,
-            stamp,
-            "person",
-            Some(id),
-            Action::Delete,
-            &format!("Person „{}“ gelöscht", person.full_name()),
-        )
-    })
+pub fn delete(w: &mut Writer<'_>, id: i64) -> Result<()> {
+    let person = w.read().people().get(id)?;
+    let history = w.read().people().history(id)?;
+    if !history.is_empty() {
+        return Err(Error::Conflict {
+            message: format!(
+                "„{}“ kann nicht gelöscht werden, weil die Person Geschichte hat ({}). \
+                 Stattdessen deaktivieren: Die Person wird als ehemalig geführt und bleibt in \
+                 Protokollen und Teilnahmelisten erhalten.",
+                person.full_name(),
+                describe(&history)
+            ),
+        });
+    }
+    w.people().delete(id)
 }
 
 /// Marks a person as former: ends their open mandates today and sets them inactive.
-pub fn deactivate(store: &mut Store, stamp: &Stamp, id: i64) -> Result<Person> {
-    let today = stamp.today();
-    store.write(|tx| {
-        let person = rows::get(tx, id)?;
-        for mandate in mandate_rows::for_person(tx, id)? {
-            if mandate.end_date.is_none_or(|end| end > today) {
-                // A mandate that would only start later ends on its first day.
-                mandate_rows::set_end(tx, mandate.id, today.max(mandate.start_date))?;
-            }
+pub fn deactivate(w: &mut Writer<'_>, id: i64) -> Result<Person> {
+    let today = w.stamp().today();
+    w.read().people().get(id)?;
+    for mandate in w.read().mandates().for_person(id)? {
+        if mandate.end_date.is_none_or(|end| end > today) {
+            // A mandate that would only start later ends on its first day.
+            w.mandates()
+                .end(mandate.id, today.max(mandate.start_date))?;
         }
-        rows::set_active(tx, stamp, id, false)?;
-        audit::record(
-            tx,
-            stamp,
-            "person",
-            Some(id),
-            Action::Deactivate,
-            &format!("Person „{}“ deaktiviert", person.full_name()),
-        )?;
-        rows::get(tx, id)
-    })
+    }
+    w.people().set_active(id, false)?;
+    w.read().people().get(id)
 }
 
 /// Makes a deactivated person active again (their ended mandates stay ended).
-pub fn reactivate(store: &mut Store, stamp: &Stamp, id: i64) -> Result<Person> {
-    store.write(|tx| {
-        let person = rows::get(tx, id)?;
-        rows::set_active(tx, stamp, id, true)?;
-        audit::record(
-            tx,
-            stamp,
-            "person",
-            Some(id),
-            Action::Reactivate,
-            &format!("Person „{}“ reaktiviert", person.full_name()),
-        )?;
-        rows::get(tx, id)
-    })
+pub fn reactivate(w: &mut Writer<'_>, id: i64) -> Result<Person> {
+    w.read().people().get(id)?;
+    w.people().set_active(id, true)?;
+    w.read().people().get(id)
+}
+
+/// "2 Mandate, 5 Sitzungsteilnahmen": what a person's history consists of, for the message.
+fn describe(history: &PersonHistory) -> String {
+    [
+        (history.mandates, "Mandat", "Mandate"),
+        (
+            history.attendance,
+            "Sitzungsteilnahme",
+            "Sitzungsteilnahmen",
+        ),
+        (history.talks, "Vortrag", "Vorträge"),
+        (history.action_items, "Aufgabe", "Aufgaben"),
+        (history.minutes, "Protokoll", "Protokolle"),
+        (
+            history.practice_examples,
+            "Praxisbeispiel",
+            "Praxisbeispiele",
+        ),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+    .collect::<Vec<_>>()
+    .join(", ")
 }

@@ -2,22 +2,22 @@
 //! and speakers; durations and internal items on request.
 
 use chrono::NaiveTime;
-use rusqlite::Connection;
 
 use crate::error::Result;
-use crate::store::documents::{self, AgendaRow, SessionRow};
+use crate::model::Stored;
+use crate::store::documents::{AgendaRow, Documents, SessionRow};
 
 use super::layout::{Block, Column, Document, Row, Span, Table, Width};
-use super::{date_range, kind_label, long_day, AgendaOptions, Context};
+use super::{date_range, long_day, AgendaOptions, Context};
 
 pub(super) fn build(
     ctx: &mut Context<'_>,
-    conn: &Connection,
+    docs: Documents<'_>,
     number: i64,
     options: &AgendaOptions,
 ) -> Result<(Document, String)> {
-    let session = documents::session(conn, number)?;
-    let items = documents::agenda(conn, session.id)?;
+    let session = docs.session(number)?;
+    let items = docs.agenda(session.id)?;
     let title = format!("Tagesordnung – {}", session.title);
     let mut doc = ctx.document(&title);
     doc.push(Block::heading(1, "Einladung und Tagesordnung"));
@@ -74,7 +74,7 @@ pub(super) fn item_numbers(items: &[AgendaRow]) -> Vec<Option<usize>> {
     items
         .iter()
         .map(|item| {
-            (item.kind != "break").then(|| {
+            (!item.kind.is_break()).then(|| {
                 next += 1;
                 next
             })
@@ -135,8 +135,8 @@ pub(super) fn agenda_blocks(
             (None, _) => String::new(),
         };
         let top = match number {
-            Some(n) => format!("TOP {n}\n{}", kind_label(&item.kind)),
-            None => kind_label(&item.kind).to_owned(),
+            Some(n) => format!("TOP {n}\n{}", item.kind.label()),
+            None => item.kind.label().to_owned(),
         };
         let mut topic = vec![Span::bold(ctx.clean(&entry, &item.title))];
         if item.internal {

@@ -2,10 +2,8 @@
 //! sheet folded across the middle, the name on both halves) for a session's registered and
 //! attending people.
 
-use rusqlite::Connection;
-
 use crate::error::Result;
-use crate::store::documents::{self, AttendanceRow};
+use crate::store::documents::{AttendanceRow, Documents};
 
 use super::fonts::{FontStyle, Fonts};
 use super::layout::{mm, Block, Color, Document, Item, Span};
@@ -232,17 +230,17 @@ fn table_card(fonts: &Fonts, person: &Person, width: f32, fold: f32) -> Vec<Item
 
 pub(super) fn build(
     ctx: &mut Context<'_>,
-    conn: &Connection,
+    docs: Documents<'_>,
     number: i64,
     table_cards: bool,
 ) -> Result<(Document, String)> {
-    let session = documents::session(conn, number)?;
-    let attendance = documents::attendance(conn, session.id)?;
+    let session = docs.session(number)?;
+    let attendance = docs.attendance(session.id)?;
     let group = ctx.setting("group_name").unwrap_or("").to_owned();
     let group = ctx.clean("Einstellung Name der Gruppe", &group);
     let people: Vec<Person> = attendance
         .iter()
-        .filter(|a: &&AttendanceRow| matches!(a.status.as_str(), "registered" | "attended"))
+        .filter(|a: &&AttendanceRow| a.status.is_coming())
         .map(|a| {
             let entry = format!("Person „{}“", a.full_name);
             Person {

@@ -1,20 +1,19 @@
 //! The practice-example brochure: a title page, a table of contents with page numbers (two
 //! layout passes), and one section per example, grouped by its main topic.
 
-use rusqlite::Connection;
-
 use crate::error::Result;
-use crate::model::date;
-use crate::store::documents::{self, PracticeExampleRow};
+use crate::model::{date, ReleaseStatus};
+use crate::store::documents::{Documents, PracticeExampleRow};
 
 use super::layout::{Align, Block, Document, Span};
 use super::recommendations::body_blocks;
 use super::Context;
 
-pub(super) fn build(ctx: &mut Context<'_>, conn: &Connection) -> Result<(Document, String)> {
-    let examples: Vec<PracticeExampleRow> = documents::practice_examples(conn)?
+pub(super) fn build(ctx: &mut Context<'_>, docs: Documents<'_>) -> Result<(Document, String)> {
+    let examples: Vec<PracticeExampleRow> = docs
+        .practice_examples()?
         .into_iter()
-        .filter(|e| e.in_brochure)
+        .filter(|e| e.release_status == ReleaseStatus::Released)
         .collect();
     let mut doc = ctx.document("Praxisbeispiele");
     let group = ctx.setting("group_name").unwrap_or("").to_owned();

@@ -6,7 +6,7 @@ use crate::model::date;
 use crate::model::text::sort_key;
 use crate::model::{MemberRow, MemberStatus};
 use crate::ops;
-use crate::store::documents;
+
 use crate::Store;
 
 use super::layout::{Block, Column, Document, Row, Table, Width};
@@ -82,8 +82,8 @@ pub(super) fn build(
     store: &Store,
     options: &MemberListOptions,
 ) -> Result<(Document, String)> {
-    let list = ops::members::list(store, &options.filter, ctx.today())?;
-    let consents = documents::consents(store.conn())?;
+    let list = ops::members::list(store.read(), &options.filter, ctx.today())?;
+    let consents = store.read().documents().consents()?;
     let listed = list.rows.len();
     let rows: Vec<MemberRow> = list
         .rows

@@ -2,12 +2,10 @@
 //! per agenda item the notes, decisions and action items; a diagonal ENTWURF watermark until the
 //! minutes are approved, and the approval line once they are.
 
-use rusqlite::Connection;
-
 use crate::error::Result;
-use crate::model::date;
+use crate::model::{date, ActionStatus, AttendanceStatus, MinutesStatus, Stored};
 use crate::store::documents::{
-    self, ActionRow, AgendaRow, AttendanceRow, MinutesContent, SessionRow,
+    ActionRow, AgendaRow, AttendanceRow, Documents, MinutesContent, SessionRow,
 };
 
 use super::agenda::{item_numbers, session_facts};
@@ -16,18 +14,18 @@ use super::{date_range, Context};
 
 pub(super) fn build(
     ctx: &mut Context<'_>,
-    conn: &Connection,
+    docs: Documents<'_>,
     number: i64,
 ) -> Result<(Document, String)> {
-    let session = documents::session(conn, number)?;
-    let items = documents::agenda(conn, session.id)?;
-    let attendance = documents::attendance(conn, session.id)?;
-    let content = documents::minutes(conn, session.id)?;
+    let session = docs.session(number)?;
+    let items = docs.agenda(session.id)?;
+    let attendance = docs.attendance(session.id)?;
+    let content = docs.minutes(session.id)?;
     let title = format!("Protokoll – {}", session.title);
     let mut doc = ctx.document(&title);
     if content
         .as_ref()
-        .is_none_or(|c| c.minutes.status != "approved")
+        .is_none_or(|c| !c.minutes.status.is_locked())
     {
         doc.watermark = Some("ENTWURF".to_owned());
     }
@@ -52,21 +50,21 @@ pub(super) fn status_line(content: Option<&MinutesContent>) -> String {
         return "Entwurf (noch kein Protokoll erfasst)".to_owned();
     };
     let m = &content.minutes;
-    match m.status.as_str() {
-        "approved" => match (m.approved_at_session, m.approved_on) {
+    match m.status {
+        MinutesStatus::Approved => match (m.approved_at_session, m.approved_on) {
             (Some(n), Some(on)) => format!("Genehmigt in der {n}. Sitzung am {}", date::german(on)),
             (Some(n), None) => format!("Genehmigt in der {n}. Sitzung"),
             (None, Some(on)) => format!("Genehmigt am {}", date::german(on)),
             (None, None) => "Genehmigt".to_owned(),
         },
-        "sent" => match m.sent_on {
+        MinutesStatus::Sent => match m.sent_on {
             Some(on) => format!(
                 "Entwurf, versandt am {} (noch nicht genehmigt)",
                 date::german(on)
             ),
             None => "Entwurf, versandt (noch nicht genehmigt)".to_owned(),
         },
-        _ => "Entwurf (noch nicht genehmigt)".to_owned(),
+        MinutesStatus::Draft => "Entwurf (noch nicht genehmigt)".to_owned(),
     }
 }
 
@@ -89,7 +87,7 @@ pub(super) fn attendance_blocks(
     let mut blocks = Vec::new();
     let present: Vec<&AttendanceRow> = attendance
         .iter()
-        .filter(|a| a.status == "attended")
+        .filter(|a| a.status == AttendanceStatus::Attended)
         .collect();
     blocks.push(Block::heading(3, format!("Anwesend ({})", present.len())));
     if present.is_empty() {
@@ -131,7 +129,7 @@ pub(super) fn attendance_blocks(
     }
     let excused: Vec<String> = attendance
         .iter()
-        .filter(|a| matches!(a.status.as_str(), "excused" | "declined"))
+        .filter(|a| a.status.is_absent())
         .map(|a| person_line(ctx, a))
         .collect();
     blocks.push(Block::heading(
@@ -145,7 +143,7 @@ pub(super) fn attendance_blocks(
     }));
     let represented: Vec<String> = attendance
         .iter()
-        .filter(|a| a.status == "represented")
+        .filter(|a| a.status == AttendanceStatus::Represented)
         .map(|a| {
             let line = person_line(ctx, a);
             match &a.represented_by {
@@ -187,14 +185,11 @@ fn action_table(ctx: &mut Context<'_>, actions: &[&ActionRow], with_status: bool
                 a.due_date.map(date::german).unwrap_or_default(),
             ];
             if with_status {
-                cells.push(match a.status.as_str() {
-                    "done" => match a.done_on {
-                        Some(on) => format!("erledigt {}", date::german(on)),
-                        None => "erledigt".to_owned(),
-                    },
-                    "in_progress" => "in Arbeit".to_owned(),
-                    "dropped" => "entfallen".to_owned(),
-                    _ => "offen".to_owned(),
+                cells.push(match (a.status, a.done_on) {
+                    (ActionStatus::Done, Some(on)) => {
+                        format!("{} {}", a.status.label(), date::german(on))
+                    }
+                    (status, _) => status.label().to_owned(),
                 });
             }
             Row::Cells(cells)

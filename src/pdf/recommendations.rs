@@ -1,10 +1,8 @@
 //! The recommendations (Handlungsempfehlungen) by topic.
 
-use rusqlite::Connection;
-
 use crate::error::Result;
 use crate::model::date;
-use crate::store::documents;
+use crate::store::documents::Documents;
 
 use super::layout::{Block, Document, Span};
 use super::Context;
@@ -41,8 +39,8 @@ pub(super) fn body_blocks(ctx: &mut Context<'_>, entry: &str, body: &str) -> Vec
     blocks
 }
 
-pub(super) fn build(ctx: &mut Context<'_>, conn: &Connection) -> Result<(Document, String)> {
-    let recommendations = documents::recommendations(conn)?;
+pub(super) fn build(ctx: &mut Context<'_>, docs: Documents<'_>) -> Result<(Document, String)> {
+    let recommendations = docs.recommendations()?;
     let mut doc = ctx.document("Handlungsempfehlungen");
     doc.push(Block::heading(1, "Handlungsempfehlungen"));
     doc.push(Block::text(format!(

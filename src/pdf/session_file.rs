@@ -1,10 +1,8 @@
 //! The session file (Sitzungsmappe): one PDF with a cover, the agenda, the attendance and the
 //! minutes with decisions and action items; every part is a PDF bookmark.
 
-use rusqlite::Connection;
-
 use crate::error::Result;
-use crate::store::documents;
+use crate::store::documents::Documents;
 
 use super::agenda::{agenda_blocks, session_facts};
 use super::layout::{Align, Block, Document, Span};
@@ -13,13 +11,13 @@ use super::{date_range, AgendaOptions, Context};
 
 pub(super) fn build(
     ctx: &mut Context<'_>,
-    conn: &Connection,
+    docs: Documents<'_>,
     number: i64,
 ) -> Result<(Document, String)> {
-    let session = documents::session(conn, number)?;
-    let items = documents::agenda(conn, session.id)?;
-    let attendance = documents::attendance(conn, session.id)?;
-    let content = documents::minutes(conn, session.id)?;
+    let session = docs.session(number)?;
+    let items = docs.agenda(session.id)?;
+    let attendance = docs.attendance(session.id)?;
+    let content = docs.minutes(session.id)?;
     let title = format!("Sitzungsmappe – {}", session.title);
     let mut doc = ctx.document(&title);
 
@@ -100,7 +98,7 @@ pub(super) fn build(
     );
     if content
         .as_ref()
-        .is_none_or(|c| c.minutes.status != "approved")
+        .is_none_or(|c| !c.minutes.status.is_locked())
     {
         doc.watermark = Some("ENTWURF".to_owned());
     }

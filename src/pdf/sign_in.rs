@@ -2,22 +2,22 @@
 //! person, a signature column per meeting day, blank rows for walk-ins.
 
 use chrono::Datelike;
-use rusqlite::Connection;
 
 use crate::error::Result;
-use crate::store::documents;
+use crate::model::AttendanceStatus;
+use crate::store::documents::Documents;
 
 use super::layout::{mm, Block, Column, Document, Row, Span, Table, Width};
 use super::{date_range, weekday, Context};
 
 pub(super) fn build(
     ctx: &mut Context<'_>,
-    conn: &Connection,
+    docs: Documents<'_>,
     number: i64,
     blank_rows: usize,
 ) -> Result<(Document, String)> {
-    let session = documents::session(conn, number)?;
-    let attendance = documents::attendance(conn, session.id)?;
+    let session = docs.session(number)?;
+    let attendance = docs.attendance(session.id)?;
     let days = session.days();
     let title = format!("Teilnehmerliste – {}", session.title);
     let mut doc = ctx.document(&title);
@@ -57,10 +57,7 @@ pub(super) fn build(
     }
     let mut rows = Vec::new();
     let mut number_of_rows = 0;
-    for person in attendance
-        .iter()
-        .filter(|a| matches!(a.status.as_str(), "invited" | "registered" | "attended"))
-    {
+    for person in attendance.iter().filter(|a| a.status.is_expected()) {
         number_of_rows += 1;
         let entry = format!("Person „{}“", person.full_name);
         let name = ctx.clean(&entry, &person.list_name);
@@ -72,7 +69,10 @@ pub(super) fn build(
         ]));
     }
     // Substitutes sign for the person they represent.
-    for person in attendance.iter().filter(|a| a.status == "represented") {
+    for person in attendance
+        .iter()
+        .filter(|a| a.status == AttendanceStatus::Represented)
+    {
         let entry = format!("Person „{}“", person.full_name);
         let Some(substitute) = &person.represented_by else {
             continue;

@@ -1,12 +1,15 @@
-//! The audit log: who changed what, when. Written in the same transaction as the change.
+//! The audit log: who changed what, when. Written by the [`Writer`](super::Writer) in the same
+//! transaction as the change. An entry holds the entity, its id, the action and the names of the
+//! fields concerned, never names, e-mails or other personal text: anonymising or erasing a person
+//! leaves the history intact and personal data only in the rows that hold it.
 
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::iso_time;
 use crate::error::Result;
 use crate::model::Stamp;
 
-/// What kind of change an audit entry records.
+/// What kind of change an entry records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     /// Created.
@@ -19,53 +22,220 @@ pub enum Action {
     Deactivate,
     /// Reactivated.
     Reactivate,
-    /// Loaded as demo data.
-    Demo,
     /// Created or changed by an import from a file.
     Import,
+    /// Loaded as demo data.
+    Demo,
+    /// Sent (minutes, invitations).
+    Send,
+    /// Approved (minutes).
+    Approve,
+    /// Corrected: a new version of approved minutes.
+    Correct,
+    /// Personal data removed, history kept (DSGVO Art. 17).
+    Anonymise,
+    /// The store was backed up.
+    Backup,
+    /// The store was restored from a backup.
+    Restore,
 }
 
 impl Action {
-    fn as_str(self) -> &'static str {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
         match self {
             Action::Create => "create",
             Action::Update => "update",
             Action::Delete => "delete",
             Action::Deactivate => "deactivate",
             Action::Reactivate => "reactivate",
-            Action::Demo => "demo",
             Action::Import => "import",
+            Action::Demo => "demo",
+            Action::Send => "send",
+            Action::Approve => "approve",
+            Action::Correct => "correct",
+            Action::Anonymise => "anonymise",
+            Action::Backup => "backup",
+            Action::Restore => "restore",
         }
     }
 }
 
-/// Appends one entry.
-pub fn record(
+/// What an entry is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entity {
+    /// A person.
+    Person,
+    /// An organisation.
+    Organisation,
+    /// A mandate.
+    Mandate,
+    /// A session.
+    Session,
+    /// An agenda item.
+    AgendaItem,
+    /// An attendance record.
+    Attendance,
+    /// A minutes version.
+    Minutes,
+    /// A note or decision of the minutes.
+    MinutesText,
+    /// An action item.
+    ActionItem,
+    /// A topic.
+    Topic,
+    /// A practice example.
+    PracticeExample,
+    /// A recommendation or one of its versions.
+    Recommendation,
+    /// The settings.
+    Settings,
+    /// The store as a whole (backup, restore).
+    Store,
+}
+
+impl Entity {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Entity::Person => "person",
+            Entity::Organisation => "organisation",
+            Entity::Mandate => "mandate",
+            Entity::Session => "session",
+            Entity::AgendaItem => "agenda_item",
+            Entity::Attendance => "attendance",
+            Entity::Minutes => "minutes",
+            Entity::MinutesText => "minutes_text",
+            Entity::ActionItem => "action_item",
+            Entity::Topic => "topic",
+            Entity::PracticeExample => "practice_example",
+            Entity::Recommendation => "recommendation",
+            Entity::Settings => "settings",
+            Entity::Store => "store",
+        }
+    }
+}
+
+/// Appends one entry; with `merge_after`, extends the record's last entry instead when it is an
+/// update by the same user that ended at or after that moment.
+pub(crate) fn record(
     conn: &Connection,
     stamp: &Stamp,
-    entity: &str,
+    entity: Entity,
     entity_id: Option<i64>,
     action: Action,
-    summary: &str,
+    fields: &[&str],
+    merge_after: Option<chrono::NaiveDateTime>,
 ) -> Result<()> {
-    conn.execute(
-        "INSERT INTO audit_log (at, user, entity, entity_id, action, summary)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            iso_time(stamp.at),
-            stamp.user,
-            entity,
-            entity_id,
-            action.as_str(),
-            summary
-        ],
-    )?;
+    let at = iso_time(stamp.at);
+    if let (Some(after), Some(id)) = (merge_after, entity_id) {
+        let last: Option<(i64, String, String, String, String)> = conn
+            .prepare_cached(
+                "SELECT id, user, action, until, fields FROM audit_log
+                 WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC LIMIT 1",
+            )?
+            .query_row(params![entity.as_str(), id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .optional()?;
+        if let Some((entry, user, last_action, until, known)) = last {
+            if user == stamp.user && last_action == action.as_str() && until >= iso_time(after) {
+                let mut names: Vec<&str> = known.split(',').filter(|f| !f.is_empty()).collect();
+                for field in fields {
+                    if !names.contains(field) {
+                        names.push(field);
+                    }
+                }
+                conn.prepare_cached("UPDATE audit_log SET until = ?2, fields = ?3 WHERE id = ?1")?
+                    .execute(params![entry, at, names.join(",")])?;
+                return Ok(());
+            }
+        }
+    }
+    conn.prepare_cached(
+        "INSERT INTO audit_log (at, until, user, entity, entity_id, action, fields)
+         VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        at,
+        stamp.user,
+        entity.as_str(),
+        entity_id,
+        action.as_str(),
+        fields.join(",")
+    ])?;
     Ok(())
 }
+
+/// Names of the fields whose values differ between two serialised records (ignoring `id` and
+/// the created/changed stamps).
+pub(crate) fn changed_fields<T: serde::Serialize>(before: &T, after: &T) -> Vec<&'static str> {
+    let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) =
+        (serde_json::to_value(before), serde_json::to_value(after))
+    else {
+        return Vec::new();
+    };
+    FIELD_NAMES
+        .iter()
+        .copied()
+        .filter(|name| a.get(*name) != b.get(*name))
+        .collect()
+}
+
+/// Names of the fields a new record has a value in.
+pub(crate) fn set_fields<T: serde::Serialize>(record: &T) -> Vec<&'static str> {
+    let Ok(serde_json::Value::Object(map)) = serde_json::to_value(record) else {
+        return Vec::new();
+    };
+    FIELD_NAMES
+        .iter()
+        .copied()
+        .filter(|name| {
+            map.get(*name).is_some_and(|v| {
+                !matches!(v, serde_json::Value::Null | serde_json::Value::Bool(false))
+            })
+        })
+        .collect()
+}
+
+/// Every field name an entry may hold: static, so the log can never receive a value by mistake.
+const FIELD_NAMES: &[&str] = &[
+    "salutation",
+    "title",
+    "first_name",
+    "name_particle",
+    "last_name",
+    "function",
+    "email",
+    "phone",
+    "mobile",
+    "street",
+    "postal_code",
+    "city",
+    "consent_shared_lists",
+    "consent_date",
+    "notes",
+    "active",
+    "name",
+    "kind",
+    "state",
+    "website",
+    "member_since",
+    "member_until",
+    "person_id",
+    "organisation_id",
+    "role",
+    "start_date",
+    "end_date",
+];
 
 /// One audit entry, for tests and the later history screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
+    /// When the change (or the first change of a merged burst) happened.
+    pub at: String,
+    /// When the last change of a merged burst happened (equals `at` otherwise).
+    pub until: String,
     /// OS user.
     pub user: String,
     /// Entity name.
@@ -74,24 +244,43 @@ pub struct Entry {
     pub entity_id: Option<i64>,
     /// Action name.
     pub action: String,
-    /// German summary.
-    pub summary: String,
+    /// Names of the fields concerned, comma-separated.
+    pub fields: String,
 }
 
-/// Entries for one record, oldest first.
-pub fn for_entity(conn: &Connection, entity: &str, entity_id: i64) -> Result<Vec<Entry>> {
-    let mut stmt = conn.prepare(
-        "SELECT user, entity, entity_id, action, summary FROM audit_log
-         WHERE entity = ?1 AND entity_id = ?2 ORDER BY id",
-    )?;
-    let rows = stmt.query_map(params![entity, entity_id], |r| {
-        Ok(Entry {
-            user: r.get(0)?,
-            entity: r.get(1)?,
-            entity_id: r.get(2)?,
-            action: r.get(3)?,
-            summary: r.get(4)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+/// Reads of the audit log.
+#[derive(Clone, Copy)]
+pub struct Log<'a>(pub(super) &'a Connection);
+
+impl Log<'_> {
+    /// Entries for one record, oldest first.
+    pub fn for_entity(&self, entity: Entity, entity_id: i64) -> Result<Vec<Entry>> {
+        self.query(
+            "WHERE entity = ?1 AND entity_id = ?2",
+            params![entity.as_str(), entity_id],
+        )
+    }
+
+    /// Every entry, oldest first.
+    pub fn all(&self) -> Result<Vec<Entry>> {
+        self.query("", params![])
+    }
+
+    fn query(&self, filter: &str, values: &[&dyn rusqlite::ToSql]) -> Result<Vec<Entry>> {
+        let mut stmt = self.0.prepare(&format!(
+            "SELECT at, until, user, entity, entity_id, action, fields FROM audit_log {filter} ORDER BY id"
+        ))?;
+        let rows = stmt.query_map(values, |r| {
+            Ok(Entry {
+                at: r.get(0)?,
+                until: r.get(1)?,
+                user: r.get(2)?,
+                entity: r.get(3)?,
+                entity_id: r.get(4)?,
+                action: r.get(5)?,
+                fields: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }

@@ -6,9 +6,13 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::date_column;
+use super::decode;
 use crate::error::{Error, Result};
+use crate::model::content::ReleaseStatus;
 use crate::model::person::{full_name, list_name};
+use crate::model::session::{
+    ActionStatus, AgendaKind, AttendanceStatus, MinutesStatus, SessionStatus,
+};
 
 /// A session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,8 +33,8 @@ pub struct SessionRow {
     pub address: Option<String>,
     /// Host organisation's name.
     pub host: Option<String>,
-    /// Status as stored ("planned", "invited", "held", "cancelled").
-    pub status: String,
+    /// Status.
+    pub status: SessionStatus,
 }
 
 impl SessionRow {
@@ -56,8 +60,8 @@ pub struct AgendaRow {
     pub start_time: Option<String>,
     /// Duration.
     pub duration_minutes: Option<i64>,
-    /// Kind as stored ("talk", "discussion", "report", "visit", "break").
-    pub kind: String,
+    /// Kind.
+    pub kind: AgendaKind,
     /// Title.
     pub title: String,
     /// Description.
@@ -83,9 +87,8 @@ pub struct AttendanceRow {
     pub function: Option<String>,
     /// Organisation the person attends for.
     pub organisation: Option<String>,
-    /// Status as stored ("invited", "registered", "declined", "attended", "excused",
-    /// "represented").
-    pub status: String,
+    /// Status.
+    pub status: AttendanceStatus,
     /// The substitute's full name.
     pub represented_by: Option<String>,
     /// Days present.
@@ -99,8 +102,8 @@ pub struct MinutesRow {
     pub id: i64,
     /// Version.
     pub version: i64,
-    /// Status as stored ("draft", "sent", "approved").
-    pub status: String,
+    /// Status.
+    pub status: MinutesStatus,
     /// Recorder's full name.
     pub recorder: Option<String>,
     /// Sent on.
@@ -131,8 +134,8 @@ pub struct ActionRow {
     pub assignee: Option<String>,
     /// Due.
     pub due_date: Option<NaiveDate>,
-    /// Status as stored ("open", "in_progress", "done", "dropped").
-    pub status: String,
+    /// Status.
+    pub status: ActionStatus,
     /// Done on.
     pub done_on: Option<NaiveDate>,
 }
@@ -173,17 +176,19 @@ pub struct PracticeExampleRow {
     pub since: Option<NaiveDate>,
     /// Link.
     pub link: Option<String>,
-    /// Included in the brochure.
-    pub in_brochure: bool,
+    /// How far it is released (only released ones go into the brochure).
+    pub release_status: ReleaseStatus,
     /// Topic names, in the order the topics were defined (the first is the main one).
     pub topics: Vec<String>,
 }
 
-/// A recommendation.
+/// A recommendation in its current version.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecommendationRow {
-    /// Topic name.
+    /// Its first topic's name (the recommendations document groups by it).
     pub topic: String,
+    /// Version of the text.
+    pub version: i64,
     /// Title.
     pub title: String,
     /// Body.
@@ -210,281 +215,316 @@ fn name_from(row: &Row<'_>, first: usize) -> rusqlite::Result<Option<(String, St
     })
 }
 
-/// All settings as a map.
-pub fn settings(conn: &Connection) -> Result<HashMap<String, String>> {
-    let mut statement = conn.prepare("SELECT key, value FROM settings")?;
-    let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
+/// Reads for the documents.
+#[derive(Clone, Copy)]
+pub struct Documents<'a>(pub(super) &'a Connection);
 
-/// The session with this running number.
-pub fn session(conn: &Connection, number: i64) -> Result<SessionRow> {
-    conn.query_row(
-        "SELECT s.id, s.number, s.title, s.first_day, s.last_day, s.venue, s.address, o.name,
+impl Documents<'_> {
+    /// All settings as a map.
+    pub fn settings(&self) -> Result<HashMap<String, String>> {
+        let conn = self.0;
+        let mut statement = conn.prepare("SELECT key, value FROM settings")?;
+        let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The session with this running number.
+    pub fn session(&self, number: i64) -> Result<SessionRow> {
+        let conn = self.0;
+        conn.query_row(
+            "SELECT s.id, s.number, s.title, s.first_day, s.last_day, s.venue, s.address, o.name,
                 s.status
          FROM sessions s LEFT JOIN organisations o ON o.id = s.host_organisation_id
          WHERE s.number = ?1",
-        [number],
-        |r| {
-            Ok(SessionRow {
-                id: r.get(0)?,
-                number: r.get(1)?,
-                title: r.get(2)?,
-                first_day: date_column(r.get(3)?).unwrap_or_default(),
-                last_day: date_column(r.get(4)?).unwrap_or_default(),
-                venue: r.get(5)?,
-                address: r.get(6)?,
-                host: r.get(7)?,
-                status: r.get(8)?,
-            })
-        },
-    )
-    .optional()?
-    .ok_or(Error::NotFound {
-        entity: "session",
-        id: number,
-    })
-}
+            [number],
+            |r| {
+                decode("sessions", r, |r| {
+                    Ok(SessionRow {
+                        id: r.get(0)?,
+                        number: r.get(1)?,
+                        title: r.get(2)?,
+                        first_day: r.get(3)?,
+                        last_day: r.get(4)?,
+                        venue: r.get(5)?,
+                        address: r.get(6)?,
+                        host: r.get(7)?,
+                        status: r.get(8)?,
+                    })
+                })
+            },
+        )
+        .optional()?
+        .ok_or(Error::NotFound {
+            entity: "session",
+            id: number,
+        })
+    }
 
-/// The agenda of a session in order, with speakers.
-pub fn agenda(conn: &Connection, session_id: i64) -> Result<Vec<AgendaRow>> {
-    let mut statement = conn.prepare(
+    /// The agenda of a session in order, with speakers.
+    pub fn agenda(&self, session_id: i64) -> Result<Vec<AgendaRow>> {
+        let conn = self.0;
+        let mut statement = conn.prepare(
         "SELECT id, position, day, start_time, duration_minutes, kind, title, description, place,
                 internal
-         FROM agenda_items WHERE session_id = ?1 ORDER BY day, position",
+         FROM agenda_items WHERE session_id = ?1 ORDER BY day, position, id",
     )?;
-    let mut items: Vec<AgendaRow> = statement
-        .query_map([session_id], |r| {
-            Ok(AgendaRow {
-                id: r.get(0)?,
-                position: r.get(1)?,
-                day: date_column(r.get(2)?).unwrap_or_default(),
-                start_time: r.get(3)?,
-                duration_minutes: r.get(4)?,
-                kind: r.get(5)?,
-                title: r.get(6)?,
-                description: r.get(7)?,
-                place: r.get(8)?,
-                internal: r.get(9)?,
-                speakers: Vec::new(),
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut speakers = conn.prepare(
-        "SELECT sp.free_text, p.title, p.first_name, p.name_particle, p.last_name,
+        let mut items: Vec<AgendaRow> = statement
+            .query_map([session_id], |r| {
+                decode("agenda_items", r, |r| {
+                    Ok(AgendaRow {
+                        id: r.get(0)?,
+                        position: r.get(1)?,
+                        day: r.get(2)?,
+                        start_time: r.get(3)?,
+                        duration_minutes: r.get(4)?,
+                        kind: r.get(5)?,
+                        title: r.get(6)?,
+                        description: r.get(7)?,
+                        place: r.get(8)?,
+                        internal: r.get(9)?,
+                        speakers: Vec::new(),
+                    })
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut speakers = conn.prepare(
+            "SELECT sp.free_text, p.title, p.first_name, p.name_particle, p.last_name,
                 (SELECT o.name FROM attendance a JOIN organisations o ON o.id = a.organisation_id
                  WHERE a.person_id = p.id AND a.session_id = ?2)
          FROM agenda_item_speakers sp LEFT JOIN people p ON p.id = sp.person_id
          WHERE sp.agenda_item_id = ?1 ORDER BY sp.position",
-    )?;
-    for item in &mut items {
-        item.speakers = speakers
-            .query_map(params![item.id, session_id], |r| {
-                let free: Option<String> = r.get(0)?;
-                let organisation: Option<String> = r.get(5)?;
-                Ok(match (name_from(r, 1)?, free) {
-                    (Some((name, _)), _) => match organisation {
-                        Some(o) => format!("{name} ({o})"),
-                        None => name,
-                    },
-                    (None, Some(free)) => free,
-                    (None, None) => String::new(),
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
+        )?;
+        for item in &mut items {
+            item.speakers = speakers
+                .query_map(params![item.id, session_id], |r| {
+                    let free: Option<String> = r.get(0)?;
+                    let organisation: Option<String> = r.get(5)?;
+                    Ok(match (name_from(r, 1)?, free) {
+                        (Some((name, _)), _) => match organisation {
+                            Some(o) => format!("{name} ({o})"),
+                            None => name,
+                        },
+                        (None, Some(free)) => free,
+                        (None, None) => String::new(),
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+        }
+        Ok(items)
     }
-    Ok(items)
-}
 
-/// Attendance of a session, sorted by last and first name (German order).
-pub fn attendance(conn: &Connection, session_id: i64) -> Result<Vec<AttendanceRow>> {
-    let mut statement = conn.prepare(
-        "SELECT a.id, p.id, p.title, p.first_name, p.name_particle, p.last_name, p.function,
+    /// Attendance of a session, sorted by last and first name (German order).
+    pub fn attendance(&self, session_id: i64) -> Result<Vec<AttendanceRow>> {
+        let conn = self.0;
+        let mut statement = conn.prepare(
+            "SELECT a.id, p.id, p.title, p.first_name, p.name_particle, p.last_name, p.function,
                 o.name, a.status, r.title, r.first_name, r.name_particle, r.last_name
          FROM attendance a
          JOIN people p ON p.id = a.person_id
          LEFT JOIN organisations o ON o.id = a.organisation_id
          LEFT JOIN people r ON r.id = a.represented_by
          WHERE a.session_id = ?1",
-    )?;
-    let mut days =
-        conn.prepare("SELECT day FROM attendance_days WHERE attendance_id = ?1 ORDER BY day")?;
-    let mut rows = Vec::new();
-    let mut sort_keys = Vec::new();
-    let raw: Vec<(i64, AttendanceRow, String)> = statement
-        .query_map([session_id], |r| {
-            let (full, list) = name_from(r, 2)?.unwrap_or_default();
-            let last: String = r.get(5)?;
-            let first: String = r.get(3)?;
-            Ok((
-                r.get(0)?,
-                AttendanceRow {
-                    person_id: r.get(1)?,
-                    list_name: list,
-                    full_name: full,
-                    function: r.get(6)?,
-                    organisation: r.get(7)?,
-                    status: r.get(8)?,
-                    represented_by: name_from(r, 9)?.map(|(full, _)| full),
-                    days: Vec::new(),
-                },
-                format!(
-                    "{}\u{1}{}",
-                    crate::model::text::sort_key(&last),
-                    crate::model::text::sort_key(&first)
-                ),
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    for (attendance_id, mut row, key) in raw {
-        row.days = days
-            .query_map([attendance_id], |r| r.get::<_, Option<String>>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?
-            .into_iter()
-            .filter_map(date_column)
-            .collect();
-        rows.push(row);
-        sort_keys.push(key);
+        )?;
+        let mut days =
+            conn.prepare("SELECT day FROM attendance_days WHERE attendance_id = ?1 ORDER BY day")?;
+        let mut rows = Vec::new();
+        let mut sort_keys = Vec::new();
+        let raw: Vec<(i64, AttendanceRow, String)> = statement
+            .query_map([session_id], |r| {
+                decode("attendance", r, |r| {
+                    let (full, list) = name_from(r, 2)?.unwrap_or_default();
+                    let last: String = r.get(5)?;
+                    let first: String = r.get(3)?;
+                    Ok((
+                        r.get(0)?,
+                        AttendanceRow {
+                            person_id: r.get(1)?,
+                            list_name: list,
+                            full_name: full,
+                            function: r.get(6)?,
+                            organisation: r.get(7)?,
+                            status: r.get(8)?,
+                            represented_by: name_from(r, 9)?.map(|(full, _)| full),
+                            days: Vec::new(),
+                        },
+                        format!(
+                            "{}\u{1}{}",
+                            crate::model::text::sort_key(&last),
+                            crate::model::text::sort_key(&first)
+                        ),
+                    ))
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        for (attendance_id, mut row, key) in raw {
+            row.days = days
+                .query_map([attendance_id], |r| r.get::<_, NaiveDate>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            rows.push(row);
+            sort_keys.push(key);
+        }
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        order.sort_by(|a, b| sort_keys[*a].cmp(&sort_keys[*b]));
+        Ok(order.into_iter().map(|i| rows[i].clone()).collect())
     }
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|a, b| sort_keys[*a].cmp(&sort_keys[*b]));
-    Ok(order.into_iter().map(|i| rows[i].clone()).collect())
-}
 
-/// The current version of a session's minutes with notes, decisions and action items, if any.
-pub fn minutes(conn: &Connection, session_id: i64) -> Result<Option<MinutesContent>> {
-    let minutes = conn
-        .query_row(
-            "SELECT m.id, m.version, m.status, p.title, p.first_name, p.name_particle,
+    /// The current version of a session's minutes with notes, decisions and action items, if any.
+    pub fn minutes(&self, session_id: i64) -> Result<Option<MinutesContent>> {
+        let conn = self.0;
+        let minutes = conn
+            .query_row(
+                "SELECT m.id, m.version, m.status, p.title, p.first_name, p.name_particle,
                     p.last_name, m.sent_on, m.approved_on, s.number
              FROM minutes m
              LEFT JOIN people p ON p.id = m.recorder_id
              LEFT JOIN sessions s ON s.id = m.approved_at_session_id
-             WHERE m.session_id = ?1 AND m.superseded_by IS NULL
-             ORDER BY m.version DESC LIMIT 1",
-            [session_id],
-            |r| {
-                Ok(MinutesRow {
-                    id: r.get(0)?,
-                    version: r.get(1)?,
-                    status: r.get(2)?,
-                    recorder: name_from(r, 3)?.map(|(full, _)| full),
-                    sent_on: date_column(r.get(7)?),
-                    approved_on: date_column(r.get(8)?),
-                    approved_at_session: r.get(9)?,
-                })
-            },
-        )
-        .optional()?;
-    let Some(minutes) = minutes else {
-        return Ok(None);
-    };
-    let texts = |table: &str| -> Result<Vec<MinuteTextRow>> {
-        let mut statement = conn.prepare(&format!(
+             WHERE m.session_id = ?1 AND m.is_current = 1",
+                [session_id],
+                |r| {
+                    decode("minutes", r, |r| {
+                        Ok(MinutesRow {
+                            id: r.get(0)?,
+                            version: r.get(1)?,
+                            status: r.get(2)?,
+                            recorder: name_from(r, 3)?.map(|(full, _)| full),
+                            sent_on: r.get(7)?,
+                            approved_on: r.get(8)?,
+                            approved_at_session: r.get(9)?,
+                        })
+                    })
+                },
+            )
+            .optional()?;
+        let Some(minutes) = minutes else {
+            return Ok(None);
+        };
+        let texts = |table: &str| -> Result<Vec<MinuteTextRow>> {
+            let mut statement = conn.prepare(&format!(
             "SELECT agenda_item_id, text FROM {table} WHERE minutes_id = ?1 ORDER BY position, id"
         ))?;
-        let rows = statement.query_map([minutes.id], |r| {
-            Ok(MinuteTextRow {
-                agenda_item_id: r.get(0)?,
-                text: r.get(1)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    };
-    let notes = texts("minute_notes")?;
-    let decisions = texts("decisions")?;
-    let mut statement = conn.prepare(
-        "SELECT a.agenda_item_id, a.text, a.assignee_text, p.title, p.first_name,
-                p.name_particle, p.last_name, a.due_date, a.status, a.done_on
-         FROM action_items a LEFT JOIN people p ON p.id = a.assignee_id
-         WHERE a.minutes_id = ?1 ORDER BY a.position, a.id",
-    )?;
-    let action_items = statement
-        .query_map([minutes.id], |r| {
-            let free: Option<String> = r.get(2)?;
-            Ok(ActionRow {
-                agenda_item_id: r.get(0)?,
-                text: r.get(1)?,
-                assignee: name_from(r, 3)?.map(|(full, _)| full).or(free),
-                due_date: date_column(r.get(7)?),
-                status: r.get(8)?,
-                done_on: date_column(r.get(9)?),
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(Some(MinutesContent {
-        minutes,
-        notes,
-        decisions,
-        action_items,
-    }))
-}
+            let rows = statement.query_map([minutes.id], |r| {
+                Ok(MinuteTextRow {
+                    agenda_item_id: r.get(0)?,
+                    text: r.get(1)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let notes = texts("minute_notes")?;
+        let decisions = texts("decisions")?;
+        let mut statement = conn.prepare(
+            "SELECT a.id, a.agenda_item_id, a.text, a.assignee_text, p.title, p.first_name,
+                p.name_particle, p.last_name, a.due_date, a.status, a.done_on, o.name
+         FROM action_items a
+         LEFT JOIN people p ON p.id = a.assignee_id
+         LEFT JOIN organisations o ON o.id = a.assignee_organisation_id
+         WHERE a.session_id = ?1 ORDER BY a.position, a.id",
+        )?;
+        let action_items = statement
+            .query_map([session_id], |r| {
+                decode("action_items", r, |r| {
+                    let free: Option<String> = r.get(3)?;
+                    let organisation: Option<String> = r.get(11)?;
+                    Ok(ActionRow {
+                        agenda_item_id: r.get(1)?,
+                        text: r.get(2)?,
+                        assignee: name_from(r, 4)?
+                            .map(|(full, _)| full)
+                            .or(organisation)
+                            .or(free),
+                        due_date: r.get(8)?,
+                        status: r.get(9)?,
+                        done_on: r.get(10)?,
+                    })
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Some(MinutesContent {
+            minutes,
+            notes,
+            decisions,
+            action_items,
+        }))
+    }
 
-/// Practice examples with their topics, by title.
-pub fn practice_examples(conn: &Connection) -> Result<Vec<PracticeExampleRow>> {
-    let mut statement = conn.prepare(
-        "SELECT e.id, e.title, o.name, p.title, p.first_name, p.name_particle, p.last_name,
-                p.email, e.summary, e.body, e.target_groups, e.since, e.link, e.in_brochure
+    /// Practice examples with their topics, by title.
+    pub fn practice_examples(&self) -> Result<Vec<PracticeExampleRow>> {
+        let conn = self.0;
+        let mut statement = conn.prepare(
+            "SELECT e.id, e.title, o.name, p.title, p.first_name, p.name_particle, p.last_name,
+                p.email, e.summary, e.body, e.target_groups, e.since, e.link, e.release_status
          FROM practice_examples e
          LEFT JOIN organisations o ON o.id = e.organisation_id
          LEFT JOIN people p ON p.id = e.contact_person_id
-         ORDER BY e.title",
-    )?;
-    let mut examples: Vec<PracticeExampleRow> = statement
-        .query_map([], |r| {
-            Ok(PracticeExampleRow {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                organisation: r.get(2)?,
-                contact: name_from(r, 3)?.map(|(full, _)| full),
-                contact_email: r.get(7)?,
-                summary: r.get(8)?,
-                body: r.get(9)?,
-                target_groups: r.get(10)?,
-                since: date_column(r.get(11)?),
-                link: r.get(12)?,
-                in_brochure: r.get(13)?,
-                topics: Vec::new(),
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut topics = conn.prepare(
-        "SELECT t.name FROM practice_example_topics pt JOIN topics t ON t.id = pt.topic_id
-         WHERE pt.practice_example_id = ?1 ORDER BY t.id",
-    )?;
-    for example in &mut examples {
-        example.topics = topics
-            .query_map([example.id], |r| r.get(0))?
+         ORDER BY e.brochure_position IS NULL, e.brochure_position, e.title",
+        )?;
+        let mut examples: Vec<PracticeExampleRow> = statement
+            .query_map([], |r| {
+                decode("practice_examples", r, |r| {
+                    Ok(PracticeExampleRow {
+                        id: r.get(0)?,
+                        title: r.get(1)?,
+                        organisation: r.get(2)?,
+                        contact: name_from(r, 3)?.map(|(full, _)| full),
+                        contact_email: r.get(7)?,
+                        summary: r.get(8)?,
+                        body: r.get(9)?,
+                        target_groups: r.get(10)?,
+                        since: r.get(11)?,
+                        link: r.get(12)?,
+                        release_status: r.get(13)?,
+                        topics: Vec::new(),
+                    })
+                })
+            })?
             .collect::<rusqlite::Result<_>>()?;
+        let mut topics = conn.prepare(
+            "SELECT t.name FROM practice_example_topics pt JOIN topics t ON t.id = pt.topic_id
+         WHERE pt.practice_example_id = ?1 ORDER BY t.id",
+        )?;
+        for example in &mut examples {
+            example.topics = topics
+                .query_map([example.id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+        }
+        Ok(examples)
     }
-    Ok(examples)
-}
 
-/// Recommendations by topic (in the order the topics were defined), then adoption.
-pub fn recommendations(conn: &Connection) -> Result<Vec<RecommendationRow>> {
-    let mut statement = conn.prepare(
-        "SELECT t.name, r.title, r.body, s.number, s.first_day, r.published_on
+    /// Recommendations by topic (in the order the topics were defined), then adoption.
+    pub fn recommendations(&self) -> Result<Vec<RecommendationRow>> {
+        let conn = self.0;
+        let mut statement = conn.prepare(
+            "SELECT r.id, t.name, r.title, v.version, v.body, s.number, s.first_day, v.published_on
          FROM recommendations r
-         JOIN topics t ON t.id = r.topic_id
-         LEFT JOIN sessions s ON s.id = r.adopted_at_session_id
+         JOIN recommendation_versions v ON v.recommendation_id = r.id
+              AND v.version = (SELECT max(version) FROM recommendation_versions
+                               WHERE recommendation_id = r.id)
+         JOIN topics t ON t.id = (SELECT min(topic_id) FROM recommendation_topics
+                                  WHERE recommendation_id = r.id)
+         LEFT JOIN sessions s ON s.id = v.adopted_at_session_id
          ORDER BY t.id, s.number, r.title",
-    )?;
-    let rows = statement.query_map([], |r| {
-        Ok(RecommendationRow {
-            topic: r.get(0)?,
-            title: r.get(1)?,
-            body: r.get(2)?,
-            adopted_at_session: r.get(3)?,
-            adopted_on: date_column(r.get(4)?),
-            published_on: date_column(r.get(5)?),
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
+        )?;
+        let rows = statement.query_map([], |r| {
+            decode("recommendations", r, |r| {
+                Ok(RecommendationRow {
+                    topic: r.get(1)?,
+                    title: r.get(2)?,
+                    version: r.get(3)?,
+                    body: r.get(4)?,
+                    adopted_at_session: r.get(5)?,
+                    adopted_on: r.get(6)?,
+                    published_on: r.get(7)?,
+                })
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 
-/// Whether each person consents to appear on shared lists.
-pub fn consents(conn: &Connection) -> Result<HashMap<i64, bool>> {
-    let mut statement = conn.prepare("SELECT id, consent_shared_lists FROM people")?;
-    let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    /// Whether each person consents to appear on shared lists.
+    pub fn consents(&self) -> Result<HashMap<i64, bool>> {
+        let conn = self.0;
+        let mut statement = conn.prepare("SELECT id, consent_shared_lists FROM people")?;
+        let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }

@@ -1,9 +1,10 @@
-//! Rows of `mandates`.
+//! Rows of `mandates`: reads ([`Mandates`]) and audited writes ([`MandatesMut`]).
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{date_column, iso};
+use super::audit::{changed_fields, set_fields, Action, Entity};
+use super::{decode, Indexed, Writer};
 use crate::error::{Error, Result};
 use crate::model::mandate::MandateFields;
 use crate::model::{Mandate, Role};
@@ -11,116 +12,173 @@ use crate::model::{Mandate, Role};
 const COLUMNS: &str = "id, person_id, organisation_id, role, start_date, end_date, notes";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Mandate> {
-    let role: String = row.get(3)?;
-    let start: String = row.get(4)?;
-    Ok(Mandate {
-        id: row.get(0)?,
-        person_id: row.get(1)?,
-        organisation_id: row.get(2)?,
-        role: Role::parse(&role).unwrap_or(Role::Guest),
-        start_date: date_column(Some(start)).unwrap_or_default(),
-        end_date: date_column(row.get(5)?),
-        notes: row.get(6)?,
+    decode("mandates", row, |row| {
+        Ok(Mandate {
+            id: row.get(0)?,
+            person_id: row.get(1)?,
+            organisation_id: row.get(2)?,
+            role: row.get(3)?,
+            start_date: row.get(4)?,
+            end_date: row.get(5)?,
+            notes: row.get(6)?,
+        })
     })
 }
 
-/// Inserts a mandate.
-pub fn insert(conn: &Connection, fields: &MandateFields) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO mandates (person_id, organisation_id, role, start_date, end_date, notes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            fields.person_id,
-            fields.organisation_id,
-            fields.role.as_str(),
-            iso(fields.start_date),
-            fields.end_date.map(iso),
-            fields.notes,
-        ],
-    )?;
-    Ok(conn.last_insert_rowid())
-}
-
-/// Overwrites a mandate.
-pub fn update(conn: &Connection, id: i64, fields: &MandateFields) -> Result<()> {
-    let changed = conn.execute(
-        "UPDATE mandates SET person_id = ?2, organisation_id = ?3, role = ?4, start_date = ?5,
-            end_date = ?6, notes = ?7 WHERE id = ?1",
-        params![
-            id,
-            fields.person_id,
-            fields.organisation_id,
-            fields.role.as_str(),
-            iso(fields.start_date),
-            fields.end_date.map(iso),
-            fields.notes,
-        ],
-    )?;
-    if changed == 0 {
-        return Err(Error::NotFound {
+fn get(conn: &Connection, id: i64) -> Result<Mandate> {
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM mandates WHERE id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or(Error::NotFound {
             entity: "mandate",
             id,
-        });
+        })
+}
+
+/// Reads of mandates.
+#[derive(Clone, Copy)]
+pub struct Mandates<'a>(pub(super) &'a Connection);
+
+impl Mandates<'_> {
+    /// One mandate.
+    pub fn get(&self, id: i64) -> Result<Mandate> {
+        get(self.0, id)
     }
-    Ok(())
-}
 
-/// Sets the last day of a mandate.
-pub fn set_end(conn: &Connection, id: i64, end: NaiveDate) -> Result<()> {
-    conn.execute(
-        "UPDATE mandates SET end_date = ?2 WHERE id = ?1",
-        params![id, iso(end)],
-    )?;
-    Ok(())
-}
-
-/// Deletes a mandate.
-pub fn delete(conn: &Connection, id: i64) -> Result<()> {
-    let changed = conn.execute("DELETE FROM mandates WHERE id = ?1", [id])?;
-    if changed == 0 {
-        return Err(Error::NotFound {
-            entity: "mandate",
-            id,
-        });
+    fn query(&self, filter: &str, values: impl rusqlite::Params) -> Result<Vec<Mandate>> {
+        let mut stmt = self
+            .0
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM mandates {filter}"))?;
+        let rows = stmt.query_map(values, from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-    Ok(())
+
+    /// Mandates of one person.
+    pub fn for_person(&self, person_id: i64) -> Result<Vec<Mandate>> {
+        self.query("WHERE person_id = ?1", [person_id])
+    }
+
+    /// Mandates for one organisation.
+    pub fn for_organisation(&self, organisation_id: i64) -> Result<Vec<Mandate>> {
+        self.query("WHERE organisation_id = ?1", [organisation_id])
+    }
+
+    /// Mandates for one organisation in one role that share a day with `start`..`end`.
+    pub fn overlapping(
+        &self,
+        organisation_id: i64,
+        role: Role,
+        start: NaiveDate,
+        end: Option<NaiveDate>,
+    ) -> Result<Vec<Mandate>> {
+        self.query(
+            "WHERE organisation_id = ?1 AND role = ?2
+               AND (end_date IS NULL OR end_date >= ?3)
+               AND (?4 IS NULL OR start_date <= ?4)",
+            params![organisation_id, role, start, end],
+        )
+    }
+
+    /// All mandates.
+    pub fn all(&self) -> Result<Vec<Mandate>> {
+        self.query("", [])
+    }
 }
 
-/// One mandate.
-pub fn get(conn: &Connection, id: i64) -> Result<Mandate> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM mandates WHERE id = ?1"),
-        [id],
-        from_row,
-    )
-    .optional()?
-    .ok_or(Error::NotFound {
-        entity: "mandate",
-        id,
-    })
+/// Audited writes of mandates; each marks the holder's search entry (it names the
+/// organisations they represent).
+pub struct MandatesMut<'w, 'a> {
+    pub(super) w: &'w mut Writer<'a>,
 }
 
-/// Mandates of one person.
-pub fn for_person(conn: &Connection, person_id: i64) -> Result<Vec<Mandate>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM mandates WHERE person_id = ?1"
-    ))?;
-    let rows = stmt.query_map([person_id], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
+impl MandatesMut<'_, '_> {
+    /// Inserts a mandate (the op checks overlaps and the seat rule first).
+    pub fn insert(&mut self, fields: &MandateFields) -> Result<i64> {
+        let at = self.w.at();
+        self.w
+            .conn()
+            .prepare_cached(
+                "INSERT INTO mandates (person_id, organisation_id, role, start_date, end_date,
+                    notes, created_at, created_by, updated_at, updated_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?7, ?8)",
+            )?
+            .execute(params![
+                fields.person_id,
+                fields.organisation_id,
+                fields.role,
+                fields.start_date,
+                fields.end_date,
+                fields.notes,
+                at,
+                self.w.user(),
+            ])?;
+        let id = self.w.conn().last_insert_rowid();
+        self.w.audit(
+            Entity::Mandate,
+            Some(id),
+            Action::Create,
+            &set_fields(fields),
+        )?;
+        self.w.mark_stale(Indexed::Person, fields.person_id);
+        Ok(id)
+    }
 
-/// Mandates for one organisation.
-pub fn for_organisation(conn: &Connection, organisation_id: i64) -> Result<Vec<Mandate>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM mandates WHERE organisation_id = ?1"
-    ))?;
-    let rows = stmt.query_map([organisation_id], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
+    /// Overwrites a mandate.
+    pub fn update(&mut self, id: i64, fields: &MandateFields) -> Result<()> {
+        let before = get(self.w.conn(), id)?;
+        let at = self.w.at();
+        self.w.conn().execute(
+            "UPDATE mandates SET person_id = ?2, organisation_id = ?3, role = ?4, start_date = ?5,
+                end_date = ?6, notes = ?7, updated_at = ?8, updated_by = ?9 WHERE id = ?1",
+            params![
+                id,
+                fields.person_id,
+                fields.organisation_id,
+                fields.role,
+                fields.start_date,
+                fields.end_date,
+                fields.notes,
+                at,
+                self.w.user(),
+            ],
+        )?;
+        self.w.audit(
+            Entity::Mandate,
+            Some(id),
+            Action::Update,
+            &changed_fields(&before.fields(), fields),
+        )?;
+        self.w.mark_stale(Indexed::Person, before.person_id);
+        self.w.mark_stale(Indexed::Person, fields.person_id);
+        Ok(())
+    }
 
-/// All mandates.
-pub fn all(conn: &Connection) -> Result<Vec<Mandate>> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM mandates"))?;
-    let rows = stmt.query_map([], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    /// Sets the last day of a mandate.
+    pub fn end(&mut self, id: i64, end: NaiveDate) -> Result<()> {
+        let at = self.w.at();
+        let changed = self.w.conn().execute(
+            "UPDATE mandates SET end_date = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
+            params![id, end, at, self.w.user()],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound {
+                entity: "mandate",
+                id,
+            });
+        }
+        self.w
+            .audit(Entity::Mandate, Some(id), Action::Update, &["end_date"])
+    }
+
+    /// Deletes a mandate.
+    pub fn delete(&mut self, id: i64) -> Result<()> {
+        let before = get(self.w.conn(), id)?;
+        self.w
+            .conn()
+            .execute("DELETE FROM mandates WHERE id = ?1", [id])?;
+        self.w
+            .audit(Entity::Mandate, Some(id), Action::Delete, &[])?;
+        self.w.mark_stale(Indexed::Person, before.person_id);
+        Ok(())
+    }
 }

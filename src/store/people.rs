@@ -1,218 +1,234 @@
-//! Rows of `people`.
+//! Rows of `people`: reads ([`People`]) and audited writes ([`PeopleMut`]).
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::{date_column, iso, iso_time, search};
+use super::audit::{changed_fields, set_fields, Action, Entity};
+use super::{decode, search, Indexed, Writer};
 use crate::error::{Error, Result};
-use crate::model::person::PersonFields;
-use crate::model::{History, Person, Salutation, Stamp};
+use crate::model::person::{PersonFields, PersonHistory};
+use crate::model::{History, Person};
 
 const COLUMNS: &str = "id, salutation, title, first_name, name_particle, last_name, function,
     email, phone, mobile, street, postal_code, city, consent_shared_lists, consent_date, notes,
     active, created_at, created_by, updated_at, updated_by";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
-    let salutation: String = row.get(1)?;
-    Ok(Person {
-        id: row.get(0)?,
-        salutation: Salutation::parse(&salutation).unwrap_or_default(),
-        title: row.get(2)?,
-        first_name: row.get(3)?,
-        name_particle: row.get(4)?,
-        last_name: row.get(5)?,
-        function: row.get(6)?,
-        email: row.get(7)?,
-        phone: row.get(8)?,
-        mobile: row.get(9)?,
-        street: row.get(10)?,
-        postal_code: row.get(11)?,
-        city: row.get(12)?,
-        consent_shared_lists: row.get(13)?,
-        consent_date: date_column(row.get(14)?),
-        notes: row.get(15)?,
-        active: row.get(16)?,
-        history: History {
-            created_at: row.get(17)?,
-            created_by: row.get(18)?,
-            updated_at: row.get(19)?,
-            updated_by: row.get(20)?,
-        },
+    decode("people", row, |row| {
+        Ok(Person {
+            id: row.get(0)?,
+            salutation: row.get(1)?,
+            title: row.get(2)?,
+            first_name: row.get(3)?,
+            name_particle: row.get(4)?,
+            last_name: row.get(5)?,
+            function: row.get(6)?,
+            email: row.get(7)?,
+            phone: row.get(8)?,
+            mobile: row.get(9)?,
+            street: row.get(10)?,
+            postal_code: row.get(11)?,
+            city: row.get(12)?,
+            consent_shared_lists: row.get(13)?,
+            consent_date: row.get(14)?,
+            notes: row.get(15)?,
+            active: row.get(16)?,
+            history: History {
+                created_at: row.get(17)?,
+                created_by: row.get(18)?,
+                updated_at: row.get(19)?,
+                updated_by: row.get(20)?,
+            },
+        })
     })
 }
 
-/// Inserts a person (active) and indexes them.
-pub fn insert(conn: &Connection, stamp: &Stamp, fields: &PersonFields) -> Result<i64> {
-    let id = insert_unindexed(conn, stamp, fields)?;
-    reindex(conn, id)?;
-    Ok(id)
+/// Reads of people.
+#[derive(Clone, Copy)]
+pub struct People<'a>(pub(super) &'a Connection);
+
+impl People<'_> {
+    /// One person.
+    pub fn get(&self, id: i64) -> Result<Person> {
+        get(self.0, id)
+    }
+
+    /// All people, unsorted.
+    pub fn all(&self) -> Result<Vec<Person>> {
+        let mut stmt = self.0.prepare(&format!("SELECT {COLUMNS} FROM people"))?;
+        let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// What refers to the person: the counts decide between delete and deactivate.
+    pub fn history(&self, id: i64) -> Result<PersonHistory> {
+        let count = |sql: &str| -> Result<i64> { Ok(self.0.query_row(sql, [id], |r| r.get(0))?) };
+        Ok(PersonHistory {
+            mandates: count("SELECT count(*) FROM mandates WHERE person_id = ?1")?,
+            attendance: count(
+                "SELECT count(*) FROM attendance WHERE person_id = ?1 OR represented_by = ?1",
+            )?,
+            talks: count("SELECT count(*) FROM agenda_item_speakers WHERE person_id = ?1")?,
+            action_items: count("SELECT count(*) FROM action_items WHERE assignee_id = ?1")?,
+            minutes: count("SELECT count(*) FROM minutes WHERE recorder_id = ?1")?,
+            practice_examples: count(
+                "SELECT count(*) FROM practice_examples WHERE contact_person_id = ?1",
+            )?,
+        })
+    }
 }
 
-/// Inserts a person (active) without a search entry: for bulk writes that index each person once,
-/// after their mandates are written. Call [`reindex`] afterwards.
-pub fn insert_unindexed(conn: &Connection, stamp: &Stamp, fields: &PersonFields) -> Result<i64> {
-    let at = iso_time(stamp.at);
-    conn.prepare_cached(
-        "INSERT INTO people (salutation, title, first_name, name_particle, last_name, function,
-            email, phone, mobile, street, postal_code, city, consent_shared_lists, consent_date,
-            notes, active, created_at, created_by, updated_at, updated_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 1, ?16, ?17, ?16, ?17)",
-    )?
-    .execute(params![
-            fields.salutation.as_str(),
-            fields.title,
-            fields.first_name,
-            fields.name_particle,
-            fields.last_name,
-            fields.function,
-            fields.email,
-            fields.phone,
-            fields.mobile,
-            fields.street,
-            fields.postal_code,
-            fields.city,
-            fields.consent_shared_lists,
-            fields.consent_date.map(iso),
-            fields.notes,
-            at,
-            stamp.user,
-        ])?;
-    Ok(conn.last_insert_rowid())
-}
-
-/// Overwrites a person's fields (not `active`).
-pub fn update(conn: &Connection, stamp: &Stamp, id: i64, fields: &PersonFields) -> Result<()> {
-    let changed = conn.execute(
-        "UPDATE people SET salutation = ?2, title = ?3, first_name = ?4, name_particle = ?5,
-            last_name = ?6, function = ?7, email = ?8, phone = ?9, mobile = ?10, street = ?11,
-            postal_code = ?12, city = ?13, consent_shared_lists = ?14, consent_date = ?15,
-            notes = ?16, updated_at = ?17, updated_by = ?18
-         WHERE id = ?1",
-        params![
-            id,
-            fields.salutation.as_str(),
-            fields.title,
-            fields.first_name,
-            fields.name_particle,
-            fields.last_name,
-            fields.function,
-            fields.email,
-            fields.phone,
-            fields.mobile,
-            fields.street,
-            fields.postal_code,
-            fields.city,
-            fields.consent_shared_lists,
-            fields.consent_date.map(iso),
-            fields.notes,
-            iso_time(stamp.at),
-            stamp.user,
-        ],
-    )?;
-    if changed == 0 {
-        return Err(Error::NotFound {
+fn get(conn: &Connection, id: i64) -> Result<Person> {
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM people WHERE id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or(Error::NotFound {
             entity: "person",
             id,
-        });
+        })
+}
+
+/// Audited writes of people; each marks the person's search entry for rewriting.
+pub struct PeopleMut<'w, 'a> {
+    pub(super) w: &'w mut Writer<'a>,
+}
+
+impl PeopleMut<'_, '_> {
+    /// Inserts a person (active).
+    pub fn insert(&mut self, fields: &PersonFields) -> Result<i64> {
+        let at = self.w.at();
+        self.w
+            .conn()
+            .prepare_cached(
+                "INSERT INTO people (salutation, title, first_name, name_particle, last_name,
+                    function, email, phone, mobile, street, postal_code, city,
+                    consent_shared_lists, consent_date, notes, active, created_at, created_by,
+                    updated_at, updated_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 1,
+                    ?16, ?17, ?16, ?17)",
+            )?
+            .execute(params![
+                fields.salutation,
+                fields.title,
+                fields.first_name,
+                fields.name_particle,
+                fields.last_name,
+                fields.function,
+                fields.email,
+                fields.phone,
+                fields.mobile,
+                fields.street,
+                fields.postal_code,
+                fields.city,
+                fields.consent_shared_lists,
+                fields.consent_date,
+                fields.notes,
+                at,
+                self.w.user(),
+            ])?;
+        let id = self.w.conn().last_insert_rowid();
+        self.w.audit(
+            Entity::Person,
+            Some(id),
+            Action::Create,
+            &set_fields(fields),
+        )?;
+        self.w.mark_stale(Indexed::Person, id);
+        Ok(id)
     }
-    reindex(conn, id)
-}
 
-/// Marks a person active or inactive.
-pub fn set_active(conn: &Connection, stamp: &Stamp, id: i64, active: bool) -> Result<()> {
-    let changed = conn.execute(
-        "UPDATE people SET active = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
-        params![id, active, iso_time(stamp.at), stamp.user],
-    )?;
-    if changed == 0 {
-        return Err(Error::NotFound {
-            entity: "person",
-            id,
-        });
+    /// Overwrites a person's fields (not `active`); the audit entry names the changed fields.
+    pub fn update(&mut self, id: i64, fields: &PersonFields) -> Result<()> {
+        let before = get(self.w.conn(), id)?.fields();
+        let at = self.w.at();
+        self.w
+            .conn()
+            .prepare_cached(
+                "UPDATE people SET salutation = ?2, title = ?3, first_name = ?4,
+                    name_particle = ?5, last_name = ?6, function = ?7, email = ?8, phone = ?9,
+                    mobile = ?10, street = ?11, postal_code = ?12, city = ?13,
+                    consent_shared_lists = ?14, consent_date = ?15, notes = ?16,
+                    updated_at = ?17, updated_by = ?18
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                fields.salutation,
+                fields.title,
+                fields.first_name,
+                fields.name_particle,
+                fields.last_name,
+                fields.function,
+                fields.email,
+                fields.phone,
+                fields.mobile,
+                fields.street,
+                fields.postal_code,
+                fields.city,
+                fields.consent_shared_lists,
+                fields.consent_date,
+                fields.notes,
+                at,
+                self.w.user(),
+            ])?;
+        self.w.audit(
+            Entity::Person,
+            Some(id),
+            Action::Update,
+            &changed_fields(&before, fields),
+        )?;
+        self.w.mark_stale(Indexed::Person, id);
+        Ok(())
     }
-    Ok(())
-}
 
-/// One person.
-pub fn get(conn: &Connection, id: i64) -> Result<Person> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM people WHERE id = ?1"),
-        [id],
-        from_row,
-    )
-    .optional()?
-    .ok_or(Error::NotFound {
-        entity: "person",
-        id,
-    })
-}
-
-/// All people, unsorted.
-pub fn all(conn: &Connection) -> Result<Vec<Person>> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM people"))?;
-    let rows = stmt.query_map([], from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// What refers to the person, as German phrases ("2 Mandate", "5 Teilnahmen").
-pub fn history(conn: &Connection, id: i64) -> Result<Vec<String>> {
-    let checks = [
-        (
-            "SELECT count(*) FROM mandates WHERE person_id = ?1",
-            "Mandat",
-            "Mandate",
-        ),
-        (
-            "SELECT count(*) FROM attendance WHERE person_id = ?1 OR represented_by = ?1",
-            "Sitzungsteilnahme",
-            "Sitzungsteilnahmen",
-        ),
-        (
-            "SELECT count(*) FROM agenda_item_speakers WHERE person_id = ?1",
-            "Vortrag",
-            "Vorträge",
-        ),
-        (
-            "SELECT count(*) FROM action_items WHERE assignee_id = ?1",
-            "Aufgabe",
-            "Aufgaben",
-        ),
-        (
-            "SELECT count(*) FROM minutes WHERE recorder_id = ?1",
-            "Protokoll",
-            "Protokolle",
-        ),
-        (
-            "SELECT count(*) FROM practice_examples WHERE contact_person_id = ?1",
-            "Praxisbeispiel",
-            "Praxisbeispiele",
-        ),
-    ];
-    let mut found = Vec::new();
-    for (sql, one, many) in checks {
-        let n: i64 = conn.query_row(sql, [id], |r| r.get(0))?;
-        if n > 0 {
-            found.push(format!("{n} {}", if n == 1 { one } else { many }));
+    /// Marks a person active or inactive.
+    pub fn set_active(&mut self, id: i64, active: bool) -> Result<()> {
+        let at = self.w.at();
+        let changed = self.w.conn().execute(
+            "UPDATE people SET active = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
+            params![id, active, at, self.w.user()],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound {
+                entity: "person",
+                id,
+            });
         }
+        let action = if active {
+            Action::Reactivate
+        } else {
+            Action::Deactivate
+        };
+        self.w.audit(Entity::Person, Some(id), action, &["active"])
     }
-    Ok(found)
+
+    /// Deletes a person (the op checks that nothing refers to them).
+    pub fn delete(&mut self, id: i64) -> Result<()> {
+        let changed = self
+            .w
+            .conn()
+            .execute("DELETE FROM people WHERE id = ?1", [id])?;
+        if changed == 0 {
+            return Err(Error::NotFound {
+                entity: "person",
+                id,
+            });
+        }
+        self.w
+            .audit(Entity::Person, Some(id), Action::Delete, &[])?;
+        self.w.mark_stale(Indexed::Person, id);
+        Ok(())
+    }
 }
 
-/// Deletes a person without history.
-pub fn delete(conn: &Connection, id: i64) -> Result<()> {
-    let changed = conn.execute("DELETE FROM people WHERE id = ?1", [id])?;
-    if changed == 0 {
-        return Err(Error::NotFound {
-            entity: "person",
-            id,
-        });
-    }
-    search::remove(conn, "person", id)
-}
-
-/// Rewrites the person's search entry: name, function, e-mail and the organisations they represent.
-pub fn reindex(conn: &Connection, id: i64) -> Result<()> {
-    let person = get(conn, id)?;
-    let mut stmt = conn.prepare(
+/// Rewrites the person's search entry (name, function, e-mail and the organisations they
+/// represent), or removes it when the person is gone.
+pub(super) fn reindex(conn: &Connection, id: i64) -> Result<()> {
+    let person = match get(conn, id) {
+        Ok(person) => person,
+        Err(Error::NotFound { .. }) => return search::remove(conn, "person", id),
+        Err(other) => return Err(other),
+    };
+    let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT o.name FROM mandates m JOIN organisations o ON o.id = m.organisation_id
          WHERE m.person_id = ?1",
     )?;

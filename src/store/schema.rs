@@ -3,7 +3,8 @@
 
 use rusqlite_migration::{Migrations, M};
 
-/// Version 1: the whole domain of DESIGN.md, including areas whose screens come later.
+/// Version 1: the whole domain of DESIGN.md, including areas whose screens come later. Shipped:
+/// never edit it (a test holds its text); add V2, V3 … below.
 const V1: &str = r#"
 CREATE TABLE organisations (
     id            INTEGER PRIMARY KEY,
@@ -57,15 +58,23 @@ CREATE TABLE mandates (
     role             TEXT NOT NULL CHECK (role IN ('permanent','deputy','guest','secretariat','partner')),
     start_date       TEXT NOT NULL,
     end_date         TEXT CHECK (end_date IS NULL OR end_date >= start_date),
-    notes            TEXT
+    notes            TEXT,
+    created_at    TEXT NOT NULL,
+    created_by    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    updated_by    TEXT NOT NULL
 );
 CREATE INDEX mandates_person ON mandates(person_id);
-CREATE INDEX mandates_organisation ON mandates(organisation_id);
+CREATE INDEX mandates_organisation ON mandates(organisation_id, role);
 
 CREATE TABLE topics (
     id           INTEGER PRIMARY KEY,
     name         TEXT NOT NULL UNIQUE,
-    description  TEXT
+    description  TEXT,
+    created_at    TEXT NOT NULL,
+    created_by    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    updated_by    TEXT NOT NULL
 );
 
 CREATE TABLE sessions (
@@ -79,7 +88,7 @@ CREATE TABLE sessions (
     host_organisation_id  INTEGER REFERENCES organisations(id) ON DELETE RESTRICT,
     status                TEXT NOT NULL DEFAULT 'planned'
                               CHECK (status IN ('planned','invited','held','cancelled')),
-    notes                 TEXT,
+    description           TEXT,
     created_at            TEXT NOT NULL,
     created_by            TEXT NOT NULL,
     updated_at            TEXT NOT NULL,
@@ -98,8 +107,14 @@ CREATE TABLE agenda_items (
     description  TEXT,
     place        TEXT,
     internal     INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (session_id, position)
+    created_at    TEXT NOT NULL,
+    created_by    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    updated_by    TEXT NOT NULL
 );
+-- No UNIQUE on the order: moving an item rewrites the positions in one statement, without the
+-- two-phase update a unique (session, position) would force; TOP numbers follow the order.
+CREATE INDEX agenda_items_session ON agenda_items(session_id, position);
 
 CREATE TABLE agenda_item_speakers (
     id              INTEGER PRIMARY KEY,
@@ -125,6 +140,10 @@ CREATE TABLE attendance (
                          'attended','excused','represented')),
     represented_by   INTEGER REFERENCES people(id) ON DELETE RESTRICT,
     notes            TEXT,
+    created_at    TEXT NOT NULL,
+    created_by    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    updated_by    TEXT NOT NULL,
     UNIQUE (session_id, person_id)
 );
 
@@ -135,7 +154,8 @@ CREATE TABLE attendance_days (
     PRIMARY KEY (attendance_id, day)
 );
 
--- One logical minutes record per session; each correction of approved minutes is a new version.
+-- The minutes of a session: each correction of approved minutes is a new version; the old one is
+-- kept (superseded_by) and exactly one version per session is current (minutes_current).
 CREATE TABLE minutes (
     id            INTEGER PRIMARY KEY,
     session_id    INTEGER NOT NULL REFERENCES sessions(id) ON DELETE RESTRICT,
@@ -146,19 +166,26 @@ CREATE TABLE minutes (
     approved_on   TEXT,
     approved_at_session_id INTEGER REFERENCES sessions(id) ON DELETE RESTRICT,
     superseded_by INTEGER REFERENCES minutes(id) ON DELETE RESTRICT,
+    is_current    INTEGER NOT NULL DEFAULT 1 CHECK (is_current IN (0, 1)),
     created_at    TEXT NOT NULL,
     created_by    TEXT NOT NULL,
     updated_at    TEXT NOT NULL,
     updated_by    TEXT NOT NULL,
-    UNIQUE (session_id, version)
+    UNIQUE (session_id, version),
+    CHECK (is_current = 0 OR superseded_by IS NULL)
 );
+CREATE UNIQUE INDEX minutes_current ON minutes(session_id) WHERE is_current = 1;
 
 CREATE TABLE minute_notes (
     id              INTEGER PRIMARY KEY,
     minutes_id      INTEGER NOT NULL REFERENCES minutes(id) ON DELETE CASCADE,
     agenda_item_id  INTEGER REFERENCES agenda_items(id) ON DELETE RESTRICT,
     position        INTEGER NOT NULL,
-    text            TEXT NOT NULL
+    text            TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    created_by    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    updated_by    TEXT NOT NULL
 );
 
 CREATE TABLE decisions (
@@ -166,21 +193,37 @@ CREATE TABLE decisions (
     minutes_id      INTEGER NOT NULL REFERENCES minutes(id) ON DELETE CASCADE,
     agenda_item_id  INTEGER REFERENCES agenda_items(id) ON DELETE RESTRICT,
     position        INTEGER NOT NULL,
-    text            TEXT NOT NULL
+    text            TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    created_by    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    updated_by    TEXT NOT NULL
 );
 
+-- Action items live on their own: they arise in a session's minutes (the version they were first
+-- written in) and are followed up from meeting to meeting, so marking one done never edits
+-- approved minutes, and a corrected minutes version does not copy them.
 CREATE TABLE action_items (
-    id              INTEGER PRIMARY KEY,
-    minutes_id      INTEGER NOT NULL REFERENCES minutes(id) ON DELETE CASCADE,
-    agenda_item_id  INTEGER REFERENCES agenda_items(id) ON DELETE RESTRICT,
-    position        INTEGER NOT NULL,
-    text            TEXT NOT NULL,
-    assignee_id     INTEGER REFERENCES people(id) ON DELETE RESTRICT,
-    assignee_text   TEXT,
-    due_date        TEXT,
-    status          TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','in_progress','done','dropped')),
-    done_on         TEXT
+    id                   INTEGER PRIMARY KEY,
+    session_id           INTEGER NOT NULL REFERENCES sessions(id) ON DELETE RESTRICT,
+    minutes_id           INTEGER REFERENCES minutes(id) ON DELETE RESTRICT,
+    agenda_item_id       INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL,
+    position             INTEGER NOT NULL,
+    text                 TEXT NOT NULL,
+    assignee_id          INTEGER REFERENCES people(id) ON DELETE RESTRICT,
+    assignee_organisation_id INTEGER REFERENCES organisations(id) ON DELETE RESTRICT,
+    assignee_text        TEXT,
+    due_date             TEXT,
+    status               TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','done','dropped')),
+    done_on              TEXT,
+    created_at           TEXT NOT NULL,
+    created_by           TEXT NOT NULL,
+    updated_at           TEXT NOT NULL,
+    updated_by           TEXT NOT NULL,
+    CHECK (status = 'done' OR done_on IS NULL)
 );
+CREATE INDEX action_items_session ON action_items(session_id);
+CREATE INDEX action_items_open ON action_items(status, due_date);
 
 CREATE TABLE practice_examples (
     id                 INTEGER PRIMARY KEY,
@@ -192,7 +235,8 @@ CREATE TABLE practice_examples (
     target_groups      TEXT,
     since              TEXT,
     link               TEXT,
-    in_brochure        INTEGER NOT NULL DEFAULT 0,
+    release_status     TEXT NOT NULL DEFAULT 'draft' CHECK (release_status IN ('draft','agreed','released')),
+    brochure_position  INTEGER,
     created_at         TEXT NOT NULL,
     created_by         TEXT NOT NULL,
     updated_at         TEXT NOT NULL,
@@ -206,16 +250,42 @@ CREATE TABLE practice_example_topics (
 );
 
 CREATE TABLE recommendations (
+    id          INTEGER PRIMARY KEY,
+    title       TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    created_by    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    updated_by    TEXT NOT NULL
+);
+
+CREATE TABLE recommendation_topics (
+    recommendation_id  INTEGER NOT NULL REFERENCES recommendations(id) ON DELETE CASCADE,
+    topic_id           INTEGER NOT NULL REFERENCES topics(id) ON DELETE RESTRICT,
+    PRIMARY KEY (recommendation_id, topic_id)
+);
+
+-- The text of a recommendation from draft to adopted; the highest version is the current one.
+CREATE TABLE recommendation_versions (
     id                     INTEGER PRIMARY KEY,
-    topic_id               INTEGER NOT NULL REFERENCES topics(id) ON DELETE RESTRICT,
-    title                  TEXT NOT NULL,
+    recommendation_id      INTEGER NOT NULL REFERENCES recommendations(id) ON DELETE CASCADE,
+    version                INTEGER NOT NULL,
     body                   TEXT NOT NULL,
+    status                 TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','adopted')),
     adopted_at_session_id  INTEGER REFERENCES sessions(id) ON DELETE RESTRICT,
     published_on           TEXT,
-    created_at             TEXT NOT NULL,
-    created_by             TEXT NOT NULL,
-    updated_at             TEXT NOT NULL,
-    updated_by             TEXT NOT NULL
+    created_at    TEXT NOT NULL,
+    created_by    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    updated_by    TEXT NOT NULL,
+    UNIQUE (recommendation_id, version),
+    CHECK (status = 'adopted' OR adopted_at_session_id IS NULL)
+);
+
+-- The practice examples a recommendation rests on.
+CREATE TABLE recommendation_practice_examples (
+    recommendation_id    INTEGER NOT NULL REFERENCES recommendations(id) ON DELETE CASCADE,
+    practice_example_id  INTEGER NOT NULL REFERENCES practice_examples(id) ON DELETE RESTRICT,
+    PRIMARY KEY (recommendation_id, practice_example_id)
 );
 
 CREATE TABLE settings (
@@ -223,14 +293,19 @@ CREATE TABLE settings (
     value  TEXT NOT NULL
 );
 
+-- Who changed what, when: ids and field names only, never names or other personal text, so that
+-- erasing a person never requires rewriting history. `until` is the last change of a merged
+-- editing burst (autosave).
 CREATE TABLE audit_log (
     id         INTEGER PRIMARY KEY,
     at         TEXT NOT NULL,
+    until      TEXT NOT NULL,
     user       TEXT NOT NULL,
     entity     TEXT NOT NULL,
     entity_id  INTEGER,
-    action     TEXT NOT NULL CHECK (action IN ('create','update','delete','deactivate','reactivate','import','demo')),
-    summary    TEXT NOT NULL
+    action     TEXT NOT NULL CHECK (action IN ('create','update','delete','deactivate','reactivate',
+                   'import','demo','send','approve','correct','anonymise','backup','restore')),
+    fields     TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
 
@@ -256,6 +331,30 @@ pub fn migrations() -> Migrations<'static> {
 
 #[cfg(test)]
 mod tests {
+    /// FNV-1a over the migration's text: stable across Rust versions and platforms.
+    fn fingerprint(text: &str) -> u64 {
+        text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
+
+    /// The fingerprint of V1 as shipped.
+    const SHIPPED_V1: u64 = 0x83be_5538_499d_fa4e;
+
+    #[test]
+    fn shipped_migrations_never_change() {
+        // Every schema version that has been on main is released: a changed text would leave
+        // existing stores on a schema this binary does not describe. Add a migration instead.
+        let shipped: [(&str, u64); 1] = [("V1", SHIPPED_V1)];
+        for ((name, expected), text) in shipped.iter().zip([super::V1]) {
+            assert_eq!(
+                fingerprint(text),
+                *expected,
+                "migration {name} was edited after it shipped; add a new migration instead"
+            );
+        }
+    }
+
     #[test]
     fn migrations_are_valid() {
         super::migrations()

@@ -61,5 +61,101 @@ fn bad_input_gives_a_german_error_and_exit_code_1() {
             "German error on stderr: {stderr}"
         );
         assert!(out.stdout.is_empty());
+        assert!(
+            !db.exists(),
+            "arguments are checked before a store is opened: {args:?}"
+        );
     }
+}
+
+#[test]
+fn reading_commands_on_a_missing_store_say_so_and_create_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("nowhere/zirkel.sqlite3");
+    let out_file = dir.path().join("liste.csv");
+    let out_pdf = dir.path().join("liste.pdf");
+    for args in [
+        vec!["members", "list"],
+        vec!["organisations", "list", "--json"],
+        vec!["info"],
+        vec![
+            "export",
+            "members",
+            "--format",
+            "csv",
+            "--out",
+            out_file.to_str().expect("path"),
+        ],
+        vec!["pdf", "members", "--out", out_pdf.to_str().expect("path")],
+    ] {
+        let out = zirkel(&db, &args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).expect("utf-8");
+        assert!(
+            stderr.contains("keine Zirkel-Datenbank") && stderr.contains("nichts angelegt"),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            !db.exists() && !db.parent().expect("dir").exists(),
+            "{args:?} created a store"
+        );
+        assert!(!out_file.exists() && !out_pdf.exists());
+    }
+}
+
+#[test]
+fn import_lists_ignored_columns_and_takes_a_mapping() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("cli.sqlite3");
+    let file = dir.path().join("mitglieder.csv");
+    std::fs::write(
+        &file,
+        "Nachname;Vorname;Zuständig für;E-Mail\r\nÖzdemir;Şükrü;Stadt Herten;sukru@herten.de\r\n",
+    )
+    .expect("file");
+    let out = zirkel(
+        &db,
+        &[
+            "import",
+            "members",
+            file.to_str().expect("path"),
+            "--dry-run",
+        ],
+    );
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        stdout.contains("Spalte „Zuständig für“ wird nicht übernommen"),
+        "an unrecognised column is named, not dropped silently: {stdout}"
+    );
+    let out = zirkel(
+        &db,
+        &[
+            "import",
+            "members",
+            file.to_str().expect("path"),
+            "--map",
+            "Zuständig für=organisation",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = zirkel(&db, &["members", "list", "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(rows[0]["organisation"], "Stadt Herten", "{rows}");
+    let out = zirkel(
+        &db,
+        &[
+            "import",
+            "members",
+            file.to_str().expect("path"),
+            "--map",
+            "Fehlt=email",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("keine Spalte „Fehlt“"));
 }

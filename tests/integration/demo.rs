@@ -21,7 +21,7 @@ fn loads_the_working_group() {
         status: MemberStatus::All,
         ..Default::default()
     };
-    let rows = ops::members::list(&t.store, &all, today())
+    let rows = ops::members::list(t.store.read(), &all, today())
         .expect("list")
         .rows;
     for (first, last) in [
@@ -41,7 +41,7 @@ fn loads_the_working_group() {
             .any(|r| r.name_particle.as_deref() == Some("von")),
         "a name with particle"
     );
-    let orgs = ops::organisations::list(&t.store, &Default::default(), today())
+    let orgs = ops::organisations::list(t.store.read(), &Default::default(), today())
         .expect("orgs")
         .rows;
     for name in [

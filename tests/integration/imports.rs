@@ -17,7 +17,7 @@ const CP1252_FIXTURE: &[u8] = include_bytes!("fixtures/mitglieder-cp1252.csv");
 
 fn people_of(store: &Store) -> Vec<Person> {
     let list = ops::members::list(
-        store,
+        store.read(),
         &MemberFilter {
             status: MemberStatus::All,
             ..Default::default()
@@ -28,7 +28,7 @@ fn people_of(store: &Store) -> Vec<Person> {
     list.rows
         .iter()
         .map(|r| {
-            ops::people::get(store, r.person_id, today())
+            ops::people::get(store.read(), r.person_id, today())
                 .expect("person")
                 .person
         })
@@ -65,7 +65,7 @@ fn comparable(store: &Store) -> BTreeSet<String> {
 /// Organisations with a member in the list, with the data the export carries.
 fn organisations_of(store: &Store) -> BTreeSet<String> {
     let list = ops::members::list(
-        store,
+        store.read(),
         &MemberFilter {
             status: MemberStatus::All,
             ..Default::default()
@@ -77,7 +77,7 @@ fn organisations_of(store: &Store) -> BTreeSet<String> {
         .iter()
         .filter_map(|r| r.organisation_id)
         .map(|id| {
-            let o = ops::organisations::get(store, id, today())
+            let o = ops::organisations::get(store.read(), id, today())
                 .expect("org")
                 .organisation;
             format!(
@@ -91,7 +91,7 @@ fn organisations_of(store: &Store) -> BTreeSet<String> {
 /// Main mandates as the list shows them: person, organisation, role, since, until.
 fn mandates_of(store: &Store) -> BTreeSet<String> {
     ops::members::list(
-        store,
+        store.read(),
         &MemberFilter {
             status: MemberStatus::All,
             ..Default::default()
@@ -273,7 +273,8 @@ fn windows_1252_file_from_german_excel_is_read() {
     assert_eq!(celik.title.as_deref(), Some("Prof. Dr."));
     assert_eq!(celik.notes.as_deref(), Some("Gebühr € bezahlt"));
 
-    let orgs = ops::organisations::list(&t.store, &Default::default(), today()).expect("orgs");
+    let orgs =
+        ops::organisations::list(t.store.read(), &Default::default(), today()).expect("orgs");
     let kind = |name: &str| {
         orgs.rows
             .iter()
@@ -291,7 +292,7 @@ fn windows_1252_file_from_german_excel_is_read() {
     );
     assert_eq!(kind("Integrationsrat Görlitz").0, OrganisationKind::Other);
 
-    let weiss_detail = ops::people::get(&t.store, weiss.id, today()).expect("detail");
+    let weiss_detail = ops::people::get(t.store.read(), weiss.id, today()).expect("detail");
     let mandate = &weiss_detail.mandates[0].mandate;
     assert_eq!(mandate.role, Role::Permanent);
     assert_eq!(mandate.start_date.to_string(), "2021-03-01");
@@ -299,14 +300,18 @@ fn windows_1252_file_from_german_excel_is_read() {
         .iter()
         .find(|p| p.last_name == "Meyer")
         .expect("Meyer");
-    let meyer_detail = ops::people::get(&t.store, meyer.id, today()).expect("detail");
+    let meyer_detail = ops::people::get(t.store.read(), meyer.id, today()).expect("detail");
     assert_eq!(
         meyer_detail.mandates[0].mandate.start_date,
         today(),
         "without „Mitglied seit“ the mandate starts on the import day"
     );
-    let conn = rusqlite::Connection::open(&t.path).expect("raw open");
-    let audit = zirkel::store::audit::for_entity(&conn, "person", weiss.id).expect("audit");
+    let audit = t
+        .store
+        .read()
+        .audit()
+        .for_entity(zirkel::store::Entity::Person, weiss.id)
+        .expect("audit");
     assert!(audit.iter().any(|e| e.action == "import"), "{audit:?}");
 }
 
@@ -360,7 +365,8 @@ fn errors_name_row_column_and_reason_and_nothing_is_written() {
     )
     .expect_err("errors refuse the import");
     match &err {
-        Error::Validation { field, message } => {
+        Error::Invalid(errors) => {
+            let (field, message) = (errors[0].field.as_str(), errors[0].message.as_str());
             assert_eq!(field, "file");
             assert!(message.contains("Zeile 3"), "{message}");
             assert!(message.contains("nichts gespeichert"), "{message}");
@@ -375,37 +381,45 @@ fn errors_name_row_column_and_reason_and_nothing_is_written() {
 }
 
 fn existing_member(t: &mut crate::util::TempStore) -> (i64, i64) {
-    let org = ops::organisations::create(
-        &mut t.store,
-        &stamp(),
-        &crate::organisations::city("Stadt Herten", "Nordrhein-Westfalen"),
-    )
-    .expect("org");
-    let person = ops::people::create(
-        &mut t.store,
-        &stamp(),
-        &PersonInput {
-            first_name: "Şükrü".into(),
-            last_name: "Özdemir".into(),
-            email: "sukru.oezdemir@herten.de".into(),
-            phone: "02366 303-417".into(),
-            ..Default::default()
-        },
-    )
-    .expect("person");
-    ops::mandates::create(
-        &mut t.store,
-        &stamp(),
-        &MandateInput {
-            person_id: person.id,
-            organisation_id: Some(org.id),
-            role: Some(Role::Permanent),
-            start_date: "01.06.2009".into(),
-            end_date: String::new(),
-            notes: String::new(),
-        },
-    )
-    .expect("mandate");
+    let org = t
+        .store
+        .write(&stamp(), |w| {
+            ops::organisations::create(
+                w,
+                &crate::organisations::city("Stadt Herten", "Nordrhein-Westfalen"),
+            )
+        })
+        .expect("org");
+    let person = t
+        .store
+        .write(&stamp(), |w| {
+            ops::people::create(
+                w,
+                &PersonInput {
+                    first_name: "Şükrü".into(),
+                    last_name: "Özdemir".into(),
+                    email: "sukru.oezdemir@herten.de".into(),
+                    phone: "02366 303-417".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .expect("person");
+    t.store
+        .write(&stamp(), |w| {
+            ops::mandates::create(
+                w,
+                &MandateInput {
+                    person_id: person.id,
+                    organisation_id: Some(org.id),
+                    role: Some(Role::Permanent),
+                    start_date: "01.06.2009".into(),
+                    end_date: String::new(),
+                    notes: String::new(),
+                },
+            )
+        })
+        .expect("mandate");
     (person.id, org.id)
 }
 
@@ -461,7 +475,7 @@ fn duplicates_are_written_only_when_the_user_says_update() {
         (summary.created, summary.updated, summary.skipped),
         (1, 0, 3)
     );
-    let person = ops::people::get(&t.store, id, today())
+    let person = ops::people::get(t.store.read(), id, today())
         .expect("person")
         .person;
     assert_eq!(person.function, None, "skipped means unchanged");
@@ -482,7 +496,7 @@ fn duplicates_are_written_only_when_the_user_says_update() {
     )
     .expect("commit");
     assert_eq!(summary.updated, 1);
-    let detail = ops::people::get(&t.store, id, today()).expect("person");
+    let detail = ops::people::get(t.store.read(), id, today()).expect("person");
     assert_eq!(
         detail.person.function.as_deref(),
         Some("Integrationsbeauftragter")
@@ -587,7 +601,7 @@ fn xlsx_with_spreadsheet_dates_numbers_and_last_first_names() {
         person.consent_date.map(|d| d.to_string()).as_deref(),
         Some("2023-03-02")
     );
-    let detail = ops::people::get(&t.store, person.id, today()).expect("detail");
+    let detail = ops::people::get(t.store.read(), person.id, today()).expect("detail");
     assert_eq!(
         detail.mandates[0].mandate.start_date.to_string(),
         "2024-03-01",
@@ -599,7 +613,7 @@ fn xlsx_with_spreadsheet_dates_numbers_and_last_first_names() {
         "no role given: guest"
     );
     let org = ops::organisations::get(
-        &t.store,
+        t.store.read(),
         detail.mandates[0].mandate.organisation_id,
         today(),
     )
@@ -639,7 +653,7 @@ fn the_caller_can_change_the_mapping() {
     let err = import::preview(&t.store, "l.csv", csv.as_bytes(), Some(&mapping), today())
         .expect_err("two e-mail columns");
     assert!(
-        matches!(err, Error::Validation { ref field, .. } if field == "mapping"),
+        matches!(err, Error::Invalid(ref errors) if errors[0].field.as_str() == "file"),
         "{err:?}"
     );
     mapping[3].field = None;
@@ -750,7 +764,8 @@ fn malformed_files_get_a_german_error_and_write_nothing() {
         let started = std::time::Instant::now();
         let err = import::preview(&t.store, name, &bytes, None, today()).expect_err(what);
         match &err {
-            Error::Validation { field, message } => {
+            Error::Invalid(errors) => {
+                let (field, message) = (errors[0].field.as_str(), errors[0].message.as_str());
                 assert_eq!(field, "file", "{what}");
                 assert!(message.len() < 600, "{what}: the message stays readable");
                 assert!(

@@ -10,3 +10,4 @@ mod organisations;
 mod pdf;
 mod people;
 mod util;
+mod write_path;

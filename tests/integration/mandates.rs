@@ -26,31 +26,48 @@ fn mandate(
 #[test]
 fn a_seat_passes_on_and_the_past_stays_queryable() {
     let mut t = temp_store();
-    let jena = ops::organisations::create(&mut t.store, &stamp(), &city("Stadt Jena", "Thüringen"))
+    let jena = t
+        .store
+        .write(&stamp(), |w| {
+            ops::organisations::create(w, &city("Stadt Jena", "Thüringen"))
+        })
         .expect("org");
     let person = |first: &str, last: &str| PersonInput {
         first_name: first.into(),
         last_name: last.into(),
         ..Default::default()
     };
-    let brandt =
-        ops::people::create(&mut t.store, &stamp(), &person("Wolfgang", "Brandt")).expect("a");
-    let yildirim =
-        ops::people::create(&mut t.store, &stamp(), &person("İlkay", "Yıldırım")).expect("b");
-    let first = ops::mandates::create(
-        &mut t.store,
-        &stamp(),
-        &mandate(brandt.id, jena.id, Role::Permanent, "01.01.2012", ""),
-    )
-    .expect("first");
+    let brandt = t
+        .store
+        .write(&stamp(), |w| {
+            ops::people::create(w, &person("Wolfgang", "Brandt"))
+        })
+        .expect("a");
+    let yildirim = t
+        .store
+        .write(&stamp(), |w| {
+            ops::people::create(w, &person("İlkay", "Yıldırım"))
+        })
+        .expect("b");
+    let first = t
+        .store
+        .write(&stamp(), |w| {
+            ops::mandates::create(
+                w,
+                &mandate(brandt.id, jena.id, Role::Permanent, "01.01.2012", ""),
+            )
+        })
+        .expect("first");
 
     // The successor cannot take the seat while it is held …
-    match ops::mandates::create(
-        &mut t.store,
-        &stamp(),
-        &mandate(yildirim.id, jena.id, Role::Permanent, "01.07.2023", ""),
-    ) {
-        Err(Error::Validation { field, message }) => {
+    match t.store.write(&stamp(), |w| {
+        ops::mandates::create(
+            w,
+            &mandate(yildirim.id, jena.id, Role::Permanent, "01.07.2023", ""),
+        )
+    }) {
+        Err(Error::Invalid(errors)) => {
+            let (field, message) = (errors[0].field.as_str(), errors[0].message.as_str());
             assert_eq!(field, "start_date");
             assert!(
                 message.contains("Wolfgang Brandt"),
@@ -60,26 +77,32 @@ fn a_seat_passes_on_and_the_past_stays_queryable() {
         other => panic!("two permanent holders of one seat must be refused, got {other:?}"),
     }
     // … but once it ends the day before, it passes on.
-    ops::mandates::update(
-        &mut t.store,
-        &stamp(),
-        first.id,
-        &mandate(
-            brandt.id,
-            jena.id,
-            Role::Permanent,
-            "01.01.2012",
-            "30.06.2023",
-        ),
-    )
-    .expect("end");
-    ops::mandates::create(
-        &mut t.store,
-        &stamp(),
-        &mandate(yildirim.id, jena.id, Role::Permanent, "01.07.2023", ""),
-    )
-    .expect("successor");
-    ops::people::deactivate(&mut t.store, &stamp(), brandt.id).expect("deactivate");
+    t.store
+        .write(&stamp(), |w| {
+            ops::mandates::update(
+                w,
+                first.id,
+                &mandate(
+                    brandt.id,
+                    jena.id,
+                    Role::Permanent,
+                    "01.01.2012",
+                    "30.06.2023",
+                ),
+            )
+        })
+        .expect("end");
+    t.store
+        .write(&stamp(), |w| {
+            ops::mandates::create(
+                w,
+                &mandate(yildirim.id, jena.id, Role::Permanent, "01.07.2023", ""),
+            )
+        })
+        .expect("successor");
+    t.store
+        .write(&stamp(), |w| ops::people::deactivate(w, brandt.id))
+        .expect("deactivate");
 
     let seat_holder = |as_of: &str| -> Vec<String> {
         let filter = MemberFilter {
@@ -88,7 +111,7 @@ fn a_seat_passes_on_and_the_past_stays_queryable() {
             as_of: as_of.into(),
             ..Default::default()
         };
-        ops::members::list(&t.store, &filter, today())
+        ops::members::list(t.store.read(), &filter, today())
             .expect("list")
             .rows
             .into_iter()
@@ -109,7 +132,7 @@ fn a_seat_passes_on_and_the_past_stays_queryable() {
         status: MemberStatus::Former,
         ..Default::default()
     };
-    let former = ops::members::list(&t.store, &former, today()).expect("former");
+    let former = ops::members::list(t.store.read(), &former, today()).expect("former");
     assert_eq!(former.rows.len(), 1);
     assert!(
         !former.rows[0].active,
@@ -117,7 +140,8 @@ fn a_seat_passes_on_and_the_past_stays_queryable() {
     );
     assert!(
         matches!(
-            ops::people::delete(&mut t.store, &stamp(), brandt.id),
+            t.store
+                .write(&stamp(), |w| ops::people::delete(w, brandt.id)),
             Err(Error::Conflict { .. })
         ),
         "history blocks deletion"
@@ -127,44 +151,52 @@ fn a_seat_passes_on_and_the_past_stays_queryable() {
 #[test]
 fn overlapping_mandates_of_the_same_role_are_refused() {
     let mut t = temp_store();
-    let org = ops::organisations::create(&mut t.store, &stamp(), &city("Stadt Leipzig", "Sachsen"))
+    let org = t
+        .store
+        .write(&stamp(), |w| {
+            ops::organisations::create(w, &city("Stadt Leipzig", "Sachsen"))
+        })
         .expect("org");
-    let p = ops::people::create(
-        &mut t.store,
-        &stamp(),
-        &PersonInput {
-            first_name: "Lan".into(),
-            last_name: "Nguyễn".into(),
-            ..Default::default()
-        },
-    )
-    .expect("p");
-    ops::mandates::create(
-        &mut t.store,
-        &stamp(),
-        &mandate(p.id, org.id, Role::Deputy, "01.01.2020", "31.12.2024"),
-    )
-    .expect("first");
+    let p = t
+        .store
+        .write(&stamp(), |w| {
+            ops::people::create(
+                w,
+                &PersonInput {
+                    first_name: "Lan".into(),
+                    last_name: "Nguyễn".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .expect("p");
+    t.store
+        .write(&stamp(), |w| {
+            ops::mandates::create(
+                w,
+                &mandate(p.id, org.id, Role::Deputy, "01.01.2020", "31.12.2024"),
+            )
+        })
+        .expect("first");
     assert!(
-        ops::mandates::create(
-            &mut t.store,
-            &stamp(),
-            &mandate(p.id, org.id, Role::Deputy, "31.12.2024", "")
-        )
-        .is_err(),
+        t.store
+            .write(&stamp(), |w| ops::mandates::create(
+                w,
+                &mandate(p.id, org.id, Role::Deputy, "31.12.2024", "")
+            ))
+            .is_err(),
         "sharing a day overlaps"
     );
-    ops::mandates::create(
-        &mut t.store,
-        &stamp(),
-        &mandate(p.id, org.id, Role::Deputy, "01.01.2025", ""),
-    )
-    .expect("adjacent is fine");
+    t.store
+        .write(&stamp(), |w| {
+            ops::mandates::create(w, &mandate(p.id, org.id, Role::Deputy, "01.01.2025", ""))
+        })
+        .expect("adjacent is fine");
     let bad_order = mandate(p.id, org.id, Role::Guest, "01.03.2024", "01.02.2024");
     assert!(
-        matches!(ops::mandates::create(&mut t.store, &stamp(), &bad_order), Err(Error::Validation { field, .. }) if field == "end_date")
+        matches!(t.store.write(&stamp(), |w| ops::mandates::create(w, &bad_order)), Err(Error::Invalid(ref errors)) if errors[0].field.as_str() == "end_date")
     );
-    let detail = ops::people::get(&t.store, p.id, today()).expect("get");
+    let detail = ops::people::get(t.store.read(), p.id, today()).expect("get");
     assert_eq!(
         detail.mandates.len(),
         2,

@@ -11,12 +11,12 @@ use crate::util::{stamp, temp_store, today};
 #[test]
 fn sorts_like_a_german_phone_book_and_searches_without_diacritics() {
     let mut t = temp_store();
-    let org = ops::organisations::create(
-        &mut t.store,
-        &stamp(),
-        &city("Stadt Arnsberg", "Nordrhein-Westfalen"),
-    )
-    .expect("org");
+    let org = t
+        .store
+        .write(&stamp(), |w| {
+            ops::organisations::create(w, &city("Stadt Arnsberg", "Nordrhein-Westfalen"))
+        })
+        .expect("org");
     let people = [
         ("Clara", "von", "Richter"),
         ("Şükrü", "", "Özdemir"),
@@ -26,32 +26,37 @@ fn sorts_like_a_german_phone_book_and_searches_without_diacritics() {
         ("Ärzte", "", "Ahrens"),
     ];
     for (first, particle, last) in people {
-        let p = ops::people::create(
-            &mut t.store,
-            &stamp(),
-            &PersonInput {
-                first_name: first.into(),
-                name_particle: particle.into(),
-                last_name: last.into(),
-                ..Default::default()
-            },
-        )
-        .expect("p");
-        ops::mandates::create(
-            &mut t.store,
-            &stamp(),
-            &MandateInput {
-                person_id: p.id,
-                organisation_id: Some(org.id),
-                role: Some(Role::Guest),
-                start_date: "01.01.2020".into(),
-                end_date: String::new(),
-                notes: String::new(),
-            },
-        )
-        .expect("m");
+        let p = t
+            .store
+            .write(&stamp(), |w| {
+                ops::people::create(
+                    w,
+                    &PersonInput {
+                        first_name: first.into(),
+                        name_particle: particle.into(),
+                        last_name: last.into(),
+                        ..Default::default()
+                    },
+                )
+            })
+            .expect("p");
+        t.store
+            .write(&stamp(), |w| {
+                ops::mandates::create(
+                    w,
+                    &MandateInput {
+                        person_id: p.id,
+                        organisation_id: Some(org.id),
+                        role: Some(Role::Guest),
+                        start_date: "01.01.2020".into(),
+                        end_date: String::new(),
+                        notes: String::new(),
+                    },
+                )
+            })
+            .expect("m");
     }
-    let list = ops::members::list(&t.store, &MemberFilter::default(), today()).expect("list");
+    let list = ops::members::list(t.store.read(), &MemberFilter::default(), today()).expect("list");
     let order: Vec<&str> = list.rows.iter().map(|r| r.last_name.as_str()).collect();
     assert_eq!(
         order,
@@ -72,7 +77,7 @@ fn sorts_like_a_german_phone_book_and_searches_without_diacritics() {
         ..Default::default()
     };
     assert_eq!(
-        ops::members::list(&t.store, &desc, today())
+        ops::members::list(t.store.read(), &desc, today())
             .expect("desc")
             .rows[0]
             .last_name,
@@ -88,7 +93,7 @@ fn sorts_like_a_german_phone_book_and_searches_without_diacritics() {
             text: query.into(),
             ..Default::default()
         };
-        let rows = ops::members::list(&t.store, &filter, today())
+        let rows = ops::members::list(t.store.read(), &filter, today())
             .expect("search")
             .rows;
         assert_eq!(rows.len(), 1, "{query} must find exactly one person");
@@ -99,7 +104,7 @@ fn sorts_like_a_german_phone_book_and_searches_without_diacritics() {
         ..Default::default()
     };
     assert_eq!(
-        ops::members::list(&t.store, &by_org, today())
+        ops::members::list(t.store.read(), &by_org, today())
             .expect("org")
             .rows
             .len(),
@@ -111,56 +116,63 @@ fn sorts_like_a_german_phone_book_and_searches_without_diacritics() {
 #[test]
 fn status_and_reference_date_partition_people() {
     let mut t = temp_store();
-    let org = ops::organisations::create(
-        &mut t.store,
-        &stamp(),
-        &city("Stadt Herten", "Nordrhein-Westfalen"),
-    )
-    .expect("org");
+    let org = t
+        .store
+        .write(&stamp(), |w| {
+            ops::organisations::create(w, &city("Stadt Herten", "Nordrhein-Westfalen"))
+        })
+        .expect("org");
     let make = |t: &mut crate::util::TempStore, last: &str, start: &str, end: &str| {
-        let p = ops::people::create(
-            &mut t.store,
-            &stamp(),
-            &PersonInput {
-                first_name: "X".into(),
-                last_name: last.into(),
-                ..Default::default()
-            },
-        )
-        .expect("p");
-        ops::mandates::create(
-            &mut t.store,
-            &stamp(),
-            &MandateInput {
-                person_id: p.id,
-                organisation_id: Some(org.id),
-                role: Some(Role::Deputy),
-                start_date: start.into(),
-                end_date: end.into(),
-                notes: String::new(),
-            },
-        )
-        .expect("m");
+        let p = t
+            .store
+            .write(&stamp(), |w| {
+                ops::people::create(
+                    w,
+                    &PersonInput {
+                        first_name: "X".into(),
+                        last_name: last.into(),
+                        ..Default::default()
+                    },
+                )
+            })
+            .expect("p");
+        t.store
+            .write(&stamp(), |w| {
+                ops::mandates::create(
+                    w,
+                    &MandateInput {
+                        person_id: p.id,
+                        organisation_id: Some(org.id),
+                        role: Some(Role::Deputy),
+                        start_date: start.into(),
+                        end_date: end.into(),
+                        notes: String::new(),
+                    },
+                )
+            })
+            .expect("m");
     };
     make(&mut t, "Ehemals", "01.01.2015", "31.12.2019");
     make(&mut t, "Aktuell", "01.01.2020", "");
-    ops::people::create(
-        &mut t.store,
-        &stamp(),
-        &PersonInput {
-            first_name: "Neu".into(),
-            last_name: "Kontakt".into(),
-            ..Default::default()
-        },
-    )
-    .expect("contact");
+    t.store
+        .write(&stamp(), |w| {
+            ops::people::create(
+                w,
+                &PersonInput {
+                    first_name: "Neu".into(),
+                    last_name: "Kontakt".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .expect("contact");
     let names = |status: MemberStatus, as_of: &str| -> Vec<String> {
         let filter = MemberFilter {
             status,
             as_of: as_of.into(),
             ..Default::default()
         };
-        ops::members::list(&t.store, &filter, today())
+        ops::members::list(t.store.read(), &filter, today())
             .expect("list")
             .rows
             .into_iter()
@@ -182,6 +194,6 @@ fn status_and_reference_date_partition_people() {
         as_of: "32.01.2020".into(),
         ..Default::default()
     };
-    let err = ops::members::list(&t.store, &bad, today()).expect_err("impossible date");
+    let err = ops::members::list(t.store.read(), &bad, today()).expect_err("impossible date");
     assert!(err.user_message().starts_with("Stichtag:"));
 }

@@ -27,10 +27,14 @@ fn list_filters_and_sorts_in_german_order() {
         ("Landeshauptstadt München", "Bayern"),
         ("Stadt Überlingen", "Baden-Württemberg"),
     ] {
-        ops::organisations::create(&mut t.store, &stamp(), &city(name, state)).expect("create");
+        t.store
+            .write(&stamp(), |w| {
+                ops::organisations::create(w, &city(name, state))
+            })
+            .expect("create");
     }
     let names = |filter: &OrganisationFilter| -> Vec<String> {
-        ops::organisations::list(&t.store, filter, today())
+        ops::organisations::list(t.store.read(), filter, today())
             .expect("list")
             .rows
             .into_iter()
@@ -76,36 +80,44 @@ fn list_filters_and_sorts_in_german_order() {
 #[test]
 fn delete_is_refused_with_mandates_and_end_membership_keeps_history() {
     let mut t = temp_store();
-    let org = ops::organisations::create(
-        &mut t.store,
-        &stamp(),
-        &city("Stadt Herten", "Nordrhein-Westfalen"),
-    )
-    .expect("org");
-    let person = ops::people::create(
-        &mut t.store,
-        &stamp(),
-        &PersonInput {
-            first_name: "Şükrü".into(),
-            last_name: "Özdemir".into(),
-            ..Default::default()
-        },
-    )
-    .expect("person");
-    ops::mandates::create(
-        &mut t.store,
-        &stamp(),
-        &MandateInput {
-            person_id: person.id,
-            organisation_id: Some(org.id),
-            role: Some(Role::Permanent),
-            start_date: "01.01.2015".into(),
-            end_date: String::new(),
-            notes: String::new(),
-        },
-    )
-    .expect("mandate");
-    match ops::organisations::delete(&mut t.store, &stamp(), org.id) {
+    let org = t
+        .store
+        .write(&stamp(), |w| {
+            ops::organisations::create(w, &city("Stadt Herten", "Nordrhein-Westfalen"))
+        })
+        .expect("org");
+    let person = t
+        .store
+        .write(&stamp(), |w| {
+            ops::people::create(
+                w,
+                &PersonInput {
+                    first_name: "Şükrü".into(),
+                    last_name: "Özdemir".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .expect("person");
+    t.store
+        .write(&stamp(), |w| {
+            ops::mandates::create(
+                w,
+                &MandateInput {
+                    person_id: person.id,
+                    organisation_id: Some(org.id),
+                    role: Some(Role::Permanent),
+                    start_date: "01.01.2015".into(),
+                    end_date: String::new(),
+                    notes: String::new(),
+                },
+            )
+        })
+        .expect("mandate");
+    match t
+        .store
+        .write(&stamp(), |w| ops::organisations::delete(w, org.id))
+    {
         Err(Error::Conflict { message }) => {
             assert!(
                 message.contains("1 Mandat"),
@@ -118,9 +130,12 @@ fn delete_is_refused_with_mandates_and_end_membership_keeps_history() {
         }
         other => panic!("deleting an organisation with mandates must be refused, got {other:?}"),
     }
-    let ended = ops::organisations::end_membership(&mut t.store, &stamp(), org.id).expect("end");
+    let ended = t
+        .store
+        .write(&stamp(), |w| ops::organisations::end_membership(w, org.id))
+        .expect("end");
     assert_eq!(ended.member_until, Some(today()));
-    let detail = ops::organisations::get(&t.store, org.id, today()).expect("get");
+    let detail = ops::organisations::get(t.store.read(), org.id, today()).expect("get");
     assert_eq!(
         detail.mandates[0].mandate.end_date,
         Some(today()),
@@ -132,7 +147,7 @@ fn delete_is_refused_with_mandates_and_end_membership_keeps_history() {
     };
     let tomorrow = today().succ_opt().expect("date");
     assert_eq!(
-        ops::organisations::list(&t.store, &former, tomorrow)
+        ops::organisations::list(t.store.read(), &former, tomorrow)
             .expect("list")
             .rows
             .len(),
@@ -143,17 +158,24 @@ fn delete_is_refused_with_mandates_and_end_membership_keeps_history() {
 #[test]
 fn bad_postal_code_changes_nothing() {
     let mut t = temp_store();
-    let org = ops::organisations::create(&mut t.store, &stamp(), &city("Stadt Jena", "Thüringen"))
+    let org = t
+        .store
+        .write(&stamp(), |w| {
+            ops::organisations::create(w, &city("Stadt Jena", "Thüringen"))
+        })
         .expect("org");
     let bad = OrganisationInput {
         postal_code: "0774".into(),
         ..city("Stadt Jena (geändert)", "Thüringen")
     };
-    match ops::organisations::update(&mut t.store, &stamp(), org.id, &bad) {
-        Err(Error::Validation { field, .. }) => assert_eq!(field, "postal_code"),
+    match t
+        .store
+        .write(&stamp(), |w| ops::organisations::update(w, org.id, &bad))
+    {
+        Err(Error::Invalid(errors)) => assert_eq!(errors[0].field.as_str(), "postal_code"),
         other => panic!("expected validation error, got {other:?}"),
     }
-    let detail = ops::organisations::get(&t.store, org.id, today()).expect("get");
+    let detail = ops::organisations::get(t.store.read(), org.id, today()).expect("get");
     assert_eq!(
         detail.organisation.name, "Stadt Jena",
         "a refused update leaves the record as it was"

@@ -1,7 +1,7 @@
 //! People: names survive the store, bad input changes nothing, history blocks deletion.
 
 use zirkel::model::{PersonInput, Salutation};
-use zirkel::store::audit;
+use zirkel::store::Entity;
 use zirkel::{ops, Error, Store};
 
 use crate::util::{stamp, temp_store, today};
@@ -27,11 +27,13 @@ fn names_from_many_scripts_survive_a_reopen() {
         ("ليلى", "حداد"),
     ];
     for (first, last) in names {
-        ops::people::create(&mut t.store, &stamp(), &input(first, last)).expect("create");
+        t.store
+            .write(&stamp(), |w| ops::people::create(w, &input(first, last)))
+            .expect("create");
     }
     drop(t.store);
     let store = Store::open(&t.path).expect("reopen");
-    let list = ops::members::list(&store, &Default::default(), today()).expect("list");
+    let list = ops::members::list(store.read(), &Default::default(), today()).expect("list");
     for (first, last) in names {
         assert!(
             list.rows
@@ -49,8 +51,9 @@ fn refused_input_names_the_field_and_writes_nothing() {
         email: "kein-at-zeichen".into(),
         ..input("Anna", "Schmidt")
     };
-    match ops::people::create(&mut t.store, &stamp(), &bad) {
-        Err(Error::Validation { field, message }) => {
+    match t.store.write(&stamp(), |w| ops::people::create(w, &bad)) {
+        Err(Error::Invalid(errors)) => {
+            let (field, message) = (errors[0].field.as_str(), errors[0].message.as_str());
             assert_eq!(field, "email");
             assert!(
                 message.starts_with("E-Mail:"),
@@ -69,8 +72,12 @@ fn refused_input_names_the_field_and_writes_nothing() {
 #[test]
 fn update_keeps_history_and_audits() {
     let mut t = temp_store();
-    let person =
-        ops::people::create(&mut t.store, &stamp(), &input("Clara", "Richter")).expect("create");
+    let person = t
+        .store
+        .write(&stamp(), |w| {
+            ops::people::create(w, &input("Clara", "Richter"))
+        })
+        .expect("create");
     let mut later = stamp();
     later.at += chrono::Duration::hours(2);
     later.user = "kollegin".into();
@@ -80,7 +87,10 @@ fn update_keeps_history_and_audits() {
         name_particle: "von".into(),
         ..input("Clara", "Richter")
     };
-    let updated = ops::people::update(&mut t.store, &later, person.id, &changed).expect("update");
+    let updated = t
+        .store
+        .write(&later, |w| ops::people::update(w, person.id, &changed))
+        .expect("update");
     assert_eq!(updated.full_name(), "Dr. Clara von Richter");
     assert_eq!(
         updated.history.created_by, "geschaeftsstelle",
@@ -89,13 +99,17 @@ fn update_keeps_history_and_audits() {
     assert_eq!(updated.history.updated_by, "kollegin");
     assert_eq!(updated.history.updated_at, "2026-11-25T12:00:00");
     let store = &t.store;
-    let detail = ops::people::get(store, person.id, today()).expect("get");
+    let detail = ops::people::get(store.read(), person.id, today()).expect("get");
     assert!(
         !detail.has_history,
         "a fresh person without mandates has no history"
     );
-    let conn = rusqlite::Connection::open(&t.path).expect("raw open");
-    let entries = audit::for_entity(&conn, "person", person.id).expect("audit");
+    let entries = t
+        .store
+        .read()
+        .audit()
+        .for_entity(Entity::Person, person.id)
+        .expect("audit");
     let actions: Vec<&str> = entries.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(actions, ["create", "update"], "every write is audited");
     assert_eq!(entries[1].user, "kollegin");
@@ -104,15 +118,22 @@ fn update_keeps_history_and_audits() {
 #[test]
 fn a_person_without_history_can_be_deleted() {
     let mut t = temp_store();
-    let person = ops::people::create(&mut t.store, &stamp(), &input("Tippfehler", "Person"))
+    let person = t
+        .store
+        .write(&stamp(), |w| {
+            ops::people::create(w, &input("Tippfehler", "Person"))
+        })
         .expect("create");
-    ops::people::delete(&mut t.store, &stamp(), person.id).expect("delete");
+    t.store
+        .write(&stamp(), |w| ops::people::delete(w, person.id))
+        .expect("delete");
     assert!(matches!(
-        ops::people::get(&t.store, person.id, today()),
+        ops::people::get(t.store.read(), person.id, today()),
         Err(Error::NotFound { .. })
     ));
     assert!(matches!(
-        ops::people::delete(&mut t.store, &stamp(), person.id),
+        t.store
+            .write(&stamp(), |w| ops::people::delete(w, person.id)),
         Err(Error::NotFound { .. })
     ));
 }

@@ -112,25 +112,25 @@ describe('App', () => {
 
     await user.click(screen.getByTestId('new-person'));
     await user.type(screen.getByTestId('person-first_name'), 'Łucja');
-    await user.click(screen.getByTestId('nav-organisationen'));
+    await user.click(screen.getByTestId('nav-organisations'));
 
     await waitFor(() => expect(dialogOpen('leave-dialog')).toBe(true));
     await user.click(within(screen.getByTestId('leave-dialog')).getByText('Weiter bearbeiten'));
     await waitFor(() => expect(dialogOpen('leave-dialog')).toBe(false));
-    expect(app.screen).toBe('mitglieder');
+    expect(app.screen).toBe('members');
     expect((screen.getByTestId('person-first_name') as HTMLInputElement).value).toBe('Łucja');
 
-    await user.click(screen.getByTestId('nav-organisationen'));
+    await user.click(screen.getByTestId('nav-organisations'));
     await waitFor(() => expect(dialogOpen('leave-dialog')).toBe(true));
     await user.click(within(screen.getByTestId('leave-dialog')).getByText('Verwerfen'));
-    await waitFor(() => expect(app.screen).toBe('organisationen'));
+    await waitFor(() => expect(app.screen).toBe('organisations'));
   });
 
   it('shows the planned areas as not yet available', async () => {
     fakeCore({ empty: false });
     render(App, { props: { app: new AppState() } });
     const user = userEvent.setup();
-    await user.click(screen.getByTestId('nav-sitzungen'));
+    await user.click(screen.getByTestId('nav-sessions'));
     expect(screen.getByTestId('coming-later').textContent).toContain(
       'Dieser Bereich folgt in einer späteren Version.',
     );

@@ -10,11 +10,9 @@ use crate::state::AppState;
 /// Adds a mandate.
 #[tauri::command(async)]
 pub fn mandate_create(state: State<'_, AppState>, input: MandateInput) -> IpcResult<Mandate> {
-    Ok(ops::mandates::create(
-        &mut *state.store()?,
-        &Stamp::now(),
-        &input,
-    )?)
+    Ok(state
+        .store()?
+        .write(&Stamp::now(), |w| ops::mandates::create(w, &input))?)
 }
 
 /// Changes a mandate.
@@ -24,20 +22,15 @@ pub fn mandate_update(
     id: i64,
     input: MandateInput,
 ) -> IpcResult<Mandate> {
-    Ok(ops::mandates::update(
-        &mut *state.store()?,
-        &Stamp::now(),
-        id,
-        &input,
-    )?)
+    Ok(state
+        .store()?
+        .write(&Stamp::now(), |w| ops::mandates::update(w, id, &input))?)
 }
 
 /// Removes a mandate.
 #[tauri::command(async)]
 pub fn mandate_delete(state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    Ok(ops::mandates::delete(
-        &mut *state.store()?,
-        &Stamp::now(),
-        id,
-    )?)
+    Ok(state
+        .store()?
+        .write(&Stamp::now(), |w| ops::mandates::delete(w, id))?)
 }

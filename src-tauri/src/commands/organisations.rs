@@ -17,7 +17,7 @@ pub fn organisations_list(
     filter: OrganisationFilter,
 ) -> IpcResult<OrganisationList> {
     Ok(ops::organisations::list(
-        &*state.store()?,
+        state.store()?.read(),
         &filter,
         Stamp::now().today(),
     )?)
@@ -27,7 +27,7 @@ pub fn organisations_list(
 #[tauri::command(async)]
 pub fn organisation_get(state: State<'_, AppState>, id: i64) -> IpcResult<OrganisationDetail> {
     Ok(ops::organisations::get(
-        &*state.store()?,
+        state.store()?.read(),
         id,
         Stamp::now().today(),
     )?)
@@ -39,11 +39,9 @@ pub fn organisation_create(
     state: State<'_, AppState>,
     input: OrganisationInput,
 ) -> IpcResult<Organisation> {
-    Ok(ops::organisations::create(
-        &mut *state.store()?,
-        &Stamp::now(),
-        &input,
-    )?)
+    Ok(state
+        .store()?
+        .write(&Stamp::now(), |w| ops::organisations::create(w, &input))?)
 }
 
 /// Saves an organisation.
@@ -53,30 +51,23 @@ pub fn organisation_update(
     id: i64,
     input: OrganisationInput,
 ) -> IpcResult<Organisation> {
-    Ok(ops::organisations::update(
-        &mut *state.store()?,
-        &Stamp::now(),
-        id,
-        &input,
-    )?)
+    Ok(state
+        .store()?
+        .write(&Stamp::now(), |w| ops::organisations::update(w, id, &input))?)
 }
 
 /// Deletes an organisation nothing refers to.
 #[tauri::command(async)]
 pub fn organisation_delete(state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    Ok(ops::organisations::delete(
-        &mut *state.store()?,
-        &Stamp::now(),
-        id,
-    )?)
+    Ok(state
+        .store()?
+        .write(&Stamp::now(), |w| ops::organisations::delete(w, id))?)
 }
 
 /// Ends an organisation's membership today.
 #[tauri::command(async)]
 pub fn organisation_end_membership(state: State<'_, AppState>, id: i64) -> IpcResult<Organisation> {
-    Ok(ops::organisations::end_membership(
-        &mut *state.store()?,
-        &Stamp::now(),
-        id,
-    )?)
+    Ok(state
+        .store()?
+        .write(&Stamp::now(), |w| ops::organisations::end_membership(w, id))?)
 }

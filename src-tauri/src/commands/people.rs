@@ -11,7 +11,7 @@ use crate::state::AppState;
 #[tauri::command(async)]
 pub fn members_list(state: State<'_, AppState>, filter: MemberFilter) -> IpcResult<MemberList> {
     Ok(ops::members::list(
-        &*state.store()?,
+        state.store()?.read(),
         &filter,
         Stamp::now().today(),
     )?)
@@ -21,7 +21,7 @@ pub fn members_list(state: State<'_, AppState>, filter: MemberFilter) -> IpcResu
 #[tauri::command(async)]
 pub fn person_get(state: State<'_, AppState>, id: i64) -> IpcResult<PersonDetail> {
     Ok(ops::people::get(
-        &*state.store()?,
+        state.store()?.read(),
         id,
         Stamp::now().today(),
     )?)
@@ -30,50 +30,39 @@ pub fn person_get(state: State<'_, AppState>, id: i64) -> IpcResult<PersonDetail
 /// Creates a person.
 #[tauri::command(async)]
 pub fn person_create(state: State<'_, AppState>, input: PersonInput) -> IpcResult<Person> {
-    Ok(ops::people::create(
-        &mut *state.store()?,
-        &Stamp::now(),
-        &input,
-    )?)
+    Ok(state
+        .store()?
+        .write(&Stamp::now(), |w| ops::people::create(w, &input))?)
 }
 
 /// Saves a person.
 #[tauri::command(async)]
 pub fn person_update(state: State<'_, AppState>, id: i64, input: PersonInput) -> IpcResult<Person> {
-    Ok(ops::people::update(
-        &mut *state.store()?,
-        &Stamp::now(),
-        id,
-        &input,
-    )?)
+    Ok(state
+        .store()?
+        .write(&Stamp::now(), |w| ops::people::update(w, id, &input))?)
 }
 
 /// Deletes a person without history.
 #[tauri::command(async)]
 pub fn person_delete(state: State<'_, AppState>, id: i64) -> IpcResult<()> {
-    Ok(ops::people::delete(
-        &mut *state.store()?,
-        &Stamp::now(),
-        id,
-    )?)
+    Ok(state
+        .store()?
+        .write(&Stamp::now(), |w| ops::people::delete(w, id))?)
 }
 
 /// Deactivates a person.
 #[tauri::command(async)]
 pub fn person_deactivate(state: State<'_, AppState>, id: i64) -> IpcResult<Person> {
-    Ok(ops::people::deactivate(
-        &mut *state.store()?,
-        &Stamp::now(),
-        id,
-    )?)
+    Ok(state
+        .store()?
+        .write(&Stamp::now(), |w| ops::people::deactivate(w, id))?)
 }
 
 /// Reactivates a person.
 #[tauri::command(async)]
 pub fn person_reactivate(state: State<'_, AppState>, id: i64) -> IpcResult<Person> {
-    Ok(ops::people::reactivate(
-        &mut *state.store()?,
-        &Stamp::now(),
-        id,
-    )?)
+    Ok(state
+        .store()?
+        .write(&Stamp::now(), |w| ops::people::reactivate(w, id))?)
 }

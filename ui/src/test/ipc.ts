@@ -7,6 +7,7 @@ import type {
   ImportPreview,
   MemberList,
   MemberRow,
+  Organisation,
   OrganisationList,
   Person,
   PreviewRow,
@@ -117,6 +118,29 @@ export function person(id: number, overrides: Partial<Person> = {}): Person {
   };
 }
 
+export function organisation(id: number, overrides: Partial<Organisation> = {}): Organisation {
+  return {
+    id,
+    name: 'Stadt Herten',
+    kind: 'city',
+    state: 'Nordrhein-Westfalen',
+    street: null,
+    postal_code: null,
+    city: 'Herten',
+    website: null,
+    member_since: '2009-01-01',
+    member_until: null,
+    notes: null,
+    history: {
+      created_at: '2025-09-21T10:11:12',
+      created_by: 'anna',
+      updated_at: '2025-09-21T10:11:12',
+      updated_by: 'anna',
+    },
+    ...overrides,
+  };
+}
+
 export function previewRow(row: number, overrides: Partial<PreviewRow> = {}): PreviewRow {
   return {
     row,
@@ -148,6 +172,10 @@ export function importPreview(
     source: 'CSV, UTF-8, Trennzeichen ;',
     header_row: 1,
     columns,
+    ignored: columns
+      .filter((c) => c.field === null)
+      .map((c) => ({ index: c.index, header: c.header, reason: 'nicht erkannt' })),
+    organisation_suggestions: [],
     rows,
     counts: {
       total: rows.length,

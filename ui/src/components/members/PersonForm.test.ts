@@ -86,6 +86,50 @@ describe('PersonForm', () => {
     expect(onsaved).not.toHaveBeenCalled();
   });
 
+  it('shows every problem of a refused save at its field at once and focuses the first', async () => {
+    const problems = [
+      { field: 'first_name', message: 'Vorname: Bitte einen Vornamen angeben.' },
+      { field: 'email', message: 'E-Mail: „sukru@herten“ ist keine gültige E-Mail-Adresse.' },
+      { field: 'postal_code', message: 'PLZ: „4569“ ist keine Postleitzahl (fünf Ziffern).' },
+    ];
+    const summary = '3 Eingaben sind ungültig. Bitte die markierten Felder korrigieren.';
+    const calls = recordIPC({
+      person_create: () => {
+        throw { code: 'validation', message: summary, field: 'first_name', errors: problems };
+      },
+    });
+    const { onsaved } = renderForm();
+    const user = userEvent.setup();
+
+    await user.type(screen.getByTestId('person-last_name'), 'Özdemir');
+    await user.type(screen.getByTestId('person-email'), 'sukru@herten');
+    await user.type(screen.getByTestId('person-postal_code'), '4569');
+    await user.click(screen.getByTestId('save'));
+
+    await waitFor(() => expect(screen.getByTestId('person-error')).toBeTruthy());
+    expect(calls.map((c) => c.cmd), 'one save, refused once').toEqual(['person_create']);
+    for (const { field, message } of problems) {
+      const control = screen.getByTestId(`person-${field}`);
+      expect(control.getAttribute('aria-invalid'), `${field} is marked`).toBe('true');
+      expect(control.getAttribute('aria-describedby')).toBe(`person-${field}-error`);
+      expect(
+        document.getElementById(`person-${field}-error`)?.textContent,
+        `the message for ${field} stands under ${field}, not only in the summary`,
+      ).toContain(message);
+    }
+    expect(screen.getByTestId('person-last_name').getAttribute('aria-invalid')).toBeNull();
+    // The summary names the count and lists every message, in form order.
+    const alert = screen.getByTestId('person-error');
+    expect(alert.textContent).toContain('Bitte prüfen Sie die markierten Angaben.');
+    expect(alert.textContent).toContain(summary);
+    const listed = screen.getByTestId('person-error-list').querySelectorAll('li');
+    expect([...listed].map((li) => li.textContent?.trim())).toEqual(problems.map((p) => p.message));
+    expect(document.activeElement, 'the first invalid field in form order gets the focus').toBe(
+      screen.getByTestId('person-first_name'),
+    );
+    expect(onsaved).not.toHaveBeenCalled();
+  });
+
   it('updates an existing person by id and keeps unsaved edits marked as dirty', async () => {
     const stored = person(5, { email: 'alt@herten.de' });
     const calls = recordIPC({

@@ -3,6 +3,18 @@
 
 export type Direction = "ascending" | "descending";
 
+export type Field = "file" | "path" | "argument" | "demo" | "salutation" | "title" | "first_name" | "name_particle" | "last_name" | "function" | "email" | "phone" | "mobile" | "street" | "postal_code" | "city" | "consent_shared_lists" | "consent_date" | "notes" | "name" | "kind" | "state" | "website" | "member_since" | "member_until" | "person_id" | "organisation_id" | "role" | "start_date" | "end_date" | "as_of";
+
+export type FieldError = { 
+/**
+ * The field concerned.
+ */
+field: Field, 
+/**
+ * German message, e.g. "E-Mail: „x@“ ist keine gültige E-Mail-Adresse."
+ */
+message: string, };
+
 export type History = { 
 /**
  * Creation time, ISO 8601 local time.
@@ -648,6 +660,38 @@ header: string,
  */
 field: ImportField | null, };
 
+export type IgnoredColumn = { 
+/**
+ * Column index from the left, starting at 0.
+ */
+index: number, 
+/**
+ * The header text as in the file.
+ */
+header: string, 
+/**
+ * Why, in German ("nicht erkannt", "mehrdeutig: …").
+ */
+reason: string | null, };
+
+export type OrganisationSuggestion = { 
+/**
+ * The name as in the file.
+ */
+name: string, 
+/**
+ * The stored organisation.
+ */
+existing_id: number, 
+/**
+ * Its name.
+ */
+existing_name: string, 
+/**
+ * The rows that name it.
+ */
+rows: Array<number>, };
+
 export type RowStatus = "new" | "update" | "duplicate" | "error";
 
 export type RowError = { 
@@ -742,6 +786,14 @@ header_row: number,
  */
 columns: Array<ColumnMapping>, 
 /**
+ * The columns that feed no field, with the reason.
+ */
+ignored: Array<IgnoredColumn>, 
+/**
+ * Organisation names taken as a stored organisation with a close name.
+ */
+organisation_suggestions: Array<OrganisationSuggestion>, 
+/**
  * Every non-blank data row.
  */
 rows: Array<PreviewRow>, 
@@ -824,6 +876,20 @@ pages: number,
  * German warnings (e.g. characters the font cannot show, with the entries).
  */
 warnings: Array<string>, };
+
+export type SessionStatus = "planned" | "invited" | "held" | "cancelled";
+
+export type AgendaKind = "talk" | "discussion" | "report" | "visit" | "break";
+
+export type AttendanceStatus = "invited" | "registered" | "declined" | "attended" | "excused" | "represented";
+
+export type MinutesStatus = "draft" | "sent" | "approved";
+
+export type ActionStatus = "open" | "done" | "dropped";
+
+export type ReleaseStatus = "draft" | "agreed" | "released";
+
+export type RecommendationStatus = "draft" | "adopted";
 
 /** German headers of the export columns, in the core's order (`ExportColumn::ALL`). */
 export const EXPORT_COLUMN_LABELS: Record<ExportColumn, string> = {

@@ -18,6 +18,61 @@ describe('toUserError', () => {
     expect(error.message).toBe('E-Mail: „a@b“ ist keine gültige E-Mail-Adresse.');
   });
 
+  it('keeps every problem of a validation error, each at its field, in the core’s order', () => {
+    const errors = [
+      { field: 'first_name', message: 'Vorname: Bitte angeben.' },
+      { field: 'email', message: 'E-Mail: „a@b“ ist keine gültige E-Mail-Adresse.' },
+      { field: 'postal_code', message: 'PLZ: „123“ ist keine Postleitzahl (fünf Ziffern).' },
+    ];
+    const error = toUserError({
+      code: 'validation',
+      message: '3 Eingaben sind ungültig. Bitte die markierten Felder korrigieren.',
+      field: 'first_name',
+      errors,
+    });
+    expect(error.code).toBe('validation');
+    expect(error.message).toMatch(/^3 Eingaben sind ungültig\./);
+    expect(error.field).toBe('first_name');
+    expect(error.errors, 'no problem of the input may get lost on the way to the form').toEqual(
+      errors,
+    );
+    expect(error.messageFor('email')).toBe('E-Mail: „a@b“ ist keine gültige E-Mail-Adresse.');
+    expect(error.messageFor('last_name'), 'a field without a problem has no message').toBeNull();
+  });
+
+  it('reads an older payload without errors as one error at its field', () => {
+    const message = 'E-Mail: „a@b“ ist keine gültige E-Mail-Adresse.';
+    const error = toUserError({ code: 'validation', message, field: 'email' });
+    expect(error.errors).toEqual([{ field: 'email', message }]);
+    expect(error.messageFor('email')).toBe(message);
+  });
+
+  it('has no field errors for a non-validation error', () => {
+    const error = toUserError({ code: 'locked', message: 'Gesperrt.', field: null, errors: [] });
+    expect(error.errors).toEqual([]);
+    expect(error.field).toBeNull();
+    expect(toUserError('boom').errors).toEqual([]);
+    expect(new UserError('conflict', 'Hat Mandate.').errors).toEqual([]);
+  });
+
+  it('takes the first error’s field when the payload has none, and drops malformed entries', () => {
+    const error = toUserError({
+      code: 'validation',
+      message: '2 Eingaben sind ungültig.',
+      errors: [{ field: 'name', message: 'Name: Bitte angeben.' }, 'kaputt', { field: 'kind' }],
+    });
+    expect(error.field).toBe('name');
+    expect(error.errors).toEqual([{ field: 'name', message: 'Name: Bitte angeben.' }]);
+  });
+
+  it('joins several messages for the same field', () => {
+    const error = new UserError('validation', '2 Eingaben sind ungültig.', 'email', [
+      { field: 'email', message: 'E-Mail: zu lang.' },
+      { field: 'email', message: 'E-Mail: kein @.' },
+    ]);
+    expect(error.messageFor('email')).toBe('E-Mail: zu lang. E-Mail: kein @.');
+  });
+
   it('treats a missing or empty field as none', () => {
     expect(toUserError({ code: 'conflict', message: 'x' }).field).toBeNull();
     expect(toUserError({ code: 'conflict', message: 'x', field: null }).field).toBeNull();
@@ -78,5 +133,19 @@ describe('api wrappers', () => {
     const failure = await storeInfo().catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(UserError);
     expect(failure).toMatchObject({ code: 'locked', message: 'Die Datenbank ist gesperrt.' });
+  });
+
+  it('reject with every field error of a refused input', async () => {
+    const errors = [
+      { field: 'first_name', message: 'Vorname: Bitte angeben.' },
+      { field: 'email', message: 'E-Mail: „a@b“ ist keine gültige E-Mail-Adresse.' },
+    ];
+    mockIPC(() => {
+      const message = '2 Eingaben sind ungültig.';
+      throw { code: 'validation', message, field: 'first_name', errors };
+    });
+    const failure = await personCreate(emptyPersonInput()).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(UserError);
+    expect((failure as UserError).errors).toEqual(errors);
   });
 });

@@ -12,22 +12,27 @@ import { ImportState } from '../transfer/import.svelte';
 import { Notices } from '../transfer/notices.svelte';
 import { LeaveGuard } from './leave-guard.svelte';
 
+/**
+ * The screens in navigation order: English ids in code, German labels on screen. `testid` is the
+ * side navigation link's DOM test id, `nav-<id>`, except for the members screen: the end-to-end
+ * test (tests/e2e/members.test.mjs) clicks `nav-mitglieder`, so that one stays until it moves.
+ */
 export const SCREENS = [
-  { id: 'uebersicht', label: 'Übersicht' },
-  { id: 'mitglieder', label: 'Mitglieder' },
-  { id: 'organisationen', label: 'Organisationen' },
-  { id: 'sitzungen', label: 'Sitzungen' },
-  { id: 'protokolle', label: 'Protokolle' },
-  { id: 'praxisbeispiele', label: 'Praxisbeispiele' },
-  { id: 'empfehlungen', label: 'Empfehlungen' },
-  { id: 'einstellungen', label: 'Einstellungen' },
+  { id: 'overview', label: 'Übersicht', testid: 'nav-overview' },
+  { id: 'members', label: 'Mitglieder', testid: 'nav-mitglieder' },
+  { id: 'organisations', label: 'Organisationen', testid: 'nav-organisations' },
+  { id: 'sessions', label: 'Sitzungen', testid: 'nav-sessions' },
+  { id: 'minutes', label: 'Protokolle', testid: 'nav-minutes' },
+  { id: 'practice_examples', label: 'Praxisbeispiele', testid: 'nav-practice_examples' },
+  { id: 'recommendations', label: 'Empfehlungen', testid: 'nav-recommendations' },
+  { id: 'settings', label: 'Einstellungen', testid: 'nav-settings' },
 ] as const;
 
 export type Screen = (typeof SCREENS)[number]['id'];
 
 export class AppState {
   /** The members list is the everyday screen, so the app opens there. */
-  screen = $state<Screen>('mitglieder');
+  screen = $state<Screen>('members');
   info = $state<StoreInfo | null>(null);
   reference = $state<ReferenceData | null>(null);
   /** All organisations, for the select fields of filters and mandates. */
@@ -93,13 +98,13 @@ export class AppState {
 
   /** Global search: shows the members list filtered by `text`. */
   async searchMembers(text: string): Promise<void> {
-    if (!(await this.navigate('mitglieder'))) return;
+    if (!(await this.navigate('members'))) return;
     this.members.search(text);
   }
 
   /** Opens a person from elsewhere (e.g. an organisation's mandates). */
   async openPerson(id: number): Promise<void> {
-    if (!(await this.navigate('mitglieder'))) return;
+    if (!(await this.navigate('members'))) return;
     this.members.selected = id;
   }
 

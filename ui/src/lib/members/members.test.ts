@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { memberList, memberRow, recordIPC } from '../../test/ipc';
-import { defaultMemberFilter, MembersState, SEARCH_DEBOUNCE_MS } from './members.svelte';
+import { SEARCH_DEBOUNCE_MS } from '../shared/list-state.svelte';
+import { defaultMemberFilter, MembersState } from './members.svelte';
 
 afterEach(() => {
   clearMocks();
