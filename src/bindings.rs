@@ -6,8 +6,9 @@ use ts_rs::{Config, TS};
 
 use crate::export::{ExportColumn, ExportFormat, ExportOptions, ExportSummary};
 use crate::import::{
-    ColumnMapping, DuplicateAction, DuplicateDecision, IgnoredColumn, ImportField, ImportPreview,
-    ImportSummary, OrganisationSuggestion, PreviewCounts, PreviewRow, RowError, RowStatus,
+    ColumnMapping, DuplicateAction, DuplicateDecision, IgnoredColumn, ImportField, ImportPhases,
+    ImportPreview, ImportSummary, OrganisationSuggestion, PreviewCounts, PreviewRow, RowError,
+    RowStatus,
 };
 use crate::model::{
     ActionStatus, AgendaKind, AttendanceStatus, Field, FieldError, MinutesStatus,
@@ -74,6 +75,7 @@ pub fn typescript() -> String {
         ImportPreview::decl(&cfg),
         DuplicateAction::decl(&cfg),
         DuplicateDecision::decl(&cfg),
+        ImportPhases::decl(&cfg),
         ImportSummary::decl(&cfg),
         MemberColumn::decl(&cfg),
         Grouping::decl(&cfg),

@@ -212,7 +212,7 @@ pub struct DuplicateDecision {
 }
 
 /// What [`commit`] wrote.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct ImportSummary {
     /// People created.
     pub created: usize,
@@ -227,6 +227,27 @@ pub struct ImportSummary {
     /// Path of the backup made before writing; `None` when nothing was written or the store
     /// lives in memory.
     pub backup: Option<String>,
+    /// How long each phase took.
+    pub phases: ImportPhases,
+}
+
+/// Time of each phase of [`commit`], in milliseconds: for the benchmark and `--timings`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct ImportPhases {
+    /// Decoding the bytes into rows and cells.
+    pub read_ms: f64,
+    /// Recognising columns, reading values, validating and matching every row.
+    pub analyse_ms: f64,
+    /// The backup of the store before writing.
+    pub backup_ms: f64,
+    /// Writing people, organisations and mandates through the ops (audit included).
+    pub write_ms: f64,
+    /// Bringing the search index up to date, once per record, before the commit.
+    pub index_ms: f64,
+}
+
+fn ms(duration: std::time::Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
 }
 
 /// The largest file an import reads (a member list of 10,000 people is about 2 MB).
@@ -283,6 +304,78 @@ pub fn commit(
     backup_dir: Option<&Path>,
 ) -> Result<ImportSummary> {
     let analysis = analyse(store.read(), file_name, bytes, mapping, stamp.today())?;
+    write_analysis(store, stamp, analysis, decisions, backup_dir)
+}
+
+/// An analysed file, kept between showing its preview and importing it in one process (the CLI):
+/// [`commit_prepared`] writes it without reading the file again, unless the store changed since.
+pub struct Prepared {
+    file_name: String,
+    bytes: Vec<u8>,
+    mapping: Option<Vec<ColumnMapping>>,
+    today: NaiveDate,
+    generation: crate::store::Generation,
+    analysis: Analysis,
+}
+
+impl Prepared {
+    /// What the import will do.
+    pub fn preview(&self) -> &ImportPreview {
+        &self.analysis.preview
+    }
+}
+
+/// Like [`preview`], keeping the analysis for [`commit_prepared`].
+pub fn prepare(
+    store: &Store,
+    file_name: &str,
+    bytes: &[u8],
+    mapping: Option<&[ColumnMapping]>,
+    today: NaiveDate,
+) -> Result<Prepared> {
+    Ok(Prepared {
+        file_name: file_name.to_owned(),
+        bytes: bytes.to_vec(),
+        mapping: mapping.map(<[ColumnMapping]>::to_vec),
+        today,
+        generation: store.generation()?,
+        analysis: analyse(store.read(), file_name, bytes, mapping, today)?,
+    })
+}
+
+/// [`commit`] of a prepared file: its analysis is used as it is when the store has not changed
+/// since (no write by this or another program) and the day is the same; otherwise the file is
+/// analysed again, so the rules always hold against what is stored.
+pub fn commit_prepared(
+    store: &mut Store,
+    stamp: &Stamp,
+    prepared: Prepared,
+    decisions: &[DuplicateDecision],
+    backup_dir: Option<&Path>,
+) -> Result<ImportSummary> {
+    let analysis = if prepared.generation == store.generation()? && prepared.today == stamp.today()
+    {
+        prepared.analysis
+    } else {
+        analyse(
+            store.read(),
+            &prepared.file_name,
+            &prepared.bytes,
+            prepared.mapping.as_deref(),
+            stamp.today(),
+        )?
+    };
+    write_analysis(store, stamp, analysis, decisions, backup_dir)
+}
+
+fn write_analysis(
+    store: &mut Store,
+    stamp: &Stamp,
+    analysis: Analysis,
+    decisions: &[DuplicateDecision],
+    backup_dir: Option<&Path>,
+) -> Result<ImportSummary> {
+    let mut phases = analysis.phases;
     let errors: Vec<&PreviewRow> = analysis
         .preview
         .rows
@@ -318,11 +411,13 @@ pub fn commit(
     };
     let mut summary = ImportSummary {
         skipped: analysis.plans.iter().filter(|p| !writes(p)).count(),
+        phases,
         ..Default::default()
     };
     if !analysis.plans.iter().any(writes) {
         return Ok(summary);
     }
+    let started = std::time::Instant::now();
     if !crate::backup::is_in_memory(store) {
         let path = match backup_dir {
             Some(dir) => crate::backup::create(store, stamp, dir)?,
@@ -330,6 +425,8 @@ pub fn commit(
         };
         summary.backup = Some(path.display().to_string());
     }
+    phases.backup_ms = ms(started.elapsed());
+    let started = std::time::Instant::now();
     store.write(stamp, |w| {
         // Every record is written by the same ops as the forms, so one rollback undoes all and
         // the rules (validation, the seat rule) are the forms' own.
@@ -391,6 +488,9 @@ pub fn commit(
         }
         Ok(())
     })?;
+    phases.index_ms = ms(store.last_index_time());
+    phases.write_ms = ms(started.elapsed()) - phases.index_ms;
+    summary.phases = phases;
     Ok(summary)
 }
 
@@ -398,6 +498,7 @@ pub fn commit(
 // Analysis shared by preview and commit.
 
 struct Analysis {
+    phases: ImportPhases,
     preview: ImportPreview,
     plans: Vec<Plan>,
     new_organisations: Vec<NewOrganisation>,
@@ -622,7 +723,9 @@ fn analyse(
     mapping: Option<&[ColumnMapping]>,
     today: NaiveDate,
 ) -> Result<Analysis> {
+    let started = std::time::Instant::now();
     let table = source::read(file_name, bytes)?;
+    let read_ms = ms(started.elapsed());
     let (header_index, columns) = find_header(file_name, &table.rows, mapping)?;
     let header_row = table.rows.get(header_index).map_or(1, |r| r.row);
     let data: Vec<&SourceRow> = table
@@ -684,6 +787,11 @@ fn analyse(
         })
         .collect();
     Ok(Analysis {
+        phases: ImportPhases {
+            read_ms,
+            analyse_ms: ms(started.elapsed()) - read_ms,
+            ..ImportPhases::default()
+        },
         preview: ImportPreview {
             file_name: file_name.to_owned(),
             source: table.description,

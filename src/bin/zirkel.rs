@@ -8,9 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use zirkel::export::{self, ExportFormat, ExportOptions};
-use zirkel::import::{
-    self, ColumnMapping, DuplicateAction, DuplicateDecision, ImportField, RowStatus,
-};
+use zirkel::import::{self, DuplicateAction, DuplicateDecision, ImportField, RowStatus};
 use zirkel::model::date::german;
 use zirkel::model::{
     Direction, Field, MemberFilter, MemberSort, MemberStatus, OrganisationFilter, Role, Stamp,
@@ -124,6 +122,9 @@ enum ImportCommand {
         /// ignore the column. May be given several times.
         #[arg(long = "map", value_name = "SPALTE=FELD")]
         map: Vec<String>,
+        /// Print the time of each phase (file, preview, read, analyse, backup, write, index).
+        #[arg(long)]
+        timings: bool,
     },
 }
 
@@ -463,13 +464,16 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                     dry_run,
                     update_existing,
                     map,
+                    timings,
                 },
         } => {
             let overrides = map
                 .iter()
                 .map(|m| parse_map(m))
                 .collect::<zirkel::Result<Vec<_>>>()?;
+            let started = std::time::Instant::now();
             let (name, bytes) = import::read_file(&file)?;
+            let file_ms = started.elapsed().as_secs_f64() * 1000.0;
             // A dry run looks at the store without creating one (an empty one where there is none).
             let mut store = if dry_run {
                 match existing() {
@@ -479,7 +483,7 @@ fn run(cli: Cli) -> zirkel::Result<()> {
             } else {
                 Store::open(&path)?
             };
-            import_members(
+            let summary = import_members(
                 &mut store,
                 &stamp,
                 (&name, &bytes),
@@ -487,6 +491,16 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                 dry_run,
                 update_existing,
             )?;
+            if timings {
+                let total = started.elapsed().as_secs_f64() * 1000.0;
+                let p = summary.map(|s| s.phases).unwrap_or_default();
+                println!(
+                    "Zeiten: Datei {file_ms:.0} ms, Vorschau {:.0} ms, Einlesen {:.0} ms, Prüfen {:.0} ms, \
+                     Sicherung {:.0} ms, Schreiben {:.0} ms, Suchindex {:.0} ms; gesamt {total:.0} ms",
+                    total - file_ms - p.read_ms - p.analyse_ms - p.backup_ms - p.write_ms - p.index_ms,
+                    p.read_ms, p.analyse_ms, p.backup_ms, p.write_ms, p.index_ms
+                );
+            }
         }
         Command::Members {
             command: ListCommand::List(args),
@@ -607,54 +621,99 @@ fn import_members(
     overrides: &[(String, Option<ImportField>)],
     dry_run: bool,
     update_existing: bool,
-) -> zirkel::Result<()> {
-    let mut preview = import::preview(store, name, bytes, None, stamp.today())?;
-    let mapping: Option<Vec<ColumnMapping>> = if overrides.is_empty() {
-        None
-    } else {
-        let mut columns = preview.columns.clone();
+) -> zirkel::Result<Option<import::ImportSummary>> {
+    let mut prepared = import::prepare(store, name, bytes, None, stamp.today())?;
+    if !overrides.is_empty() {
+        let mut columns = prepared.preview().columns.clone();
         for (header, field) in overrides {
+            let known = columns
+                .iter()
+                .map(|c| format!("„{}“", c.header))
+                .collect::<Vec<_>>()
+                .join(", ");
             let column = columns
                 .iter_mut()
                 .find(|c| c.header.trim().eq_ignore_ascii_case(header))
                 .ok_or_else(|| {
                     Error::validation(
                         Field::Argument,
-                        format!(
-                            "--map: Die Datei hat keine Spalte „{header}“. Spalten: {}.",
-                            preview
-                                .columns
-                                .iter()
-                                .map(|c| format!("„{}“", c.header))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
+                        format!("--map: Die Datei hat keine Spalte „{header}“. Spalten: {known}."),
                     )
                 })?;
             column.field = *field;
         }
-        preview = import::preview(store, name, bytes, Some(&columns), stamp.today())?;
-        Some(columns)
-    };
+        prepared = import::prepare(store, name, bytes, Some(&columns), stamp.today())?;
+    }
+    print_preview(prepared.preview())?;
+    let c = &prepared.preview().counts;
+    if c.error > 0 {
+        return Err(Error::validation(
+            Field::File,
+            format!(
+                "{} Zeilen haben Fehler; es wurde nichts importiert.",
+                c.error
+            ),
+        ));
+    }
+    if dry_run {
+        println!("Probelauf: nichts geschrieben.");
+        return Ok(None);
+    }
+    let decisions: Vec<DuplicateDecision> = prepared
+        .preview()
+        .rows
+        .iter()
+        .filter(|r| r.existing_person_id.is_some())
+        .map(|r| DuplicateDecision {
+            row: r.row,
+            action: if update_existing {
+                DuplicateAction::Update
+            } else {
+                DuplicateAction::Skip
+            },
+        })
+        .collect();
+    let summary = import::commit_prepared(store, stamp, prepared, &decisions, None)?;
+    println!(
+        "Importiert: {} neu, {} aktualisiert, {} übersprungen, {} Organisationen und {} Mandate angelegt.",
+        summary.created, summary.updated, summary.skipped, summary.organisations_created, summary.mandates_created
+    );
+    if let Some(backup) = &summary.backup {
+        println!("Sicherung vorher: {backup}");
+    }
+    Ok(Some(summary))
+}
+
+/// The preview as a table (every row up to 200; beyond that the rows with something to say),
+/// then the ignored columns, the organisations taken as stored ones and the counts.
+fn print_preview(preview: &import::ImportPreview) -> zirkel::Result<()> {
+    const ALL_ROWS_UP_TO: usize = 200;
     let status = |s: RowStatus| match s {
         RowStatus::New => "neu",
         RowStatus::Update => "Aktualisierung",
         RowStatus::Duplicate => "Dublette",
         RowStatus::Error => "FEHLER",
     };
-    let rows = preview.rows.iter().map(|r| {
-        let mut notes: Vec<String> = r.errors.iter().map(|e| e.message.clone()).collect();
-        notes.extend(r.duplicate_reason.clone());
-        notes.extend(r.warnings.iter().cloned());
-        vec![
-            r.row.to_string(),
-            status(r.status).to_owned(),
-            r.name.clone(),
-            r.organisation.clone().unwrap_or_default(),
-            r.email.clone().unwrap_or_default(),
-            notes.join("; "),
-        ]
-    });
+    let many = preview.rows.len() > ALL_ROWS_UP_TO;
+    let rows = preview
+        .rows
+        .iter()
+        .filter(|r| {
+            !many || r.status != RowStatus::New || !r.warnings.is_empty() || !r.errors.is_empty()
+        })
+        .map(|r| {
+            let mut notes: Vec<String> = r.errors.iter().map(|e| e.message.clone()).collect();
+            notes.extend(r.duplicate_reason.clone());
+            notes.extend(r.warnings.iter().cloned());
+            vec![
+                r.row.to_string(),
+                status(r.status).to_owned(),
+                r.name.clone(),
+                r.organisation.clone().unwrap_or_default(),
+                r.email.clone().unwrap_or_default(),
+                notes.join("; "),
+            ]
+        });
     print_table(
         &[
             "Zeile",
@@ -666,6 +725,12 @@ fn import_members(
         ],
         rows,
     );
+    if many {
+        println!(
+            "(Bei mehr als {ALL_ROWS_UP_TO} Zeilen werden nur Zeilen mit Hinweisen gezeigt; \
+             alle Zeilen zeigt die Vorschau des Imports in der App.)"
+        );
+    }
     for column in &preview.ignored {
         println!(
             "Spalte „{}“ wird nicht übernommen{}. Zuordnen mit --map \"{}=FELD\".",
@@ -689,48 +754,6 @@ fn import_members(
         "{} Zeilen: {} neu, {} Aktualisierungen, {} Dubletten, {} Fehler; {} neue Organisationen",
         c.total, c.new, c.update, c.duplicate, c.error, c.organisations_new
     );
-    if c.error > 0 {
-        return Err(Error::validation(
-            Field::File,
-            format!(
-                "{} Zeilen haben Fehler; es wurde nichts importiert.",
-                c.error
-            ),
-        ));
-    }
-    if dry_run {
-        println!("Probelauf: nichts geschrieben.");
-        return Ok(());
-    }
-    let decisions: Vec<DuplicateDecision> = preview
-        .rows
-        .iter()
-        .filter(|r| r.existing_person_id.is_some())
-        .map(|r| DuplicateDecision {
-            row: r.row,
-            action: if update_existing {
-                DuplicateAction::Update
-            } else {
-                DuplicateAction::Skip
-            },
-        })
-        .collect();
-    let summary = import::commit(
-        store,
-        stamp,
-        name,
-        bytes,
-        mapping.as_deref(),
-        &decisions,
-        None,
-    )?;
-    println!(
-        "Importiert: {} neu, {} aktualisiert, {} übersprungen, {} Organisationen und {} Mandate angelegt.",
-        summary.created, summary.updated, summary.skipped, summary.organisations_created, summary.mandates_created
-    );
-    if let Some(backup) = summary.backup {
-        println!("Sicherung vorher: {backup}");
-    }
     Ok(())
 }
 
@@ -776,7 +799,9 @@ fn print_table(header: &[&str], rows: impl Iterator<Item = Vec<String>>) {
             *width = (*width).max(cell.chars().count()).min(40);
         }
     }
-    let line = |cells: Vec<String>| {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut line = |cells: Vec<String>| {
         let padded: Vec<String> = cells
             .into_iter()
             .zip(&widths)
@@ -785,7 +810,10 @@ fn print_table(header: &[&str], rows: impl Iterator<Item = Vec<String>>) {
                 format!("{cut}{}", " ".repeat(w.saturating_sub(cut.chars().count())))
             })
             .collect();
-        println!("{}", padded.join("  ").trim_end());
+        // A closed pipe (`| head`) is not an error of the command.
+        if writeln!(out, "{}", padded.join("  ").trim_end()).is_err() {
+            log::debug!("stdout closed");
+        }
     };
     line(header.iter().map(|h| (*h).to_owned()).collect());
     line(widths.iter().map(|&w| "-".repeat(w)).collect());

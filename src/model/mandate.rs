@@ -208,6 +208,19 @@ impl MandateInput {
 }
 
 impl Mandate {
+    /// The stored mandate of validated fields and its new id.
+    pub fn from_fields(id: i64, fields: MandateFields) -> Mandate {
+        Mandate {
+            id,
+            person_id: fields.person_id,
+            organisation_id: fields.organisation_id,
+            role: fields.role,
+            start_date: fields.start_date,
+            end_date: fields.end_date,
+            notes: fields.notes,
+        }
+    }
+
     /// The stored values as validated fields.
     pub fn fields(&self) -> MandateFields {
         MandateFields {

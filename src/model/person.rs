@@ -304,6 +304,36 @@ pub fn is_postal_code(code: &str) -> bool {
 }
 
 impl Person {
+    /// The person just stored from validated fields (active, created and changed by `stamp`).
+    pub fn from_fields(id: i64, fields: PersonFields, stamp: &super::Stamp) -> Person {
+        let at = stamp.at.format("%Y-%m-%dT%H:%M:%S").to_string();
+        Person {
+            id,
+            salutation: fields.salutation,
+            title: fields.title,
+            first_name: fields.first_name,
+            name_particle: fields.name_particle,
+            last_name: fields.last_name,
+            function: fields.function,
+            email: fields.email,
+            phone: fields.phone,
+            mobile: fields.mobile,
+            street: fields.street,
+            postal_code: fields.postal_code,
+            city: fields.city,
+            consent_shared_lists: fields.consent_shared_lists,
+            consent_date: fields.consent_date,
+            notes: fields.notes,
+            active: true,
+            history: History {
+                created_at: at.clone(),
+                created_by: stamp.user.clone(),
+                updated_at: at,
+                updated_by: stamp.user.clone(),
+            },
+        }
+    }
+
     /// The stored values as validated fields (to compare with an edit or an import row).
     pub fn fields(&self) -> PersonFields {
         PersonFields {

@@ -14,7 +14,7 @@ pub fn create(w: &mut Writer<'_>, input: &MandateInput) -> Result<Mandate> {
     let fields = input.validate()?;
     check(w.read(), None, &fields)?;
     let id = w.mandates().insert(&fields)?;
-    w.read().mandates().get(id)
+    Ok(Mandate::from_fields(id, fields))
 }
 
 /// Changes a mandate (e.g. sets its end when a seat passes on).
@@ -34,27 +34,30 @@ pub fn delete(w: &mut Writer<'_>, id: i64) -> Result<()> {
 /// Refuses a mandate whose person or organisation is missing, that clashes with another mandate
 /// by the seat rule ([`clash`]), or that would leave a deactivated person with an open mandate.
 fn check(r: Reader<'_>, own_id: Option<i64>, fields: &MandateFields) -> Result<()> {
-    let person = r.people().get(fields.person_id)?;
+    let active = r.people().is_active(fields.person_id)?;
     if !r.organisations().exists(fields.organisation_id)? {
         return Err(Error::validation(
             Field::OrganisationId,
             "Organisation: Die gewählte Organisation gibt es nicht (mehr).",
         ));
     }
-    let others = r.mandates().overlapping(
+    let others = r.mandates().seat_candidates(
         fields.organisation_id,
         fields.role,
+        fields.person_id,
         fields.start_date,
         fields.end_date,
     )?;
     if let Some(found) = clash(fields, own_id, &others) {
+        let person = r.people().get(fields.person_id)?.full_name();
         let holder = r.people().get(found.other.person_id)?.full_name();
-        return Err(clash_error(found, fields.role, &person.full_name(), &holder).into());
+        return Err(clash_error(found, fields.role, &person, &holder).into());
     }
-    if !person.active && fields.end_date.is_none() {
+    if !active && fields.end_date.is_none() {
+        let person = r.people().get(fields.person_id)?.full_name();
         return Err(Error::validation(
             Field::EndDate,
-            format!("Ende: {} ist deaktiviert; ein offenes Mandat ist nur für aktive Personen möglich. Bitte zuerst reaktivieren.", person.full_name()),
+            format!("Ende: {person} ist deaktiviert; ein offenes Mandat ist nur für aktive Personen möglich. Bitte zuerst reaktivieren."),
         ));
     }
     Ok(())

@@ -9,7 +9,7 @@ use crate::store::{Reader, Writer};
 pub fn create(w: &mut Writer<'_>, input: &PersonInput) -> Result<Person> {
     let fields = input.validate()?;
     let id = w.people().insert(&fields)?;
-    w.read().people().get(id)
+    Ok(Person::from_fields(id, fields, w.stamp()))
 }
 
 /// Saves the form over an existing person.

@@ -7,7 +7,6 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::iso_time;
 use crate::error::Result;
-use crate::model::Stamp;
 
 /// What kind of change an entry records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,14 +119,11 @@ impl Entity {
 /// update by the same user that ended at or after that moment.
 pub(crate) fn record(
     conn: &Connection,
-    stamp: &Stamp,
-    entity: Entity,
-    entity_id: Option<i64>,
-    action: Action,
-    fields: &[&str],
+    (user, at): (&str, &str),
+    (entity, entity_id): (Entity, Option<i64>),
+    (action, fields): (Action, &[&str]),
     merge_after: Option<chrono::NaiveDateTime>,
 ) -> Result<()> {
-    let at = iso_time(stamp.at);
     if let (Some(after), Some(id)) = (merge_after, entity_id) {
         let last: Option<(i64, String, String, String, String)> = conn
             .prepare_cached(
@@ -138,8 +134,8 @@ pub(crate) fn record(
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
             })
             .optional()?;
-        if let Some((entry, user, last_action, until, known)) = last {
-            if user == stamp.user && last_action == action.as_str() && until >= iso_time(after) {
+        if let Some((entry, last_user, last_action, until, known)) = last {
+            if user == last_user && last_action == action.as_str() && until >= iso_time(after) {
                 let mut names: Vec<&str> = known.split(',').filter(|f| !f.is_empty()).collect();
                 for field in fields {
                     if !names.contains(field) {
@@ -158,7 +154,7 @@ pub(crate) fn record(
     )?
     .execute(params![
         at,
-        stamp.user,
+        user,
         entity.as_str(),
         entity_id,
         action.as_str(),

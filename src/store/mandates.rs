@@ -63,19 +63,22 @@ impl Mandates<'_> {
         self.query("WHERE organisation_id = ?1", [organisation_id])
     }
 
-    /// Mandates for one organisation in one role that share a day with `start`..`end`.
-    pub fn overlapping(
+    /// The mandates the seat rule must look at for a new mandate of `person_id`: those for the
+    /// organisation in the same role that share a day with `start`..`end`, held by the same
+    /// person or, for the permanent seat, by anyone.
+    pub fn seat_candidates(
         &self,
         organisation_id: i64,
         role: Role,
+        person_id: i64,
         start: NaiveDate,
         end: Option<NaiveDate>,
     ) -> Result<Vec<Mandate>> {
         self.query(
-            "WHERE organisation_id = ?1 AND role = ?2
-               AND (end_date IS NULL OR end_date >= ?3)
-               AND (?4 IS NULL OR start_date <= ?4)",
-            params![organisation_id, role, start, end],
+            "WHERE organisation_id = ?1 AND role = ?2 AND (role = 'permanent' OR person_id = ?3)
+               AND (end_date IS NULL OR end_date >= ?4)
+               AND (?5 IS NULL OR start_date <= ?5)",
+            params![organisation_id, role, person_id, start, end],
         )
     }
 

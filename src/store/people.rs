@@ -59,6 +59,18 @@ impl People<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Whether the person is active; `NotFound` when there is no such person.
+    pub fn is_active(&self, id: i64) -> Result<bool> {
+        self.0
+            .prepare_cached("SELECT active FROM people WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .ok_or(Error::NotFound {
+                entity: "person",
+                id,
+            })
+    }
+
     /// What refers to the person: the counts decide between delete and deactivate.
     pub fn history(&self, id: i64) -> Result<PersonHistory> {
         let count = |sql: &str| -> Result<i64> { Ok(self.0.query_row(sql, [id], |r| r.get(0))?) };

@@ -1,6 +1,6 @@
 // End-to-end test of the built Zirkel app: first start on an empty store, creating a member with a
-// non-ASCII name, refusing a bad e-mail address with a German message under the field, and the
-// member surviving a restart of the app.
+// non-ASCII name, refusing a bad e-mail address with a German message under the field, three wrong
+// fields refused at once with a message under each, and the member surviving a restart of the app.
 //
 // It drives the real binary through tauri-driver (port 4444), which starts WebKitWebDriver (port
 // 4445), which starts the app. Each run gets a fresh temporary store (XDG_DATA_HOME and ZIRKEL_DB),
@@ -377,7 +377,7 @@ step('first start on an empty store offers the demo data, and it can be skipped'
 });
 
 step('a new member with a Turkish and German name is saved and listed', async () => {
-  await click('nav-mitglieder');
+  await click('nav-members');
   await click('new-person');
   await type('person-first_name', FIRST_NAME);
   await type('person-last_name', LAST_NAME);
@@ -421,10 +421,44 @@ step('an e-mail address without @ is refused with a German message under the fie
   assert.deepEqual(afterwards, before, 'a refused input must not add or change a member row');
 });
 
+step('three wrong fields show three messages at once, each under its field', async () => {
+  // The form still holds the refused person: now the first name is missing and the postcode
+  // has four digits too, besides the e-mail without @.
+  const before = await memberRows();
+  await type('person-first_name', '');
+  await type('person-postal_code', '7017');
+  await click('save');
+  const wanted = {
+    'person-first_name': 'Vorname',
+    'person-email': 'E-Mail',
+    'person-postal_code': 'PLZ',
+  };
+  let shown = {};
+  try {
+    await browser.waitUntil(
+      async () => {
+        shown = {};
+        for (const id of Object.keys(wanted)) shown[id] = await fieldErrors(id);
+        return Object.entries(wanted).every(([id, label]) =>
+          shown[id].some((text) => text.includes(label)),
+        );
+      },
+      { timeout: UI_TIMEOUT, interval: 200 },
+    );
+  } catch {
+    assert.fail(`not every field shows its error at once: ${JSON.stringify(shown)}`);
+  }
+  console.log(`errors shown together: ${JSON.stringify(shown)}`);
+  const shot = join(ARTIFACTS, 'three-errors.png');
+  await browser.saveScreenshot(shot);
+  console.log(`screenshot: ${shot}`);
+  assert.deepEqual(await memberRows(), before, 'a refused input must not add or change a row');
+});
+
 step('after a restart the member is still there', async () => {
   await closeSession();
   browser = await openSession();
-  await click('nav-mitglieder');
+  await click('nav-members');
   const rows = await waitForMemberRow(ROW_TEXT);
   assert.equal(rows.length, 1, `only the valid member was stored; rows: ${JSON.stringify(rows)}`);
   assert.ok(

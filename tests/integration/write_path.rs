@@ -294,7 +294,11 @@ fn an_editing_burst_is_one_audit_entry() {
     assert_eq!(
         summary,
         [
-            ("create", "2026-11-25T10:00:00", "salutation,first_name,last_name"),
+            (
+                "create",
+                "2026-11-25T10:00:00",
+                "salutation,first_name,last_name"
+            ),
             ("update", "2026-11-25T10:00:15", "function,phone"),
             ("update", "2026-11-25T10:03:20", "email"),
         ],
@@ -377,5 +381,42 @@ fn the_import_offers_a_close_organisation_and_lists_ignored_columns() {
             .filter(|e| e.entity == "person")
             .all(|e| e.action == "import"),
         "the import's writes are recorded as such"
+    );
+}
+
+#[test]
+fn what_an_op_returns_is_what_the_store_reads_back() {
+    let mut t = temp_store();
+    let input = PersonInput {
+        title: "Dr.".into(),
+        email: "Lan.Nguyen@Leipzig.de".into(),
+        consent_shared_lists: true,
+        consent_date: "01.02.2026".into(),
+        ..person("Thị Lan", "Nguyễn")
+    };
+    let (created, mandate) = t
+        .store
+        .write(&stamp(), |w| {
+            let org = ops::organisations::create(w, &city("Stadt Leipzig", "Sachsen"))?;
+            let created = ops::people::create(w, &input)?;
+            let mandate = ops::mandates::create(w, &seat(created.id, org.id, "01.01.2025"))?;
+            Ok((created, mandate))
+        })
+        .expect("create");
+    assert_eq!(
+        created,
+        t.store.read().people().get(created.id).expect("read"),
+        "the op's answer must be the stored person"
+    );
+    assert_eq!(
+        mandate,
+        t.store.read().mandates().get(mandate.id).expect("read"),
+        "and the stored mandate"
+    );
+    let hits = t.store.read().search("nguyen leipzig", 5).expect("search");
+    assert_eq!(
+        hits.iter().map(|h| h.entity_id).collect::<Vec<_>>(),
+        [created.id],
+        "the search entry names the organisation once the mandate is written"
     );
 }

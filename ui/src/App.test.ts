@@ -3,7 +3,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/svelt
 import userEvent from '@testing-library/user-event';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import App from './App.svelte';
-import { AppState } from './lib/app/app.svelte';
+import { AppState, SCREENS } from './lib/app/app.svelte';
 import type { MemberRow, PersonInput } from './lib/api/types';
 import {
   memberList,
@@ -124,6 +124,21 @@ describe('App', () => {
     await waitFor(() => expect(dialogOpen('leave-dialog')).toBe(true));
     await user.click(within(screen.getByTestId('leave-dialog')).getByText('Verwerfen'));
     await waitFor(() => expect(app.screen).toBe('organisations'));
+  });
+
+  it('gives every navigation link the test id nav-<screen id>', async () => {
+    fakeCore({ empty: false });
+    const app = new AppState();
+    render(App, { props: { app } });
+    const user = userEvent.setup();
+
+    for (const { id } of SCREENS) expect(screen.getByTestId(`nav-${id}`)).toBeTruthy();
+    expect(screen.queryByTestId('nav-mitglieder')).toBeNull();
+    await user.click(screen.getByTestId('nav-organisations'));
+    await waitFor(() => expect(app.screen).toBe('organisations'));
+    await user.click(screen.getByTestId('nav-members'));
+    await waitFor(() => expect(app.screen).toBe('members'));
+    expect(screen.getByTestId('nav-members').getAttribute('aria-current')).toBe('page');
   });
 
   it('shows the planned areas as not yet available', async () => {

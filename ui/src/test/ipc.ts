@@ -156,7 +156,10 @@ export function previewRow(row: number, overrides: Partial<PreviewRow> = {}): Pr
   };
 }
 
-/** A preview as the core sends it; the counts follow the rows. */
+/**
+ * A preview as the core sends it; the counts follow the rows. Unless `extra` says otherwise, every
+ * column without a field is ignored as "nicht erkannt" and no organisation is suggested.
+ */
 export function importPreview(
   rows: PreviewRow[],
   columns: ColumnMapping[] = [
@@ -165,6 +168,7 @@ export function importPreview(
     { index: 2, header: 'Mail', field: null },
   ],
   organisationsNew = 0,
+  extra: Partial<Pick<ImportPreview, 'ignored' | 'organisation_suggestions'>> = {},
 ): ImportPreview {
   const count = (status: PreviewRow['status']) => rows.filter((r) => r.status === status).length;
   return {
@@ -172,10 +176,12 @@ export function importPreview(
     source: 'CSV, UTF-8, Trennzeichen ;',
     header_row: 1,
     columns,
-    ignored: columns
-      .filter((c) => c.field === null)
-      .map((c) => ({ index: c.index, header: c.header, reason: 'nicht erkannt' })),
-    organisation_suggestions: [],
+    ignored:
+      extra.ignored ??
+      columns
+        .filter((c) => c.field === null)
+        .map((c) => ({ index: c.index, header: c.header, reason: 'nicht erkannt' })),
+    organisation_suggestions: extra.organisation_suggestions ?? [],
     rows,
     counts: {
       total: rows.length,

@@ -146,4 +146,105 @@ describe('ImportDialog', () => {
     expect(screen.getAllByTestId('import-row')).toHaveLength(1);
     expect(onimported).not.toHaveBeenCalled();
   });
+
+  const columns: ColumnMapping[] = [
+    { index: 0, header: 'Vorname', field: 'first_name' },
+    { index: 1, header: 'Nachname', field: 'last_name' },
+    { index: 2, header: 'Mail', field: 'email' },
+    { index: 3, header: 'Ort', field: null },
+    { index: 4, header: 'E-Mail', field: null },
+    { index: 5, header: 'Bemerkung intern', field: null },
+  ];
+  const ignored = [
+    {
+      index: 3,
+      header: 'Ort',
+      reason: 'mehrdeutig: Ort der Person oder Sitz der Organisation? Bitte zuordnen',
+    },
+    { index: 4, header: 'E-Mail', reason: '„E-Mail“ ist schon der Spalte „Mail“ zugeordnet' },
+    { index: 5, header: 'Bemerkung intern', reason: 'nicht erkannt' },
+  ];
+
+  it('lists the columns not taken over with the reason, without unfolding the mapping', async () => {
+    await setup({
+      members_import_preview: () => importPreview([previewRow(2)], columns, 0, { ignored }),
+    });
+    await waitFor(() => expect(screen.getAllByTestId('import-row')).toHaveLength(1));
+
+    const mapping = screen.getByTestId('import-mapping') as HTMLDetailsElement;
+    expect(mapping.open).toBe(false);
+    const list = screen.getByTestId('import-ignored');
+    expect(mapping.contains(list)).toBe(false);
+    expect(list.compareDocumentPosition(screen.getAllByTestId('import-row')[0])).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    expect(screen.getAllByTestId('import-ignored-column').map((li) => li.textContent?.trim())).toEqual([
+      '„Ort“ – mehrdeutig: Ort der Person oder Sitz der Organisation? Bitte zuordnen',
+      '„E-Mail“ – „E-Mail“ ist schon der Spalte „Mail“ zugeordnet',
+      '„Bemerkung intern“ – nicht erkannt',
+    ]);
+    const notice = screen.getByTestId('import-ignored-notice');
+    expect(within(notice).getByText('Nicht übernommene Spalten')).toBeTruthy();
+    expect(notice.getAttribute('role')).toBe('status');
+
+    // "Spalten zuordnen" unfolds the mapping at the first column not taken over.
+    await userEvent.click(within(notice).getByText('Spalten zuordnen'));
+    await waitFor(() => expect(mapping.open).toBe(true));
+    expect(document.activeElement).toBe(screen.getByLabelText('Ort'));
+  });
+
+  it('keeps the mapping unfolded while columns are assigned and updates the list', async () => {
+    await setup({
+      members_import_preview: (args) => {
+        const mapping = (args.mapping as ColumnMapping[] | null) ?? columns;
+        return importPreview([previewRow(2)], mapping, 0, {
+          ignored: ignored.filter((column) => mapping[column.index].field === null),
+        });
+      },
+    });
+    await waitFor(() => expect(screen.getAllByTestId('import-ignored-column')).toHaveLength(3));
+    await userEvent.click(screen.getByTestId('import-assign-columns'));
+
+    await userEvent.selectOptions(screen.getByLabelText('Ort'), 'Ort');
+
+    await waitFor(() => expect(screen.getAllByTestId('import-ignored-column')).toHaveLength(2));
+    expect(screen.getByTestId('import-ignored').textContent).not.toContain('„Ort“');
+    expect((screen.getByTestId('import-mapping') as HTMLDetailsElement).open).toBe(true);
+  });
+
+  it('says which organisation names are taken as a stored organisation', async () => {
+    await setup({
+      members_import_preview: () =>
+        importPreview([previewRow(2), previewRow(5)], undefined, 0, {
+          organisation_suggestions: [
+            {
+              name: 'Stadt Hannover',
+              existing_id: 4,
+              existing_name: 'Landeshauptstadt Hannover',
+              rows: [2, 5],
+            },
+          ],
+        }),
+    });
+    await waitFor(() => expect(screen.getAllByTestId('import-row')).toHaveLength(2));
+
+    expect(screen.getByTestId('import-organisation-suggestion').textContent?.trim()).toBe(
+      '„Stadt Hannover“ wird als vorhandene Organisation „Landeshauptstadt Hannover“ übernommen (Zeile 2, 5).',
+    );
+    expect(screen.getByTestId('import-organisations-notice').classList).toContain(
+      'kern-alert--info',
+    );
+  });
+
+  it('shows neither notice when every column is used and no organisation is taken over', async () => {
+    await setup({
+      members_import_preview: () => importPreview([previewRow(2)], columns.slice(0, 3)),
+    });
+    await waitFor(() => expect(screen.getAllByTestId('import-row')).toHaveLength(1));
+
+    expect(screen.queryByTestId('import-ignored-notice')).toBeNull();
+    expect(screen.queryByTestId('import-ignored')).toBeNull();
+    expect(screen.queryByTestId('import-ignored-column')).toBeNull();
+    expect(screen.queryByTestId('import-organisation-suggestion')).toBeNull();
+  });
 });

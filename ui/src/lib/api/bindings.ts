@@ -814,6 +814,28 @@ row: number,
  */
 action: DuplicateAction, };
 
+export type ImportPhases = { 
+/**
+ * Decoding the bytes into rows and cells.
+ */
+read_ms: number, 
+/**
+ * Recognising columns, reading values, validating and matching every row.
+ */
+analyse_ms: number, 
+/**
+ * The backup of the store before writing.
+ */
+backup_ms: number, 
+/**
+ * Writing people, organisations and mandates through the ops (audit included).
+ */
+write_ms: number, 
+/**
+ * Bringing the search index up to date, once per record, before the commit.
+ */
+index_ms: number, };
+
 export type ImportSummary = { 
 /**
  * People created.
@@ -839,7 +861,11 @@ mandates_created: number,
  * Path of the backup made before writing; `None` when nothing was written or the store
  * lives in memory.
  */
-backup: string | null, };
+backup: string | null, 
+/**
+ * How long each phase took.
+ */
+phases: ImportPhases, };
 
 export type MemberColumn = "name" | "organisation" | "role" | "function" | "email" | "phone" | "state" | "since";
 

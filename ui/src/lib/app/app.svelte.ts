@@ -13,19 +13,18 @@ import { Notices } from '../transfer/notices.svelte';
 import { LeaveGuard } from './leave-guard.svelte';
 
 /**
- * The screens in navigation order: English ids in code, German labels on screen. `testid` is the
- * side navigation link's DOM test id, `nav-<id>`, except for the members screen: the end-to-end
- * test (tests/e2e/members.test.mjs) clicks `nav-mitglieder`, so that one stays until it moves.
+ * The screens in navigation order: English ids in code, German labels on screen. The side
+ * navigation link of each carries the test id `nav-<id>`.
  */
 export const SCREENS = [
-  { id: 'overview', label: 'Übersicht', testid: 'nav-overview' },
-  { id: 'members', label: 'Mitglieder', testid: 'nav-mitglieder' },
-  { id: 'organisations', label: 'Organisationen', testid: 'nav-organisations' },
-  { id: 'sessions', label: 'Sitzungen', testid: 'nav-sessions' },
-  { id: 'minutes', label: 'Protokolle', testid: 'nav-minutes' },
-  { id: 'practice_examples', label: 'Praxisbeispiele', testid: 'nav-practice_examples' },
-  { id: 'recommendations', label: 'Empfehlungen', testid: 'nav-recommendations' },
-  { id: 'settings', label: 'Einstellungen', testid: 'nav-settings' },
+  { id: 'overview', label: 'Übersicht' },
+  { id: 'members', label: 'Mitglieder' },
+  { id: 'organisations', label: 'Organisationen' },
+  { id: 'sessions', label: 'Sitzungen' },
+  { id: 'minutes', label: 'Protokolle' },
+  { id: 'practice_examples', label: 'Praxisbeispiele' },
+  { id: 'recommendations', label: 'Empfehlungen' },
+  { id: 'settings', label: 'Einstellungen' },
 ] as const;
 
 export type Screen = (typeof SCREENS)[number]['id'];

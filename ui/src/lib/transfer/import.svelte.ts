@@ -8,9 +8,11 @@ import type {
   ColumnMapping,
   DuplicateAction,
   DuplicateDecision,
+  IgnoredColumn,
   ImportField,
   ImportPreview,
   ImportSummary,
+  OrganisationSuggestion,
   PreviewRow,
 } from '../api/types';
 import { countOf } from '../format';
@@ -59,6 +61,16 @@ export class ImportState {
       shown.length !== this.mapping.length ||
       shown.some((column, i) => column.field !== this.mapping[i]?.field)
     );
+  }
+
+  /** The file's columns that feed no field, each with the core's reason ("nicht erkannt", …). */
+  get ignored(): IgnoredColumn[] {
+    return this.preview?.ignored ?? [];
+  }
+
+  /** Organisation names in the file that the import takes as a stored one with a close name. */
+  get organisationSuggestions(): OrganisationSuggestion[] {
+    return this.preview?.organisation_suggestions ?? [];
   }
 
   get errorRows(): number {

@@ -173,4 +173,37 @@ describe('ImportState', () => {
     expect(importer.preview).not.toBeNull();
     expect(notices.items).toEqual([]);
   });
+
+  it('hands on the columns not taken over and the organisations matched, and forgets them on close', async () => {
+    const suggestion = {
+      name: 'Stadt Hannover',
+      existing_id: 4,
+      existing_name: 'Landeshauptstadt Hannover',
+      rows: [2, 5],
+    };
+    const { importer } = setup({
+      members_import_preview: (args) => {
+        const mapping = args.mapping as ColumnMapping[] | null;
+        return importPreview([previewRow(2), previewRow(5)], mapping ?? undefined, 0, {
+          organisation_suggestions: [suggestion],
+        });
+      },
+    });
+    expect(importer.ignored).toEqual([]);
+    expect(importer.organisationSuggestions).toEqual([]);
+
+    await importer.start();
+
+    expect(importer.ignored).toEqual([{ index: 2, header: 'Mail', reason: 'nicht erkannt' }]);
+    expect(importer.organisationSuggestions).toEqual([suggestion]);
+
+    // A new preview brings its own list.
+    await importer.setField(2, 'email');
+    expect(importer.ignored).toEqual([]);
+
+    importer.close();
+    expect(importer.ignored).toEqual([]);
+    expect(importer.organisationSuggestions).toEqual([]);
+  });
 });
+

@@ -4,7 +4,11 @@ import {
   EXPORT_COLUMN_LABELS,
   EXPORT_COLUMNS,
   IMPORT_FIELD_LABELS,
+  columnLabel,
   countsText,
+  ignoredColumnText,
+  organisationSuggestionText,
+  rowsText,
 } from './labels';
 
 describe('labels', () => {
@@ -49,4 +53,35 @@ describe('labels', () => {
       countsText({ total: 0, new: 0, update: 0, duplicate: 0, error: 0, organisations_new: 0 }),
     ).toBe('keine Datenzeilen');
   });
+
+  it('names an ignored column with its reason, or by its position when the header is blank', () => {
+    expect(ignoredColumnText({ index: 2, header: 'Mail', reason: 'nicht erkannt' })).toBe(
+      '„Mail“ – nicht erkannt',
+    );
+    expect(ignoredColumnText({ index: 4, header: '  ', reason: 'nicht zugeordnet' })).toBe(
+      '„Spalte 5“ – nicht zugeordnet',
+    );
+    expect(ignoredColumnText({ index: 0, header: 'Fax', reason: null })).toBe('„Fax“');
+    expect(columnLabel({ index: 0, header: ' Vorname ' })).toBe('Vorname');
+  });
+
+  it('writes which stored organisation a name in the file is taken as, with its rows', () => {
+    const suggestion = {
+      name: 'Stadt Hannover',
+      existing_id: 4,
+      existing_name: 'Landeshauptstadt Hannover',
+      rows: [2, 5],
+    };
+    expect(organisationSuggestionText(suggestion)).toBe(
+      '„Stadt Hannover“ wird als vorhandene Organisation „Landeshauptstadt Hannover“ übernommen (Zeile 2, 5).',
+    );
+    expect(organisationSuggestionText({ ...suggestion, rows: [] })).toBe(
+      '„Stadt Hannover“ wird als vorhandene Organisation „Landeshauptstadt Hannover“ übernommen.',
+    );
+    expect(rowsText([7])).toBe('Zeile 7');
+    expect(rowsText(Array.from({ length: 1012 }, (_, i) => i + 2))).toBe(
+      'Zeile 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 und 1.002 weitere',
+    );
+  });
 });
+

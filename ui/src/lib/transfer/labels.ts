@@ -6,8 +6,10 @@ import type {
   ExportColumn,
   ExportFormat,
   Grouping,
+  IgnoredColumn,
   ImportField,
   MemberColumn,
+  OrganisationSuggestion,
   PreviewCounts,
   RowStatus,
 } from '../api/types';
@@ -106,4 +108,37 @@ export function countsText(counts: PreviewCounts): string {
       : null,
   ].filter((part): part is string => part !== null);
   return parts.length > 0 ? parts.join(', ') : 'keine Datenzeilen';
+}
+
+/** A file column as the import names it: its header, or "Spalte 3" when the header is blank. */
+export function columnLabel(column: { index: number; header: string }): string {
+  return column.header.trim() || `Spalte ${column.index + 1}`;
+}
+
+/** "„Mail“ – nicht erkannt"; just "„Mail“" when the core gives no reason. */
+export function ignoredColumnText(column: IgnoredColumn): string {
+  const reason = column.reason?.trim();
+  return `„${columnLabel(column)}“${reason ? ` – ${reason}` : ''}`;
+}
+
+/** More row numbers than this are summed up as "und 12 weitere". */
+const ROWS_NAMED = 10;
+
+/** "Zeile 2, 5" or "Zeile 2, 3, …, 11 und 12 weitere"; empty without rows. */
+export function rowsText(rows: readonly number[]): string {
+  if (rows.length === 0) return '';
+  const named = rows.slice(0, ROWS_NAMED).join(', ');
+  const rest = rows.length - ROWS_NAMED;
+  return `Zeile ${named}${rest > 0 ? ` und ${n(rest)} weitere` : ''}`;
+}
+
+/**
+ * "„Stadt Hannover“ wird als vorhandene Organisation „Landeshauptstadt Hannover“ übernommen
+ * (Zeile 2, 5)."
+ */
+export function organisationSuggestionText(suggestion: OrganisationSuggestion): string {
+  const rows = rowsText(suggestion.rows);
+  return `„${suggestion.name}“ wird als vorhandene Organisation „${suggestion.existing_name}“ übernommen${
+    rows ? ` (${rows})` : ''
+  }.`;
 }
