@@ -10,3 +10,14 @@ pub mod members;
 pub mod organisations;
 pub mod people;
 pub mod reference;
+
+/// "2 Mandate, 1 Sitzungsteilnahme": German phrases for the counts that are not zero, each as
+/// `(count, singular, plural)`.
+pub(crate) fn counted(counts: &[(i64, &str, &str)]) -> String {
+    counts
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -72,7 +72,7 @@ pub fn end_membership(w: &mut Writer<'_>, id: i64) -> Result<Organisation> {
 
 /// "3 Mandate, 1 ausgerichtete Sitzung": what refers to an organisation, for the message.
 fn describe(d: &OrganisationDependants) -> String {
-    [
+    super::counted(&[
         (d.mandates, "Mandat", "Mandate"),
         (
             d.hosted_sessions,
@@ -82,12 +82,7 @@ fn describe(d: &OrganisationDependants) -> String {
         (d.attendance, "Teilnahme", "Teilnahmen"),
         (d.practice_examples, "Praxisbeispiel", "Praxisbeispiele"),
         (d.action_items, "Aufgabe", "Aufgaben"),
-    ]
-    .into_iter()
-    .filter(|(n, _, _)| *n > 0)
-    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
-    .collect::<Vec<_>>()
-    .join(", ")
+    ])
 }
 
 /// The organisation list, filtered and sorted as the user asked.

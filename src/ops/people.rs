@@ -74,7 +74,7 @@ pub fn reactivate(w: &mut Writer<'_>, id: i64) -> Result<Person> {
 
 /// "2 Mandate, 5 Sitzungsteilnahmen": what a person's history consists of, for the message.
 fn describe(history: &PersonHistory) -> String {
-    [
+    super::counted(&[
         (history.mandates, "Mandat", "Mandate"),
         (
             history.attendance,
@@ -89,10 +89,5 @@ fn describe(history: &PersonHistory) -> String {
             "Praxisbeispiel",
             "Praxisbeispiele",
         ),
-    ]
-    .into_iter()
-    .filter(|(n, _, _)| *n > 0)
-    .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
-    .collect::<Vec<_>>()
-    .join(", ")
+    ])
 }

@@ -207,13 +207,17 @@ async function control(testId) {
  */
 async function type(testId, text) {
   const input = await control(testId);
-  await input.setValue(text);
-  const arrived = await input.getValue();
-  if (arrived === text) return;
-  console.log(
-    `typing into ${testId} gave ${JSON.stringify(arrived)}, not ${JSON.stringify(text)}: ` +
-      'setting it via the DOM',
-  );
+  // WebKitWebDriver refuses to send no keys at all: emptying a field goes through the DOM below,
+  // as select-all and delete would.
+  if (text !== '') {
+    await input.setValue(text);
+    const arrived = await input.getValue();
+    if (arrived === text) return;
+    console.log(
+      `typing into ${testId} gave ${JSON.stringify(arrived)}, not ${JSON.stringify(text)}: ` +
+        'setting it via the DOM',
+    );
+  }
   await browser.execute(
     (element, value) => {
       const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(element), 'value').set;
