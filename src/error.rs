@@ -58,6 +58,10 @@ pub enum Error {
         /// Highest version this binary knows.
         supported: i64,
     },
+    /// The file holds a schema of a pre-release build (before schema version 1 was frozen); it
+    /// is left untouched.
+    #[error("database from a pre-release build")]
+    PreRelease,
     /// A read-only command was pointed at a path where there is no store; nothing was created.
     #[error("no store at {path}")]
     NoStore {
@@ -190,6 +194,10 @@ impl Error {
             Error::TooNew { found, supported } => format!(
                 "Die Datenbank stammt von einer neueren Zirkel-Version (Schema {found}, diese Version kennt {supported}). Sie wurde nicht verändert. Bitte Zirkel aktualisieren."
             ),
+            Error::PreRelease => "Die Datenbank stammt von einer Vorabversion von Zirkel, deren \
+                 Aufbau nicht mehr unterstützt wird. Sie wurde nicht verändert. Bitte die Daten neu \
+                 anlegen oder importieren (z. B. aus einem Export)."
+                .to_owned(),
             Error::NoStore { path } => format!(
                 "Unter „{}“ gibt es keine Zirkel-Datenbank. Es wurde nichts angelegt. Bitte den Pfad prüfen (--db) oder zuerst Daten anlegen, z. B. mit „zirkel demo“.",
                 path.display()

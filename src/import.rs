@@ -65,8 +65,8 @@ use crate::model::mandate::{clash, clash_error, MandateFields};
 use crate::model::person::{full_name, PersonFields};
 use crate::model::text::sort_key;
 use crate::model::{
-    Field, FieldError, Mandate, MandateInput, OrganisationInput, Person, PersonInput, Role,
-    Salutation, Stamp,
+    Field, FieldError, Mandate, MandateInput, OrganisationInput, OrganisationKind, Person,
+    PersonInput, Role, Salutation, Stamp,
 };
 use crate::ops;
 use crate::store::{Origin, Reader, Store};
@@ -190,6 +190,9 @@ pub struct ImportPreview {
     pub rows: Vec<PreviewRow>,
     /// Counts per status.
     pub counts: PreviewCounts,
+    /// Fingerprint of what the preview shows (columns, rows, counts, suggestions): the app sends
+    /// it back with the commit, which is refused when the file or the store now give another.
+    pub fingerprint: String,
 }
 
 /// What to do with a row that matches an existing person.
@@ -307,6 +310,30 @@ pub fn commit(
     write_analysis(store, stamp, analysis, decisions, backup_dir)
 }
 
+/// [`commit`] of what the user saw: refused, writing nothing, when analysing the file now gives
+/// another preview than the one with `seen` as its [`ImportPreview::fingerprint`] (the file was
+/// saved again, or the store changed in between, e.g. by the CLI or a second window).
+pub fn commit_seen(
+    store: &mut Store,
+    stamp: &Stamp,
+    file_name: &str,
+    bytes: &[u8],
+    mapping: Option<&[ColumnMapping]>,
+    decisions: &[DuplicateDecision],
+    seen: &str,
+) -> Result<ImportSummary> {
+    let analysis = analyse(store.read(), file_name, bytes, mapping, stamp.today())?;
+    if analysis.preview.fingerprint != seen {
+        return Err(Error::Conflict {
+            message: format!(
+                "„{file_name}“ oder der Datenbestand hat sich seit der Vorschau geändert. Es wurde \
+                 nichts importiert. Bitte die Vorschau neu laden und die Entscheidungen prüfen."
+            ),
+        });
+    }
+    write_analysis(store, stamp, analysis, decisions, None)
+}
+
 /// An analysed file, kept between showing its preview and importing it in one process (the CLI):
 /// [`commit_prepared`] writes it without reading the file again, unless the store changed since.
 pub struct Prepared {
@@ -323,6 +350,29 @@ impl Prepared {
     pub fn preview(&self) -> &ImportPreview {
         &self.analysis.preview
     }
+}
+
+/// The columns of the file's first non-blank row with the fields recognised in them: a mapping
+/// to start from when no column was recognised as a name (the preview then refuses the file).
+pub fn header_columns(file_name: &str, bytes: &[u8]) -> Result<Vec<ColumnMapping>> {
+    let table = source::read(file_name, bytes)?;
+    let headers: Vec<String> = table
+        .rows
+        .iter()
+        .find(|r| !r.cells.iter().all(Cell::is_blank))
+        .map(|r| r.cells.iter().map(Cell::text).collect())
+        .ok_or_else(|| file_error(format!("„{file_name}“ enthält keine Zeilen mit Inhalt.")))?;
+    let fields = headers::recognise_row(&headers);
+    Ok(headers
+        .into_iter()
+        .zip(fields)
+        .enumerate()
+        .map(|(index, (header, field))| ColumnMapping {
+            index,
+            header,
+            field,
+        })
+        .collect())
 }
 
 /// Like [`preview`], keeping the analysis for [`commit_prepared`].
@@ -442,8 +492,13 @@ fn write_analysis(
                 PersonPlan::Update { id, input, changed } => {
                     if *changed {
                         ops::people::update(w, *id, input)?;
+                        summary.updated += 1;
+                    } else if plan.mandate.is_some() {
+                        summary.updated += 1;
+                    } else {
+                        // "Update" on a row without changes writes nothing.
+                        summary.skipped += 1;
                     }
-                    summary.updated += 1;
                     *id
                 }
                 PersonPlan::Repeated => continue,
@@ -567,7 +622,13 @@ impl Existing {
         let stored = r.organisations().all()?;
         let mut by_core: HashMap<String, Vec<(NameCategory, i64, String)>> = HashMap::new();
         for o in &stored {
-            if let Some((category, core)) = organisation_core(&o.name) {
+            if let Some((named, core)) = organisation_core(&o.name) {
+                // A bare stored name says what it is through its kind.
+                let category = match (named, o.kind) {
+                    (NameCategory::Bare, OrganisationKind::City) => NameCategory::City,
+                    (NameCategory::Bare, OrganisationKind::District) => NameCategory::District,
+                    (named, _) => named,
+                };
                 by_core
                     .entry(core)
                     .or_default()
@@ -683,8 +744,15 @@ fn close_organisation<'a>(existing: &'a Existing, name: &str) -> Option<(i64, &'
         .by_core
         .get(&core)?
         .iter()
+        // A bare name may be a city ("Hannover" → "Landeshauptstadt Hannover"), never a
+        // district: "Landkreis Leipzig" is another member than "Stadt Leipzig".
         .filter(|(c, _, _)| {
-            *c == category || *c == NameCategory::Bare || category == NameCategory::Bare
+            *c == category
+                || matches!(
+                    (*c, category),
+                    (NameCategory::Bare, NameCategory::City)
+                        | (NameCategory::City, NameCategory::Bare)
+                )
         })
         .collect();
     match candidates.as_slice() {
@@ -786,6 +854,10 @@ fn analyse(
             }),
         })
         .collect();
+    let fingerprint = {
+        let shown = serde_json::to_vec(&(&columns, &rows, &counts, &state.suggestions, &ignored))?;
+        format!("{:016x}", crate::model::text::fnv1a(&shown))
+    };
     Ok(Analysis {
         phases: ImportPhases {
             read_ms,
@@ -801,6 +873,7 @@ fn analyse(
             organisation_suggestions: state.suggestions,
             rows,
             counts,
+            fingerprint,
         },
         plans,
         new_organisations: state.new_organisations,
@@ -932,10 +1005,10 @@ struct FileState {
     by_name_in_organisation: HashMap<(String, String), usize>,
     organisations: HashMap<String, usize>,
     new_organisations: Vec<NewOrganisation>,
-    /// Permanent seats claimed by earlier rows, as mandates with a made-up id (minus the row)
-    /// and organisation id (minus one more than the new organisation's index), so that the one
-    /// seat rule ([`clash`]) checks them together with the store's.
-    seats: Vec<Mandate>,
+    /// Mandates planned by earlier rows, by organisation, with a made-up id (minus the row) and,
+    /// for a new organisation, a made-up organisation id (minus one more than its index), so that
+    /// the one seat rule ([`clash`]) checks them together with the store's.
+    seats: HashMap<i64, Vec<Mandate>>,
     /// Holder's name of each claimed seat, by the made-up id.
     seat_holders: HashMap<i64, String>,
     /// Names taken as a stored organisation with a close name.
@@ -1137,7 +1210,11 @@ impl RowValues {
             }
         };
         let (consent, consent_date) = match self.consent {
-            Some(given) => (given, self.consent_date),
+            // A consent without a date keeps the stored date: the evidence is never erased.
+            Some(given) => (
+                given,
+                self.consent_date.or(person.consent_date).filter(|_| given),
+            ),
             None => (person.consent_shared_lists, person.consent_date),
         };
         PersonInput {
@@ -1275,6 +1352,12 @@ fn analyse_row(
         }
     }
 
+    // Rows name the same organisation when they resolve to it, whatever the spelling.
+    let resolved_key = match organisation_ref {
+        Some(OrganisationRef::Existing(id)) => Some(format!("#{id}")),
+        _ => org_key.clone(),
+    };
+
     // The mandate's role and period.
     let mut role = values.role;
     let mut role_defaulted = false;
@@ -1346,7 +1429,7 @@ fn analyse_row(
                 .map(|row| (*row, "gleiche E-Mail-Adresse"))
         })
         .or_else(|| {
-            org_key.as_ref().and_then(|org| {
+            resolved_key.as_ref().and_then(|org| {
                 state
                     .by_name_in_organisation
                     .get(&(person_key.clone(), org.clone()))
@@ -1432,7 +1515,8 @@ fn analyse_row(
             .get(&organisation_id)
             .into_iter()
             .flatten();
-        if let Some(found) = clash(&fields, None, stored.chain(state.seats.iter())) {
+        let planned = state.seats.get(&organisation_id).into_iter().flatten();
+        if let Some(found) = clash(&fields, None, stored.chain(planned)) {
             let holder = state
                 .seat_holders
                 .get(&found.other.id)
@@ -1474,23 +1558,27 @@ fn analyse_row(
     if let Some(email) = &email_key {
         state.by_email.insert(email.clone(), source_row.row);
     }
-    if let Some(key) = &org_key {
+    if let Some(key) = &resolved_key {
         state
             .by_name_in_organisation
             .insert((person_key, key.clone()), source_row.row);
     }
     let mandate = match (mandate, organisation_ref) {
         (Some(role), Some(organisation)) => {
-            if let Some(organisation_id) = organisation_slot.filter(|_| role == Role::Permanent) {
-                state.seats.push(Mandate {
-                    id: row_id,
-                    person_id,
-                    organisation_id,
-                    role,
-                    start_date: start,
-                    end_date: values.until,
-                    notes: None,
-                });
+            if let Some(organisation_id) = organisation_slot {
+                state
+                    .seats
+                    .entry(organisation_id)
+                    .or_default()
+                    .push(Mandate {
+                        id: row_id,
+                        person_id,
+                        organisation_id,
+                        role,
+                        start_date: start,
+                        end_date: values.until,
+                        notes: None,
+                    });
                 state.seat_holders.insert(row_id, preview.name.clone());
             }
             if role_defaulted {

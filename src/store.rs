@@ -16,7 +16,7 @@ pub mod schema;
 pub mod search;
 pub mod sessions;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDateTime;
@@ -41,8 +41,9 @@ pub struct Store {
 
 /// A mark of the store's state: it differs after any committed write, by this store or by
 /// another connection to the same file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Generation {
+    path: PathBuf,
     own: u64,
     data_version: i64,
 }
@@ -78,6 +79,11 @@ impl Store {
             &path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        // An empty or foreign file is no store: a read must not write a schema into it.
+        let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        if version == 0 {
+            return Err(Error::NoStore { path });
+        }
         Self::init(conn, path)
     }
 
@@ -94,11 +100,17 @@ impl Store {
         // 16 MB of page cache: an import of 10,000 people stays in memory until the commit
         // instead of spilling pages to the WAL half-way.
         conn.pragma_update(None, "cache_size", -16_000)?;
+        // Room for every statement the handles prepare (the default 16 would evict and
+        // re-prepare them in turn during a bulk write).
+        conn.set_prepared_statement_cache_capacity(64);
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
         let supported = schema::VERSION;
         if found > supported {
             return Err(Error::TooNew { found, supported });
+        }
+        if found == 1 && !schema::is_shipped_v1(&conn)? {
+            return Err(Error::PreRelease);
         }
         schema::migrations().to_latest(&mut conn)?;
         Ok(Store {
@@ -136,6 +148,7 @@ impl Store {
             stamp: stamp.clone(),
             origin: Origin::User,
             stale: BTreeSet::new(),
+            created: HashSet::new(),
             merge_window: None,
         };
         let value = f(&mut writer)?;
@@ -147,6 +160,7 @@ impl Store {
     /// The store's current [`Generation`].
     pub fn generation(&self) -> Result<Generation> {
         Ok(Generation {
+            path: self.path.clone(),
             own: self.writes,
             data_version: self
                 .conn
@@ -254,7 +268,7 @@ pub enum Origin {
 }
 
 /// A record whose search entry is rewritten when the writer commits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Indexed {
     // Organisations come first: rewriting one marks the people who represent it.
     Organisation,
@@ -270,6 +284,8 @@ pub struct Writer<'a> {
     at: String,
     origin: Origin,
     stale: BTreeSet<(Indexed, i64)>,
+    /// Records created in this transaction: their search entry is new, nothing to replace.
+    created: HashSet<(Indexed, i64)>,
     merge_window: Option<chrono::Duration>,
 }
 
@@ -357,6 +373,10 @@ impl<'a> Writer<'a> {
         action: Action,
         fields: &[&str],
     ) -> Result<()> {
+        if action == Action::Update && fields.is_empty() {
+            // A save without a change leaves no trace in the log.
+            return Ok(());
+        }
         let action = match (self.origin, action) {
             (Origin::Import, Action::Create | Action::Update) => Action::Import,
             (Origin::Demo, Action::Create | Action::Update) => Action::Demo,
@@ -379,6 +399,11 @@ impl<'a> Writer<'a> {
         self.stale.insert((kind, id));
     }
 
+    pub(crate) fn mark_created(&mut self, kind: Indexed, id: i64) {
+        self.created.insert((kind, id));
+        self.stale.insert((kind, id));
+    }
+
     /// Rewrites the search entries of everything marked, once each, then commits. Returns the
     /// time the index took.
     fn commit(mut self) -> Result<std::time::Duration> {
@@ -391,13 +416,14 @@ impl<'a> Writer<'a> {
             .collect();
         for id in organisations {
             // The people who represent it carry its name in their entry.
-            for person_id in organisations::reindex(&self.tx, id)? {
+            let fresh = self.created.contains(&(Indexed::Organisation, id));
+            for person_id in organisations::reindex(&self.tx, id, fresh)? {
                 self.stale.insert((Indexed::Person, person_id));
             }
         }
         for (kind, id) in std::mem::take(&mut self.stale) {
             if kind == Indexed::Person {
-                people::reindex(&self.tx, id)?;
+                people::reindex(&self.tx, id, self.created.contains(&(kind, id)))?;
             }
         }
         let index_time = started.elapsed();
@@ -414,14 +440,22 @@ pub(crate) fn decode<T>(
     read: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
 ) -> rusqlite::Result<T> {
     read(row).map_err(|error| match error {
-        rusqlite::Error::FromSqlConversionFailure(index, kind, cause) => {
-            let value = match row.get_ref(index) {
-                Ok(ValueRef::Text(text)) => String::from_utf8_lossy(text).into_owned(),
-                Ok(ValueRef::Integer(n)) => n.to_string(),
-                Ok(ValueRef::Real(x)) => x.to_string(),
-                Ok(ValueRef::Null) => "NULL".to_owned(),
-                Ok(ValueRef::Blob(_)) | Err(_) => String::new(),
+        rusqlite::Error::InvalidColumnType(index, _, kind) => {
+            let bad = BadStoredValue {
+                table,
+                row: row.get::<_, i64>(0).unwrap_or(-1),
+                column: row
+                    .as_ref()
+                    .column_name(index)
+                    .map(str::to_owned)
+                    .unwrap_or_default(),
+                what: format!("falscher Datentyp ({kind})"),
+                value: stored_text(row, index),
             };
+            rusqlite::Error::FromSqlConversionFailure(index, kind, Box::new(bad))
+        }
+        rusqlite::Error::FromSqlConversionFailure(index, kind, cause) => {
+            let value = stored_text(row, index);
             let what = cause.downcast_ref::<UnknownValue>().map_or_else(
                 || format!("erwartet: Datum ({cause})"),
                 |u| u.what.to_owned(),
@@ -441,6 +475,18 @@ pub(crate) fn decode<T>(
         }
         other => other,
     })
+}
+
+/// The stored value of a column as text, for an error message.
+fn stored_text(row: &Row<'_>, index: usize) -> String {
+    match row.get_ref(index) {
+        Ok(ValueRef::Text(text)) => String::from_utf8_lossy(text).into_owned(),
+        Ok(ValueRef::Integer(n)) => n.to_string(),
+        Ok(ValueRef::Real(x)) => x.to_string(),
+        Ok(ValueRef::Null) => "NULL".to_owned(),
+        Ok(ValueRef::Blob(bytes)) => format!("{} Bytes", bytes.len()),
+        Err(_) => String::new(),
+    }
 }
 
 /// ISO text of a timestamp, as stored.

@@ -474,17 +474,15 @@ fn run(cli: Cli) -> zirkel::Result<()> {
             let started = std::time::Instant::now();
             let (name, bytes) = import::read_file(&file)?;
             let file_ms = started.elapsed().as_secs_f64() * 1000.0;
-            // A dry run looks at the store without creating one (an empty one where there is none).
-            let mut store = if dry_run {
-                match existing() {
-                    Err(Error::NoStore { .. }) => Store::open_in_memory()?,
-                    store => store?,
-                }
-            } else {
-                Store::open(&path)?
+            // The preview looks at the store without creating one (an empty one where there is
+            // none); the store is created only when the import writes.
+            let store = match existing() {
+                Err(Error::NoStore { .. }) => None,
+                store => Some(store?),
             };
             let summary = import_members(
-                &mut store,
+                store,
+                &path,
                 &stamp,
                 (&name, &bytes),
                 &overrides,
@@ -615,16 +613,29 @@ fn field_name(field: ImportField) -> String {
 }
 
 fn import_members(
-    store: &mut Store,
+    store: Option<Store>,
+    path: &std::path::Path,
     stamp: &Stamp,
     (name, bytes): (&str, &[u8]),
     overrides: &[(String, Option<ImportField>)],
     dry_run: bool,
     update_existing: bool,
 ) -> zirkel::Result<Option<import::ImportSummary>> {
-    let mut prepared = import::prepare(store, name, bytes, None, stamp.today())?;
+    let mut store = match store {
+        Some(store) => store,
+        None => Store::open_in_memory()?,
+    };
+    let detected = import::prepare(&store, name, bytes, None, stamp.today());
+    let mut prepared = match detected {
+        // Without a recognised name column only a mapping can make sense of the file.
+        Err(_) if !overrides.is_empty() => None,
+        detected => Some(detected?),
+    };
     if !overrides.is_empty() {
-        let mut columns = prepared.preview().columns.clone();
+        let mut columns = match &prepared {
+            Some(prepared) => prepared.preview().columns.clone(),
+            None => import::header_columns(name, bytes)?,
+        };
         for (header, field) in overrides {
             let known = columns
                 .iter()
@@ -642,8 +653,20 @@ fn import_members(
                 })?;
             column.field = *field;
         }
-        prepared = import::prepare(store, name, bytes, Some(&columns), stamp.today())?;
+        prepared = Some(import::prepare(
+            &store,
+            name,
+            bytes,
+            Some(&columns),
+            stamp.today(),
+        )?);
     }
+    let Some(prepared) = prepared else {
+        return Err(Error::validation(
+            Field::File,
+            "Die Datei konnte nicht gelesen werden.",
+        ));
+    };
     print_preview(prepared.preview())?;
     let c = &prepared.preview().counts;
     if c.error > 0 {
@@ -673,7 +696,12 @@ fn import_members(
             },
         })
         .collect();
-    let summary = import::commit_prepared(store, stamp, prepared, &decisions, None)?;
+    if zirkel::backup::is_in_memory(&store) {
+        // Nothing was stored yet: create the store now. Its state differs from the one the
+        // preview saw, so the commit analyses the file again against it.
+        store = Store::open(path)?;
+    }
+    let summary = import::commit_prepared(&mut store, stamp, prepared, &decisions, None)?;
     println!(
         "Importiert: {} neu, {} aktualisiert, {} übersprungen, {} Organisationen und {} Mandate angelegt.",
         summary.created, summary.updated, summary.skipped, summary.organisations_created, summary.mandates_created

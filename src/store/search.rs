@@ -38,6 +38,17 @@ fn rowid(entity: &str, entity_id: i64) -> i64 {
 /// Replaces the index entry of one record.
 pub fn put(conn: &Connection, entity: &str, entity_id: i64, title: &str, body: &str) -> Result<()> {
     remove(conn, entity, entity_id)?;
+    insert(conn, entity, entity_id, title, body)
+}
+
+/// Adds the index entry of a record that has none yet (created in the same transaction).
+pub fn insert(
+    conn: &Connection,
+    entity: &str,
+    entity_id: i64,
+    title: &str,
+    body: &str,
+) -> Result<()> {
     let folded = fold(&format!("{title} {body}"));
     conn.prepare_cached(
         "INSERT INTO search_index (rowid, entity, entity_id, title, body, folded)

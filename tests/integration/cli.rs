@@ -146,8 +146,9 @@ fn import_lists_ignored_columns_and_takes_a_mapping() {
     let out = zirkel(&db, &["members", "list", "--json"]);
     let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(rows[0]["organisation"], "Stadt Herten", "{rows}");
+    let fresh = dir.path().join("neu/zirkel.sqlite3");
     let out = zirkel(
-        &db,
+        &fresh,
         &[
             "import",
             "members",
@@ -158,4 +159,32 @@ fn import_lists_ignored_columns_and_takes_a_mapping() {
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("keine Spalte „Fehlt“"));
+    assert!(!fresh.exists(), "a refused import creates no store");
+
+    // A file whose name column is not recognised at all is read through the mapping.
+    let odd = dir.path().join("odd.csv");
+    std::fs::write(&odd, "Wer;Mail\r\nŁukasz Wiśniewski;lukasz@jena.de\r\n").expect("file");
+    let out = zirkel(&db, &["import", "members", odd.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1), "no name column: refused");
+    let out = zirkel(
+        &db,
+        &[
+            "import",
+            "members",
+            odd.to_str().expect("path"),
+            "--map",
+            "Wer=full_name",
+            "--map",
+            "Mail=email",
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = zirkel(&db, &["members", "list", "--text", "lukasz", "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(rows[0]["last_name"], "Wiśniewski", "{rows}");
 }

@@ -420,3 +420,133 @@ fn what_an_op_returns_is_what_the_store_reads_back() {
         "the search entry names the organisation once the mandate is written"
     );
 }
+
+#[test]
+fn the_app_commits_only_what_the_user_saw() {
+    let mut t = temp_store();
+    let csv = "Vorname;Nachname;E-Mail\r\nAnna;Schmidt;anna@jena.de\r\n";
+    let seen = import::preview(&t.store, "l.csv", csv.as_bytes(), None, today())
+        .expect("preview")
+        .fingerprint;
+    // The file was saved again with another row before "Importieren" was pressed.
+    let changed = format!("{csv}Kim;Meyer;kim@jena.de\r\n");
+    let before = t.store.info().expect("info");
+    let err = import::commit_seen(
+        &mut t.store,
+        &stamp(),
+        "l.csv",
+        changed.as_bytes(),
+        None,
+        &[],
+        &seen,
+    )
+    .expect_err("a changed file is refused");
+    assert!(
+        err.user_message().contains("seit der Vorschau geändert"),
+        "{}",
+        err.user_message()
+    );
+    assert_eq!(t.store.info().expect("info"), before, "nothing written");
+    let summary = import::commit_seen(
+        &mut t.store,
+        &stamp(),
+        "l.csv",
+        csv.as_bytes(),
+        None,
+        &[],
+        &seen,
+    )
+    .expect("the file as seen is imported");
+    assert_eq!(summary.created, 1);
+}
+
+#[test]
+fn a_bare_name_is_never_taken_as_a_district_and_consent_dates_survive_an_update() {
+    let mut t = temp_store();
+    t.store
+        .write(&stamp(), |w| {
+            let district = zirkel::model::OrganisationInput {
+                kind: Some(zirkel::model::OrganisationKind::District),
+                ..city("Landkreis Leipzig", "Sachsen")
+            };
+            ops::organisations::create(w, &district)?;
+            ops::people::create(
+                w,
+                &PersonInput {
+                    email: "anna@jena.de".into(),
+                    consent_shared_lists: true,
+                    consent_date: "01.03.2024".into(),
+                    ..person("Anna", "Schmidt")
+                },
+            )
+        })
+        .expect("setup");
+    let csv = "Vorname;Nachname;E-Mail;Organisation;Einwilligung\r\n\
+               Anna;Schmidt;anna@jena.de;;ja\r\n\
+               Kim;Meyer;kim@leipzig.de;Leipzig;ja\r\n";
+    let preview =
+        import::preview(&t.store, "l.csv", csv.as_bytes(), None, today()).expect("preview");
+    assert!(
+        preview.organisation_suggestions.is_empty(),
+        "„Leipzig“ is not the Landkreis: {:?}",
+        preview.organisation_suggestions
+    );
+    let decisions = [import::DuplicateDecision {
+        row: 2,
+        action: import::DuplicateAction::Update,
+    }];
+    let summary = import::commit(
+        &mut t.store,
+        &stamp(),
+        "l.csv",
+        csv.as_bytes(),
+        None,
+        &decisions,
+        None,
+    )
+    .expect("commit");
+    assert_eq!(summary.organisations_created, 1);
+    assert_eq!(
+        (summary.updated, summary.skipped),
+        (0, 1),
+        "a matched row without changes is skipped, not counted as updated"
+    );
+    let anna = t
+        .store
+        .read()
+        .people()
+        .all()
+        .expect("people")
+        .into_iter()
+        .find(|p| p.first_name == "Anna")
+        .expect("anna");
+    assert_eq!(
+        anna.consent_date,
+        chrono::NaiveDate::from_ymd_opt(2024, 3, 1),
+        "a consent without a date in the file keeps the stored date"
+    );
+}
+
+#[test]
+fn a_store_from_a_pre_release_build_or_a_foreign_file_is_refused_untouched() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("alt.sqlite3");
+    drop(zirkel::Store::open(&path).expect("create"));
+    {
+        let conn = rusqlite::Connection::open(&path).expect("raw");
+        conn.execute_batch("ALTER TABLE audit_log RENAME COLUMN fields TO summary;")
+            .expect("old audit log");
+    }
+    assert!(matches!(zirkel::Store::open(&path), Err(Error::PreRelease)));
+    let empty = dir.path().join("leer.sqlite3");
+    std::fs::write(&empty, b"").expect("empty file");
+    assert!(matches!(
+        zirkel::Store::open_existing(&empty),
+        Err(Error::NoStore { .. })
+    ));
+    assert_eq!(
+        std::fs::metadata(&empty).expect("meta").len(),
+        0,
+        "a read writes no schema into a foreign file"
+    );
+}

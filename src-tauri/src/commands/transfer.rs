@@ -55,23 +55,24 @@ pub fn members_import_preview(
     )?)
 }
 
-/// Imports the file after a backup, all rows in one transaction, or nothing.
+/// Imports the file after a backup, all rows in one transaction, or nothing; refused when the
+/// file or the store no longer give the preview the user saw (`seen`, its fingerprint).
 #[tauri::command(async)]
 pub fn members_import_commit(
     state: State<'_, AppState>,
     path: PathBuf,
     mapping: Option<Vec<ColumnMapping>>,
     decisions: Vec<DuplicateDecision>,
+    seen: String,
 ) -> IpcResult<ImportSummary> {
     let (name, bytes) = import::read_file(&path)?;
-    let summary = import::commit(
+    Ok(import::commit_seen(
         &mut *state.store()?,
         &Stamp::now(),
         &name,
         &bytes,
         mapping.as_deref(),
         &decisions,
-        None,
-    )?;
-    Ok(summary)
+        &seen,
+    )?)
 }

@@ -182,6 +182,7 @@ export function importPreview(
         .filter((c) => c.field === null)
         .map((c) => ({ index: c.index, header: c.header, reason: 'nicht erkannt' })),
     organisation_suggestions: extra.organisation_suggestions ?? [],
+    fingerprint: 'preview-fingerprint',
     rows,
     counts: {
       total: rows.length,

@@ -123,6 +123,7 @@ describe('ImportDialog', () => {
         { row: 3, action: 'update' },
         { row: 4, action: 'skip' },
       ],
+      seen: 'preview-fingerprint',
     });
     expect(importer.open).toBe(false);
     expect(notices.items[0].title).toBe('Import aus „mitglieder.csv“ abgeschlossen');

@@ -83,11 +83,14 @@ export const membersEmailList = (options: ExportOptions) =>
   call<string>('members_email_list', { options });
 export const membersImportPreview = (path: string, mapping: ColumnMapping[] | null) =>
   call<ImportPreview>('members_import_preview', { path, mapping });
+/** `seen` is the fingerprint of the preview the user decided on; the core refuses the commit
+ * when the file or the store give another preview now. */
 export const membersImportCommit = (
   path: string,
   mapping: ColumnMapping[] | null,
   decisions: DuplicateDecision[],
-) => call<ImportSummary>('members_import_commit', { path, mapping, decisions });
+  seen: string,
+) => call<ImportSummary>('members_import_commit', { path, mapping, decisions, seen });
 export const pdfMemberList = (options: MemberListOptions, path: string) =>
   call<PdfSummary>('pdf_member_list', { options, path });
 

@@ -800,7 +800,12 @@ rows: Array<PreviewRow>,
 /**
  * Counts per status.
  */
-counts: PreviewCounts, };
+counts: PreviewCounts, 
+/**
+ * Fingerprint of what the preview shows (columns, rows, counts, suggestions): the app sends
+ * it back with the commit, which is refused when the file or the store now give another.
+ */
+fingerprint: string, };
 
 export type DuplicateAction = "skip" | "update";
 

@@ -162,6 +162,7 @@ export class ImportState {
         this.path,
         $state.snapshot(this.mapping),
         this.decisionList(),
+        this.preview?.fingerprint ?? '',
       );
       this.#notices.show(summaryNotice(this.fileName, summary));
       this.open = false;

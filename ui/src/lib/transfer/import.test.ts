@@ -148,6 +148,7 @@ describe('ImportState', () => {
         { row: 3, action: 'update' },
         { row: 4, action: 'skip' },
       ],
+      seen: 'preview-fingerprint',
     });
     expect(importer.open).toBe(false);
     expect(notices.items[0].kind).toBe('success');
