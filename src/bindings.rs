@@ -6,9 +6,9 @@ use ts_rs::{Config, TS};
 
 use crate::export::{ExportColumn, ExportFormat, ExportOptions, ExportSummary};
 use crate::import::{
-    ColumnMapping, DuplicateAction, DuplicateDecision, IgnoredColumn, ImportField, ImportPhases,
-    ImportPreview, ImportSummary, OrganisationSuggestion, PreviewCounts, PreviewRow, RowError,
-    RowStatus,
+    ColumnMapping, DuplicateAction, DuplicateDecision, IgnoredColumn, ImportChoices, ImportField,
+    ImportPhases, ImportPreview, ImportSummary, OrganisationSuggestion, PreviewCounts, PreviewRow,
+    RowError, RowStatus,
 };
 use crate::model::{
     ActionStatus, AgendaKind, AttendanceStatus, Field, FieldError, MinutesStatus,
@@ -67,6 +67,7 @@ pub fn typescript() -> String {
         ImportField::decl(&cfg),
         ColumnMapping::decl(&cfg),
         IgnoredColumn::decl(&cfg),
+        ImportChoices::decl(&cfg),
         OrganisationSuggestion::decl(&cfg),
         RowStatus::decl(&cfg),
         RowError::decl(&cfg),

@@ -290,7 +290,7 @@ pub fn preview(
     mapping: Option<&[ColumnMapping]>,
     today: NaiveDate,
 ) -> Result<ImportPreview> {
-    analyse(store.read(), file_name, bytes, mapping, today).map(|a| a.preview)
+    analyse(store.read(), (file_name, bytes), mapping, &[], today).map(|a| a.preview)
 }
 
 /// Imports the file: refuses if any row has an error, else backs up the store (into
@@ -306,7 +306,13 @@ pub fn commit(
     decisions: &[DuplicateDecision],
     backup_dir: Option<&Path>,
 ) -> Result<ImportSummary> {
-    let analysis = analyse(store.read(), file_name, bytes, mapping, stamp.today())?;
+    let analysis = analyse(
+        store.read(),
+        (file_name, bytes),
+        mapping,
+        &[],
+        stamp.today(),
+    )?;
     write_analysis(store, stamp, analysis, decisions, backup_dir)
 }
 
@@ -316,13 +322,17 @@ pub fn commit(
 pub fn commit_seen(
     store: &mut Store,
     stamp: &Stamp,
-    file_name: &str,
-    bytes: &[u8],
-    mapping: Option<&[ColumnMapping]>,
-    decisions: &[DuplicateDecision],
+    (file_name, bytes): (&str, &[u8]),
+    choices: &ImportChoices,
     seen: &str,
 ) -> Result<ImportSummary> {
-    let analysis = analyse(store.read(), file_name, bytes, mapping, stamp.today())?;
+    let analysis = analyse(
+        store.read(),
+        (file_name, bytes),
+        choices.mapping.as_deref(),
+        &choices.separate_organisations,
+        stamp.today(),
+    )?;
     if analysis.preview.fingerprint != seen {
         return Err(Error::Conflict {
             message: format!(
@@ -331,7 +341,38 @@ pub fn commit_seen(
             ),
         });
     }
-    write_analysis(store, stamp, analysis, decisions, None)
+    write_analysis(store, stamp, analysis, &choices.decisions, None)
+}
+
+/// What the user chose in the app's preview: the column mapping, the decision for each row that
+/// matches a stored person, and the organisation names to keep apart from a close stored one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ImportChoices {
+    /// The columns and their fields; `None` for the detected mapping.
+    pub mapping: Option<Vec<ColumnMapping>>,
+    /// Skip or update, per matching row.
+    pub decisions: Vec<DuplicateDecision>,
+    /// Names as in the file ([`OrganisationSuggestion::name`]) that become organisations of their
+    /// own instead of the suggested stored one.
+    pub separate_organisations: Vec<String>,
+}
+
+/// [`preview`] with the user's choices.
+pub fn preview_choosing(
+    store: &Store,
+    (file_name, bytes): (&str, &[u8]),
+    choices: &ImportChoices,
+    today: NaiveDate,
+) -> Result<ImportPreview> {
+    analyse(
+        store.read(),
+        (file_name, bytes),
+        choices.mapping.as_deref(),
+        &choices.separate_organisations,
+        today,
+    )
+    .map(|a| a.preview)
 }
 
 /// An analysed file, kept between showing its preview and importing it in one process (the CLI):
@@ -389,7 +430,7 @@ pub fn prepare(
         mapping: mapping.map(<[ColumnMapping]>::to_vec),
         today,
         generation: store.generation()?,
-        analysis: analyse(store.read(), file_name, bytes, mapping, today)?,
+        analysis: analyse(store.read(), (file_name, bytes), mapping, &[], today)?,
     })
 }
 
@@ -409,9 +450,9 @@ pub fn commit_prepared(
     } else {
         analyse(
             store.read(),
-            &prepared.file_name,
-            &prepared.bytes,
+            (&prepared.file_name, &prepared.bytes),
             prepared.mapping.as_deref(),
+            &[],
             stamp.today(),
         )?
     };
@@ -786,9 +827,9 @@ fn excerpt(text: &str) -> String {
 
 fn analyse(
     store: Reader<'_>,
-    file_name: &str,
-    bytes: &[u8],
+    (file_name, bytes): (&str, &[u8]),
     mapping: Option<&[ColumnMapping]>,
+    separate: &[String],
     today: NaiveDate,
 ) -> Result<Analysis> {
     let started = std::time::Instant::now();
@@ -808,7 +849,10 @@ fn analyse(
         )));
     }
     let existing = Existing::load(store)?;
-    let mut state = FileState::default();
+    let mut state = FileState {
+        separate: separate.iter().map(|name| organisation_key(name)).collect(),
+        ..FileState::default()
+    };
     let mut rows = Vec::with_capacity(data.len());
     let mut plans = Vec::with_capacity(data.len());
     for source_row in data {
@@ -1013,6 +1057,8 @@ struct FileState {
     seat_holders: HashMap<i64, String>,
     /// Names taken as a stored organisation with a close name.
     suggestions: Vec<OrganisationSuggestion>,
+    /// Names (as keys) the user wants as organisations of their own, not the close stored one.
+    separate: std::collections::HashSet<String>,
 }
 
 /// The values of one row, read from its cells.
@@ -1307,7 +1353,9 @@ fn analyse_row(
     if let (Some(org_name), Some(key)) = (&organisation_name, &org_key) {
         if let Some((id, _)) = existing.organisations.get(key) {
             organisation_ref = Some(OrganisationRef::Existing(*id));
-        } else if let Some((id, stored)) = close_organisation(existing, org_name) {
+        } else if let Some((id, stored)) =
+            close_organisation(existing, org_name).filter(|_| !state.separate.contains(key))
+        {
             organisation_ref = Some(OrganisationRef::Existing(id));
             match state
                 .suggestions

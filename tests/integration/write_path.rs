@@ -374,6 +374,23 @@ fn the_import_offers_a_close_organisation_and_lists_ignored_columns() {
     )
     .expect("commit");
     assert_eq!(summary.organisations_created, 1, "{summary:?}");
+    // Declined, the close name becomes an organisation of its own.
+    let keep_apart = import::ImportChoices {
+        separate_organisations: vec!["Stadt Hannover".into()],
+        ..Default::default()
+    };
+    let apart = import::preview_choosing(
+        &t.store,
+        ("liste.csv", csv.as_bytes()),
+        &keep_apart,
+        today(),
+    )
+    .expect("preview");
+    assert!(
+        apart.organisation_suggestions.is_empty(),
+        "{:?}",
+        apart.organisation_suggestions
+    );
     let audit = t.store.read().audit().all().expect("audit");
     assert!(
         audit
@@ -434,10 +451,8 @@ fn the_app_commits_only_what_the_user_saw() {
     let err = import::commit_seen(
         &mut t.store,
         &stamp(),
-        "l.csv",
-        changed.as_bytes(),
-        None,
-        &[],
+        ("l.csv", changed.as_bytes()),
+        &Default::default(),
         &seen,
     )
     .expect_err("a changed file is refused");
@@ -450,10 +465,8 @@ fn the_app_commits_only_what_the_user_saw() {
     let summary = import::commit_seen(
         &mut t.store,
         &stamp(),
-        "l.csv",
-        csv.as_bytes(),
-        None,
-        &[],
+        ("l.csv", csv.as_bytes()),
+        &Default::default(),
         &seen,
     )
     .expect("the file as seen is imported");

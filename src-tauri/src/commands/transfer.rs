@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use tauri::State;
 use zirkel::export::{self, ExportFormat, ExportOptions, ExportSummary};
-use zirkel::import::{self, ColumnMapping, DuplicateDecision, ImportPreview, ImportSummary};
+use zirkel::import::{
+    self, ColumnMapping, DuplicateDecision, ImportChoices, ImportPreview, ImportSummary,
+};
 use zirkel::model::Stamp;
 
 use crate::ipc_error::IpcResult;
@@ -44,13 +46,18 @@ pub fn members_import_preview(
     state: State<'_, AppState>,
     path: PathBuf,
     mapping: Option<Vec<ColumnMapping>>,
+    separate: Option<Vec<String>>,
 ) -> IpcResult<ImportPreview> {
     let (name, bytes) = import::read_file(&path)?;
-    Ok(import::preview(
+    let choices = ImportChoices {
+        mapping,
+        decisions: Vec::new(),
+        separate_organisations: separate.unwrap_or_default(),
+    };
+    Ok(import::preview_choosing(
         &*state.store()?,
-        &name,
-        &bytes,
-        mapping.as_deref(),
+        (&name, &bytes),
+        &choices,
         Stamp::now().today(),
     )?)
 }
@@ -63,16 +70,20 @@ pub fn members_import_commit(
     path: PathBuf,
     mapping: Option<Vec<ColumnMapping>>,
     decisions: Vec<DuplicateDecision>,
+    separate: Option<Vec<String>>,
     seen: String,
 ) -> IpcResult<ImportSummary> {
     let (name, bytes) = import::read_file(&path)?;
+    let choices = ImportChoices {
+        mapping,
+        decisions,
+        separate_organisations: separate.unwrap_or_default(),
+    };
     Ok(import::commit_seen(
         &mut *state.store()?,
         &Stamp::now(),
-        &name,
-        &bytes,
-        mapping.as_deref(),
-        &decisions,
+        (&name, &bytes),
+        &choices,
         &seen,
     )?)
 }

@@ -674,6 +674,21 @@ header: string,
  */
 reason: string | null, };
 
+export type ImportChoices = { 
+/**
+ * The columns and their fields; `None` for the detected mapping.
+ */
+mapping: Array<ColumnMapping> | null, 
+/**
+ * Skip or update, per matching row.
+ */
+decisions: Array<DuplicateDecision>, 
+/**
+ * Names as in the file ([`OrganisationSuggestion::name`]) that become organisations of their
+ * own instead of the suggested stored one.
+ */
+separate_organisations: Array<string>, };
+
 export type OrganisationSuggestion = { 
 /**
  * The name as in the file.
