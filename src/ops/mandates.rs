@@ -5,6 +5,7 @@ use std::cmp::Reverse;
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
+use crate::model::field::Problems;
 use crate::model::mandate::{clash, clash_error, MandateFields};
 use crate::model::{Field, Mandate, MandateInput, MandateView};
 use crate::store::{Reader, Writer};
@@ -32,22 +33,25 @@ pub fn delete(w: &mut Writer<'_>, id: i64) -> Result<()> {
 }
 
 /// Refuses a mandate whose person or organisation is missing, that clashes with another mandate
-/// by the seat rule ([`clash`]), or that would leave a deactivated person with an open mandate.
+/// by the seat rule ([`clash`]), or that would leave a deactivated person with an open mandate:
+/// every one of these problems at once.
 fn check(r: Reader<'_>, own_id: Option<i64>, fields: &MandateFields) -> Result<()> {
+    let mut problems = Problems::new();
     let active = match r.people().is_active(fields.person_id) {
         Err(Error::NotFound { .. }) => {
+            // Without the person nothing else can be checked.
             return Err(Error::validation(
                 Field::PersonId,
                 "Person: Die gewählte Person gibt es nicht (mehr).",
-            ))
+            ));
         }
         other => other?,
     };
     if !r.organisations().exists(fields.organisation_id)? {
-        return Err(Error::validation(
+        problems.add(
             Field::OrganisationId,
             "Organisation: Die gewählte Organisation gibt es nicht (mehr).",
-        ));
+        );
     }
     let others = r.mandates().seat_candidates(
         fields.organisation_id,
@@ -59,16 +63,17 @@ fn check(r: Reader<'_>, own_id: Option<i64>, fields: &MandateFields) -> Result<(
     if let Some(found) = clash(fields, own_id, &others) {
         let person = r.people().get(fields.person_id)?.full_name();
         let holder = r.people().get(found.other.person_id)?.full_name();
-        return Err(clash_error(found, fields.role, &person, &holder).into());
+        let error = clash_error(found, fields.role, &person, &holder);
+        problems.add(error.field, error.message);
     }
     if !active && fields.end_date.is_none() {
         let person = r.people().get(fields.person_id)?.full_name();
-        return Err(Error::validation(
+        problems.add(
             Field::EndDate,
             format!("Ende: {person} ist deaktiviert; ein offenes Mandat ist nur für aktive Personen möglich. Bitte zuerst reaktivieren."),
-        ));
+        );
     }
-    Ok(())
+    Ok(problems.finish(|| ())?)
 }
 
 /// Adds the names to mandates and orders them: current first, then newest first.

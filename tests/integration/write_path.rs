@@ -563,3 +563,32 @@ fn a_store_from_a_pre_release_build_or_a_foreign_file_is_refused_untouched() {
         "a read writes no schema into a foreign file"
     );
 }
+
+#[test]
+fn a_mandate_reports_every_problem_the_store_finds_at_once() {
+    let mut t = temp_store();
+    let (org, former) = t
+        .store
+        .write(&stamp(), |w| {
+            let org =
+                ops::organisations::create(w, &city("Stadt Arnsberg", "Nordrhein-Westfalen"))?;
+            let holder = ops::people::create(w, &person("Anna", "Schmidt"))?;
+            ops::mandates::create(w, &seat(holder.id, org.id, "01.01.2020"))?;
+            let former = ops::people::create(w, &person("Jörg", "Weiß"))?;
+            ops::people::deactivate(w, former.id)?;
+            Ok((org, former))
+        })
+        .expect("setup");
+    let err = t
+        .store
+        .write(&stamp(), |w| {
+            ops::mandates::create(w, &seat(former.id, org.id, "01.01.2025"))
+        })
+        .expect_err("refused");
+    let fields: Vec<Field> = err.field_errors().iter().map(|e| e.field).collect();
+    assert_eq!(
+        fields,
+        [Field::StartDate, Field::EndDate],
+        "the held seat and the deactivated person, both at once: {err:?}"
+    );
+}
