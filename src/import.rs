@@ -404,7 +404,12 @@ pub fn header_columns(file_name: &str, bytes: &[u8]) -> Result<Vec<ColumnMapping
         .map(|r| r.cells.iter().map(Cell::text).collect())
         .ok_or_else(|| file_error(format!("„{file_name}“ enthält keine Zeilen mit Inhalt.")))?;
     let fields = headers::recognise_row(&headers);
-    Ok(headers
+    Ok(columns_of(headers, fields))
+}
+
+/// Pairs each header with its field, numbering the columns from the left.
+fn columns_of(headers: Vec<String>, fields: Vec<Option<ImportField>>) -> Vec<ColumnMapping> {
+    headers
         .into_iter()
         .zip(fields)
         .enumerate()
@@ -413,7 +418,7 @@ pub fn header_columns(file_name: &str, bytes: &[u8]) -> Result<Vec<ColumnMapping
             header,
             field,
         })
-        .collect())
+        .collect()
 }
 
 /// Like [`preview`], keeping the analysis for [`commit_prepared`].
@@ -974,16 +979,7 @@ fn find_header(
                  benennen, z. B. Anrede; Vorname; Nachname; Organisation; E-Mail (gefunden: {shown})."
             )));
         };
-        let columns = headers
-            .into_iter()
-            .zip(fields)
-            .enumerate()
-            .map(|(index, (header, field))| ColumnMapping {
-                index,
-                header,
-                field,
-            })
-            .collect();
+        let columns = columns_of(headers, fields);
         return Ok((index, columns));
     };
     let index = detected.map_or(first, |(index, ..)| index);
@@ -1029,16 +1025,7 @@ fn find_header(
              „Name, Vorname“ oder den vollständigen Namen).",
         ));
     }
-    let columns = headers
-        .into_iter()
-        .zip(fields)
-        .enumerate()
-        .map(|(index, (header, field))| ColumnMapping {
-            index,
-            header,
-            field,
-        })
-        .collect();
+    let columns = columns_of(headers, fields);
     Ok((index, columns))
 }
 

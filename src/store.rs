@@ -356,6 +356,27 @@ impl<'a> Writer<'a> {
         &self.tx
     }
 
+    /// Deletes the row `id` of `table` and audits it; `NotFound` names `entity` when there is
+    /// none. `table` is always one of the handles' own constants, never input.
+    pub(crate) fn delete_row(
+        &mut self,
+        table: &'static str,
+        entity: Entity,
+        not_found: &'static str,
+        id: i64,
+    ) -> Result<()> {
+        let changed = self
+            .tx
+            .execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
+        if changed == 0 {
+            return Err(Error::NotFound {
+                entity: not_found,
+                id,
+            });
+        }
+        self.audit(entity, Some(id), Action::Delete, &[])
+    }
+
     pub(crate) fn at(&self) -> String {
         self.at.clone()
     }

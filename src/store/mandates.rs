@@ -183,10 +183,7 @@ impl MandatesMut<'_, '_> {
     pub fn delete(&mut self, id: i64) -> Result<()> {
         let before = get(self.w.conn(), id)?;
         self.w
-            .conn()
-            .execute("DELETE FROM mandates WHERE id = ?1", [id])?;
-        self.w
-            .audit(Entity::Mandate, Some(id), Action::Delete, &[])?;
+            .delete_row("mandates", Entity::Mandate, "mandate", id)?;
         self.w.mark_stale(Indexed::Person, before.person_id);
         Ok(())
     }

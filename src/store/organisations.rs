@@ -197,18 +197,8 @@ impl OrganisationsMut<'_, '_> {
 
     /// Deletes an organisation (the op checks that nothing refers to it).
     pub fn delete(&mut self, id: i64) -> Result<()> {
-        let changed = self
-            .w
-            .conn()
-            .execute("DELETE FROM organisations WHERE id = ?1", [id])?;
-        if changed == 0 {
-            return Err(Error::NotFound {
-                entity: "organisation",
-                id,
-            });
-        }
         self.w
-            .audit(Entity::Organisation, Some(id), Action::Delete, &[])?;
+            .delete_row("organisations", Entity::Organisation, "organisation", id)?;
         search::remove(self.w.conn(), "organisation", id)
     }
 }

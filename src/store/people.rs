@@ -215,18 +215,7 @@ impl PeopleMut<'_, '_> {
 
     /// Deletes a person (the op checks that nothing refers to them).
     pub fn delete(&mut self, id: i64) -> Result<()> {
-        let changed = self
-            .w
-            .conn()
-            .execute("DELETE FROM people WHERE id = ?1", [id])?;
-        if changed == 0 {
-            return Err(Error::NotFound {
-                entity: "person",
-                id,
-            });
-        }
-        self.w
-            .audit(Entity::Person, Some(id), Action::Delete, &[])?;
+        self.w.delete_row("people", Entity::Person, "person", id)?;
         self.w.mark_stale(Indexed::Person, id);
         Ok(())
     }
