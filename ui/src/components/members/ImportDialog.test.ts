@@ -76,6 +76,7 @@ describe('ImportDialog', () => {
         { index: 1, header: 'Nachname', field: 'last_name' },
         { index: 2, header: 'Mail', field: 'email' },
       ],
+      separate: [],
     });
     expect((screen.getByTestId('import-commit') as HTMLButtonElement).disabled).toBe(false);
   });
@@ -123,6 +124,7 @@ describe('ImportDialog', () => {
         { row: 3, action: 'update' },
         { row: 4, action: 'skip' },
       ],
+      separate: [],
       seen: 'preview-fingerprint',
     });
     expect(importer.open).toBe(false);
@@ -235,6 +237,76 @@ describe('ImportDialog', () => {
     expect(screen.getByTestId('import-organisations-notice').classList).toContain(
       'kern-alert--info',
     );
+  });
+
+  it('creates a suggested organisation as one of its own when ticked, and can undo it', async () => {
+    const suggestion = {
+      name: 'Stadt Hannover',
+      existing_id: 4,
+      existing_name: 'Landeshauptstadt Hannover',
+      rows: [2, 5],
+    };
+    const { calls, onimported } = await setup({
+      members_import_preview: (args) => {
+        const separate = (args.separate as string[]).includes(suggestion.name);
+        return importPreview([previewRow(2), previewRow(5)], undefined, separate ? 1 : 0, {
+          organisation_suggestions: separate ? [] : [suggestion],
+        });
+      },
+      members_import_commit: () => ({
+        created: 2,
+        updated: 0,
+        skipped: 0,
+        organisations_created: 1,
+        mandates_created: 0,
+        backup: null,
+      }),
+    });
+    await waitFor(() => expect(screen.getAllByTestId('import-row')).toHaveLength(2));
+    const previews = () => calls.filter((c) => c.cmd === 'members_import_preview');
+    const box = () =>
+      screen.getByLabelText('Als eigene Organisation anlegen') as HTMLInputElement;
+    expect(box().checked).toBe(false);
+    expect(box().getAttribute('aria-describedby')).toBe(
+      screen.getByTestId('import-organisation-suggestion').id,
+    );
+
+    await userEvent.click(box());
+
+    await waitFor(() => expect(previews()).toHaveLength(2));
+    expect(previews()[1].args).toEqual({ path: PATH, mapping: null, separate: ['Stadt Hannover'] });
+    await waitFor(() =>
+      expect(screen.getByTestId('import-organisation-suggestion').textContent?.trim()).toBe(
+        '„Stadt Hannover“ wird als eigene Organisation angelegt (Zeile 2, 5).',
+      ),
+    );
+    expect(box().checked).toBe(true);
+    expect(screen.getByTestId('import-counts').textContent).toContain('1 neue Organisation');
+
+    // Undo, then decline again and import.
+    await userEvent.click(box());
+    await waitFor(() => expect(previews()).toHaveLength(3));
+    expect(previews()[2].args.separate).toEqual([]);
+    await waitFor(() =>
+      expect(screen.getByTestId('import-organisation-suggestion').textContent).toContain(
+        'wird als vorhandene Organisation „Landeshauptstadt Hannover“ übernommen',
+      ),
+    );
+    expect(box().checked).toBe(false);
+
+    await userEvent.click(box());
+    await waitFor(() => expect(previews()).toHaveLength(4));
+    await waitFor(() => expect(box().checked).toBe(true));
+    await userEvent.click(screen.getByTestId('import-commit'));
+
+    await waitFor(() => expect(onimported).toHaveBeenCalledTimes(1));
+    expect(calls.find((c) => c.cmd === 'members_import_commit')?.args).toEqual({
+      path: PATH,
+      mapping: importPreview([]).columns,
+      decisions: [],
+      separate: ['Stadt Hannover'],
+      seen: 'preview-fingerprint',
+    });
   });
 
   it('shows neither notice when every column is used and no organisation is taken over', async () => {

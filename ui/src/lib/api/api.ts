@@ -81,16 +81,22 @@ export const membersExport = (format: ExportFormat, options: ExportOptions, path
   call<ExportSummary>('members_export', { format, options, path });
 export const membersEmailList = (options: ExportOptions) =>
   call<string>('members_email_list', { options });
-export const membersImportPreview = (path: string, mapping: ColumnMapping[] | null) =>
-  call<ImportPreview>('members_import_preview', { path, mapping });
+/** `separate` names organisations as in the file ([`OrganisationSuggestion.name`]) that become
+ * organisations of their own instead of the suggested stored one. */
+export const membersImportPreview = (
+  path: string,
+  mapping: ColumnMapping[] | null,
+  separate: string[] = [],
+) => call<ImportPreview>('members_import_preview', { path, mapping, separate });
 /** `seen` is the fingerprint of the preview the user decided on; the core refuses the commit
- * when the file or the store give another preview now. */
+ * when the file or the store give another preview now. `separate` as for the preview. */
 export const membersImportCommit = (
   path: string,
   mapping: ColumnMapping[] | null,
   decisions: DuplicateDecision[],
   seen: string,
-) => call<ImportSummary>('members_import_commit', { path, mapping, decisions, seen });
+  separate: string[] = [],
+) => call<ImportSummary>('members_import_commit', { path, mapping, decisions, separate, seen });
 export const pdfMemberList = (options: MemberListOptions, path: string) =>
   call<PdfSummary>('pdf_member_list', { options, path });
 

@@ -1,6 +1,8 @@
 // State of the import: the chosen file, the core's preview, the column mapping the user may
 // change (each change asks the core for a new preview) and the per-row choice for people who
-// already exist. Nothing is written before `commit`, and the core writes all rows or none.
+// already exist, and the organisation names the user wants as organisations of their own instead
+// of the suggested stored one. Nothing is written before `commit`, and the core writes all rows or
+// none.
 
 import * as api from '../api/api';
 import type { UserError } from '../api/errors';
@@ -36,6 +38,9 @@ export class ImportState {
   mapping = $state<ColumnMapping[]>([]);
   /** "update" per row number; rows not named are skipped. */
   decisions = $state<Record<number, DuplicateAction>>({});
+  /** Suggestions the user declined: these names become organisations of their own. Kept whole
+   * so they can still be shown (the next preview no longer lists them) and accepted again. */
+  declined = $state.raw<OrganisationSuggestion[]>([]);
   /** A preview is being made. */
   loading = $state(false);
   /** The import is being written; the dialog cannot be closed meanwhile. */
@@ -44,6 +49,8 @@ export class ImportState {
 
   readonly #notices: Notices;
   #request = 0;
+  /** The user changed the mapping: later previews are made with the one in the selects. */
+  #mapped = false;
 
   constructor(notices: Notices) {
     this.#notices = notices;
@@ -71,6 +78,32 @@ export class ImportState {
   /** Organisation names in the file that the import takes as a stored one with a close name. */
   get organisationSuggestions(): OrganisationSuggestion[] {
     return this.preview?.organisation_suggestions ?? [];
+  }
+
+  /** The names sent as `separate`: those of the declined suggestions. */
+  get separate(): string[] {
+    return this.declined.map((suggestion) => suggestion.name);
+  }
+
+  /** What the notice lists: the preview's suggestions and the declined ones (so they can be
+   * accepted again), in the order of their first row. */
+  get suggestionChoices(): { suggestion: OrganisationSuggestion; declined: boolean }[] {
+    const choices = [
+      ...this.organisationSuggestions
+        .filter((suggestion) => !this.isDeclined(suggestion))
+        .map((suggestion) => ({ suggestion, declined: false })),
+      ...this.declined.map((suggestion) => ({ suggestion, declined: true })),
+    ];
+    const first = (s: OrganisationSuggestion) => s.rows[0] ?? Number.MAX_SAFE_INTEGER;
+    return choices.sort(
+      (a, b) =>
+        first(a.suggestion) - first(b.suggestion) ||
+        a.suggestion.name.localeCompare(b.suggestion.name, 'de'),
+    );
+  }
+
+  isDeclined(suggestion: OrganisationSuggestion): boolean {
+    return this.declined.some((declined) => declined.name === suggestion.name);
   }
 
   get errorRows(): number {
@@ -113,6 +146,8 @@ export class ImportState {
     this.preview = null;
     this.mapping = [];
     this.decisions = {};
+    this.declined = [];
+    this.#mapped = false;
     this.error = null;
     this.open = true;
     await this.#load(null);
@@ -127,7 +162,23 @@ export class ImportState {
       if (field !== null && column.field === field) return { ...column, field: null };
       return column;
     });
+    this.#mapped = true;
     await this.#load($state.snapshot(this.mapping));
+  }
+
+  /** "Als eigene Organisation anlegen": `separate` declines the suggested stored organisation
+   * for this name (false accepts it again); asks for a new preview. */
+  async setSeparate(suggestion: OrganisationSuggestion, separate: boolean): Promise<void> {
+    if (this.busy || this.isDeclined(suggestion) === separate) return;
+    this.declined = separate
+      ? [...this.declined, suggestion]
+      : this.declined.filter((declined) => declined.name !== suggestion.name);
+    await this.#load(this.#mapped ? $state.snapshot(this.mapping) : null);
+  }
+
+  /** Declines the suggestion, or accepts it again when it was declined. */
+  toggleSeparate(suggestion: OrganisationSuggestion): Promise<void> {
+    return this.setSeparate(suggestion, !this.isDeclined(suggestion));
   }
 
   setDecision(row: number, action: DuplicateAction): void {
@@ -163,6 +214,7 @@ export class ImportState {
         $state.snapshot(this.mapping),
         this.decisionList(),
         this.preview?.fingerprint ?? '',
+        this.separate,
       );
       this.#notices.show(summaryNotice(this.fileName, summary));
       this.open = false;
@@ -183,6 +235,8 @@ export class ImportState {
     this.preview = null;
     this.mapping = [];
     this.decisions = {};
+    this.declined = [];
+    this.#mapped = false;
     this.error = null;
   }
 
@@ -191,7 +245,7 @@ export class ImportState {
     const request = ++this.#request;
     this.loading = true;
     try {
-      const preview = await api.membersImportPreview(this.path, mapping);
+      const preview = await api.membersImportPreview(this.path, mapping, this.separate);
       if (request !== this.#request) return;
       this.preview = preview;
       this.mapping = preview.columns.map((column) => ({ ...column }));

@@ -42,7 +42,7 @@ describe('ImportState', () => {
       directory: false,
       filters: [{ extensions: ['csv', 'txt', 'xlsx'] }],
     });
-    expect(calls[1]).toEqual({ cmd: 'members_import_preview', args: { path: PATH, mapping: null } });
+    expect(calls[1]).toEqual({ cmd: 'members_import_preview', args: { path: PATH, mapping: null, separate: [] } });
     expect(importer.open).toBe(true);
     expect(importer.fileName).toBe('mitglieder.csv');
     expect(importer.canCommit).toBe(true);
@@ -148,6 +148,7 @@ describe('ImportState', () => {
         { row: 3, action: 'update' },
         { row: 4, action: 'skip' },
       ],
+      separate: [],
       seen: 'preview-fingerprint',
     });
     expect(importer.open).toBe(false);
@@ -206,5 +207,79 @@ describe('ImportState', () => {
     expect(importer.ignored).toEqual([]);
     expect(importer.organisationSuggestions).toEqual([]);
   });
-});
 
+  it('sends the declined suggestions as `separate` with every preview and the commit', async () => {
+    const suggestion = {
+      name: 'Stadt Hannover',
+      existing_id: 4,
+      existing_name: 'Landeshauptstadt Hannover',
+      rows: [2, 5],
+    };
+    const { calls, importer } = setup({
+      members_import_preview: (args) => {
+        const mapping = args.mapping as ColumnMapping[] | null;
+        const separate = args.separate as string[];
+        return importPreview([previewRow(2), previewRow(5)], mapping ?? undefined, 0, {
+          organisation_suggestions: separate.includes(suggestion.name) ? [] : [suggestion],
+        });
+      },
+      members_import_commit: () => ({
+        created: 2,
+        updated: 0,
+        skipped: 0,
+        organisations_created: 1,
+        mandates_created: 0,
+        backup: null,
+      }),
+    });
+    await importer.start();
+    expect(importer.suggestionChoices).toEqual([{ suggestion, declined: false }]);
+
+    await importer.toggleSeparate(suggestion);
+
+    const previews = () => calls.filter((c) => c.cmd === 'members_import_preview');
+    expect(previews()[1].args).toEqual({ path: PATH, mapping: null, separate: ['Stadt Hannover'] });
+    expect(importer.isDeclined(suggestion)).toBe(true);
+    // The preview no longer lists it; it stays listed as declined so it can be undone.
+    expect(importer.organisationSuggestions).toEqual([]);
+    expect(importer.suggestionChoices).toEqual([{ suggestion, declined: true }]);
+
+    // A changed mapping keeps it declined.
+    await importer.setField(2, 'email');
+    expect(previews()[2].args.separate).toEqual(['Stadt Hannover']);
+
+    await importer.commit();
+    expect(calls.find((c) => c.cmd === 'members_import_commit')?.args).toMatchObject({
+      separate: ['Stadt Hannover'],
+      seen: 'preview-fingerprint',
+    });
+  });
+
+  it('accepts a declined suggestion again and forgets the declined ones on close', async () => {
+    const suggestion = {
+      name: 'Stadt Hannover',
+      existing_id: 4,
+      existing_name: 'Landeshauptstadt Hannover',
+      rows: [2],
+    };
+    const { calls, importer } = setup({
+      members_import_preview: (args) =>
+        importPreview([previewRow(2)], undefined, 0, {
+          organisation_suggestions: (args.separate as string[]).length ? [] : [suggestion],
+        }),
+    });
+    await importer.start();
+    await importer.setSeparate(suggestion, true);
+    await importer.setSeparate(suggestion, false);
+
+    const previews = calls.filter((c) => c.cmd === 'members_import_preview');
+    expect(previews.map((c) => c.args.separate)).toEqual([[], ['Stadt Hannover'], []]);
+    expect(importer.suggestionChoices).toEqual([{ suggestion, declined: false }]);
+
+    await importer.setSeparate(suggestion, true);
+    importer.close();
+    expect(importer.declined).toEqual([]);
+    await importer.start();
+    expect(calls.filter((c) => c.cmd === 'members_import_preview').at(-1)?.args.separate).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import {
   countsText,
   ignoredColumnText,
   organisationSuggestionText,
+  separateOrganisationText,
   rowsText,
 } from './labels';
 
@@ -77,6 +78,12 @@ describe('labels', () => {
     );
     expect(organisationSuggestionText({ ...suggestion, rows: [] })).toBe(
       '„Stadt Hannover“ wird als vorhandene Organisation „Landeshauptstadt Hannover“ übernommen.',
+    );
+    expect(separateOrganisationText(suggestion)).toBe(
+      '„Stadt Hannover“ wird als eigene Organisation angelegt (Zeile 2, 5).',
+    );
+    expect(separateOrganisationText({ ...suggestion, rows: [] })).toBe(
+      '„Stadt Hannover“ wird als eigene Organisation angelegt.',
     );
     expect(rowsText([7])).toBe('Zeile 7');
     expect(rowsText(Array.from({ length: 1012 }, (_, i) => i + 2))).toBe(

@@ -142,3 +142,9 @@ export function organisationSuggestionText(suggestion: OrganisationSuggestion): 
     rows ? ` (${rows})` : ''
   }.`;
 }
+
+/** A declined suggestion: "„Stadt Hannover“ wird als eigene Organisation angelegt (Zeile 2, 5)." */
+export function separateOrganisationText(suggestion: OrganisationSuggestion): string {
+  const rows = rowsText(suggestion.rows);
+  return `„${suggestion.name}“ wird als eigene Organisation angelegt${rows ? ` (${rows})` : ''}.`;
+}
