@@ -10,6 +10,7 @@ use crate::import::{
     ImportPhases, ImportPreview, ImportSummary, OrganisationSuggestion, PreviewCounts, PreviewRow,
     RowError, RowStatus,
 };
+use crate::model::session::{AgendaItemInput, Session, SessionInput, Slot};
 use crate::model::{
     ActionStatus, AgendaKind, AttendanceStatus, Field, FieldError, MinutesStatus,
     RecommendationStatus, ReleaseStatus, SessionStatus,
@@ -83,6 +84,10 @@ pub fn typescript() -> String {
         MemberListOptions::decl(&cfg),
         PdfSummary::decl(&cfg),
         SessionStatus::decl(&cfg),
+        Session::decl(&cfg),
+        SessionInput::decl(&cfg),
+        AgendaItemInput::decl(&cfg),
+        Slot::decl(&cfg),
         AgendaKind::decl(&cfg),
         AttendanceStatus::decl(&cfg),
         MinutesStatus::decl(&cfg),

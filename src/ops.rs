@@ -10,6 +10,7 @@ pub mod members;
 pub mod organisations;
 pub mod people;
 pub mod reference;
+pub mod sessions;
 
 /// "2 Mandate, 1 Sitzungsteilnahme": German phrases for the counts that are not zero, each as
 /// `(count, singular, plural)`.

@@ -551,20 +551,7 @@ pub(crate) fn long_day(day: NaiveDate) -> String {
 
 /// "21.09.2026" or "21.–22.09.2026" or "30.09.–01.10.2026".
 pub(crate) fn date_range(first: NaiveDate, last: NaiveDate) -> String {
-    if first == last {
-        date::german(first)
-    } else if first.year() == last.year() && first.month() == last.month() {
-        format!("{:02}.–{}", first.day(), date::german(last))
-    } else if first.year() == last.year() {
-        format!(
-            "{:02}.{:02}.–{}",
-            first.day(),
-            first.month(),
-            date::german(last)
-        )
-    } else {
-        format!("{} – {}", date::german(first), date::german(last))
-    }
+    date::german_range(first, last)
 }
 
 /// Splits a stored text into paragraphs at blank lines.

@@ -229,6 +229,11 @@ impl<'a> Reader<'a> {
         mandates::Mandates(self.conn)
     }
 
+    /// Sessions.
+    pub fn sessions(self) -> sessions::Sessions<'a> {
+        sessions::Sessions(self.conn)
+    }
+
     /// Sessions with agenda, attendance and minutes, and the content the documents print.
     pub fn documents(self) -> documents::Documents<'a> {
         documents::Documents(self.conn)

@@ -11,7 +11,8 @@ use zirkel::export::{self, ExportFormat, ExportOptions};
 use zirkel::import::{self, DuplicateAction, DuplicateDecision, ImportField, RowStatus};
 use zirkel::model::date::german;
 use zirkel::model::{
-    Direction, Field, MemberFilter, MemberSort, MemberStatus, OrganisationFilter, Role, Stamp,
+    Direction, Field, MemberFilter, MemberSort, MemberStatus, OrganisationFilter, Role,
+    SessionStatus, Stamp, Stored,
 };
 use zirkel::pdf::{self, AgendaOptions, Document, Grouping, MemberListOptions};
 use zirkel::{ops, Error, Store};
@@ -40,6 +41,11 @@ enum Command {
     Organisations {
         #[command(subcommand)]
         command: ListCommand<OrganisationArgs>,
+    },
+    /// Sessions: the list (next first) or one session with its timed agenda.
+    Sessions {
+        #[command(subcommand)]
+        command: SessionCommand,
     },
     /// Export the members list to a file.
     Export {
@@ -126,6 +132,54 @@ enum ImportCommand {
         #[arg(long)]
         timings: bool,
     },
+}
+
+#[derive(Subcommand)]
+enum SessionCommand {
+    /// The next session first, then the later ones, then the past ones.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Only sessions of this year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Only sessions in this status.
+        #[arg(long, value_enum)]
+        status: Option<SessionStatusArg>,
+    },
+    /// One session, by its running number, with its agenda (TOP numbers and times).
+    Show {
+        /// The running number.
+        number: i64,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Session states.
+#[derive(Clone, Copy, ValueEnum)]
+enum SessionStatusArg {
+    /// geplant
+    Planned,
+    /// eingeladen
+    Invited,
+    /// durchgeführt
+    Held,
+    /// abgesagt
+    Cancelled,
+}
+
+impl From<SessionStatusArg> for SessionStatus {
+    fn from(value: SessionStatusArg) -> Self {
+        match value {
+            SessionStatusArg::Planned => SessionStatus::Planned,
+            SessionStatusArg::Invited => SessionStatus::Invited,
+            SessionStatusArg::Held => SessionStatus::Held,
+            SessionStatusArg::Cancelled => SessionStatus::Cancelled,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -539,6 +593,79 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                     list.total,
                     german(list.as_of)
                 );
+            }
+        }
+        Command::Sessions {
+            command: SessionCommand::List { json, year, status },
+        } => {
+            let entries = ops::sessions::list(
+                existing()?.read(),
+                stamp.today(),
+                year,
+                status.map(SessionStatus::from),
+            )?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&entries)?);
+            } else {
+                let rows = entries.iter().map(|e| {
+                    let s = &e.session;
+                    vec![
+                        s.number.to_string(),
+                        s.title.clone(),
+                        zirkel::model::date::german_range(s.first_day, s.last_day),
+                        s.venue.clone().unwrap_or_default(),
+                        s.status.label().to_owned(),
+                        match e.when {
+                            ops::sessions::When::Next => "nächste".to_owned(),
+                            _ => String::new(),
+                        },
+                    ]
+                });
+                print_table(&["Nr.", "Titel", "Datum", "Ort", "Status", ""], rows);
+                println!("{} Sitzungen", entries.len());
+            }
+        }
+        Command::Sessions {
+            command: SessionCommand::Show { number, json },
+        } => {
+            let detail = ops::sessions::show(existing()?.read(), number)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&detail)?);
+            } else {
+                let s = &detail.session;
+                println!(
+                    "{}. Sitzung: {}\n{}{}\nStatus: {}",
+                    s.number,
+                    s.title,
+                    zirkel::model::date::german_range(s.first_day, s.last_day),
+                    s.venue
+                        .as_deref()
+                        .map(|v| format!(", {v}"))
+                        .unwrap_or_default(),
+                    s.status.label()
+                );
+                let rows = detail.agenda.iter().map(|i| {
+                    let mut note = String::new();
+                    if i.slot.gap_minutes > 0 {
+                        note = format!("{} Min. Lücke davor", i.slot.gap_minutes);
+                    }
+                    if i.slot.overlap_minutes > 0 {
+                        note = format!("überschneidet sich um {} Min.", i.slot.overlap_minutes);
+                    }
+                    vec![
+                        german(i.day),
+                        format!(
+                            "{}–{}",
+                            i.slot.start.format("%H:%M"),
+                            i.slot.end.format("%H:%M")
+                        ),
+                        i.number.map(|n| format!("TOP {n}")).unwrap_or_default(),
+                        i.kind.label().to_owned(),
+                        i.title.clone(),
+                        note,
+                    ]
+                });
+                print_table(&["Tag", "Zeit", "TOP", "Art", "Titel", "Hinweis"], rows);
             }
         }
         Command::Organisations {

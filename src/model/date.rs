@@ -40,6 +40,20 @@ pub fn german(date: NaiveDate) -> String {
     date.format("%d.%m.%Y").to_string()
 }
 
+/// "21.09.2026" or "21.–22.09.2026" or "30.09.–01.10.2026": the days of a session.
+pub fn german_range(first: NaiveDate, last: NaiveDate) -> String {
+    use chrono::Datelike;
+    if first == last {
+        german(first)
+    } else if first.year() == last.year() && first.month() == last.month() {
+        format!("{:02}.–{}", first.day(), german(last))
+    } else if first.year() == last.year() {
+        format!("{:02}.{:02}.–{}", first.day(), first.month(), german(last))
+    } else {
+        format!("{} – {}", german(first), german(last))
+    }
+}
+
 fn has_four_digit_year(value: &str) -> bool {
     value.rsplit('.').next().is_some_and(|year| year.len() == 4)
 }

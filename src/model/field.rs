@@ -71,6 +71,20 @@ pub enum Field {
     EndDate,
     /// A list's reference date (Stichtag).
     AsOf,
+    /// Session: running number.
+    Number,
+    /// Session: first day.
+    FirstDay,
+    /// Session: last day.
+    LastDay,
+    /// Session: host organisation.
+    HostOrganisationId,
+    /// Agenda item: its day.
+    Day,
+    /// Agenda item: fixed start time.
+    StartTime,
+    /// Agenda item: duration in minutes.
+    DurationMinutes,
 }
 
 impl Field {
@@ -108,6 +122,13 @@ impl Field {
             Field::StartDate => "start_date",
             Field::EndDate => "end_date",
             Field::AsOf => "as_of",
+            Field::Number => "number",
+            Field::FirstDay => "first_day",
+            Field::LastDay => "last_day",
+            Field::HostOrganisationId => "host_organisation_id",
+            Field::Day => "day",
+            Field::StartTime => "start_time",
+            Field::DurationMinutes => "duration_minutes",
         }
     }
 }

@@ -1,7 +1,13 @@
 //! Sessions and what hangs off them: the agenda, attendance, minutes and action items. The values
 //! a session's records can take are enums stored by name; the PDF code matches on them.
 
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::field::{Field, FieldError, Problems};
 use super::stored::stored_enum;
+use super::{date, text, History};
 
 stored_enum! {
     /// Where a session stands.
@@ -109,5 +115,429 @@ stored_enum! {
         Done = "done" => "erledigt",
         /// No longer needed.
         Dropped = "dropped" => "entfallen",
+    }
+}
+
+/// A stored session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Session {
+    /// Id.
+    pub id: i64,
+    /// Running number (the 38th session).
+    pub number: i64,
+    /// Title.
+    pub title: String,
+    /// First day.
+    pub first_day: NaiveDate,
+    /// Last day (the first for a one-day session).
+    pub last_day: NaiveDate,
+    /// Venue, e.g. "Rathaus Stuttgart, Großer Sitzungssaal".
+    pub venue: Option<String>,
+    /// Address of the venue.
+    pub address: Option<String>,
+    /// The member organisation that hosts it.
+    pub host_organisation_id: Option<i64>,
+    /// Status.
+    pub status: SessionStatus,
+    /// Description.
+    pub description: Option<String>,
+    /// Created / changed.
+    pub history: History,
+}
+
+impl Session {
+    /// Every meeting day, first to last.
+    pub fn days(&self) -> Vec<NaiveDate> {
+        self.first_day
+            .iter_days()
+            .take_while(|d| *d <= self.last_day)
+            .collect()
+    }
+}
+
+/// What the session form sends: text as typed, dates as TT.MM.JJJJ or ISO.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct SessionInput {
+    /// Running number (required, from 1).
+    pub number: Option<i64>,
+    /// Title (required).
+    pub title: String,
+    /// First day (required).
+    pub first_day: String,
+    /// Last day; empty for a one-day session.
+    pub last_day: String,
+    /// Venue.
+    pub venue: String,
+    /// Address.
+    pub address: String,
+    /// Host organisation.
+    pub host_organisation_id: Option<i64>,
+    /// Description.
+    pub description: String,
+}
+
+/// A validated session, ready to store (the status is set by the ops: planned on creation).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SessionFields {
+    /// Running number.
+    pub number: i64,
+    /// Title.
+    pub title: String,
+    /// First day.
+    pub first_day: NaiveDate,
+    /// Last day.
+    pub last_day: NaiveDate,
+    /// Venue.
+    pub venue: Option<String>,
+    /// Address.
+    pub address: Option<String>,
+    /// Host.
+    pub host_organisation_id: Option<i64>,
+    /// Description.
+    pub description: Option<String>,
+}
+
+impl SessionInput {
+    /// Checks every field and reports every problem at once.
+    pub fn validate(&self) -> Result<SessionFields, Vec<FieldError>> {
+        let mut problems = Problems::new();
+        match self.number {
+            None => problems.add(Field::Number, "Nummer: Bitte die laufende Nummer angeben."),
+            Some(n) if n < 1 => problems.add(Field::Number, "Nummer: Die Nummer beginnt bei 1."),
+            Some(_) => {}
+        }
+        let title = text::optional(&self.title);
+        match &title {
+            None => problems.add(Field::Title, "Titel: Bitte einen Titel angeben."),
+            Some(t) if t.chars().count() > 200 => {
+                problems.add(Field::Title, "Titel: Höchstens 200 Zeichen.");
+            }
+            Some(_) => {}
+        }
+        let first_day = if self.first_day.trim().is_empty() {
+            problems.add(Field::FirstDay, "Erster Tag: Bitte ein Datum angeben.");
+            None
+        } else {
+            problems.take(date::parse(Field::FirstDay, "Erster Tag", &self.first_day))
+        };
+        let last_day = problems
+            .take(date::parse_optional(
+                Field::LastDay,
+                "Letzter Tag",
+                &self.last_day,
+            ))
+            .flatten();
+        if let (Some(first), Some(last)) = (first_day, last_day) {
+            if last < first {
+                problems.add(
+                    Field::LastDay,
+                    format!(
+                        "Letzter Tag: Die Sitzung kann nicht vor ihrem ersten Tag ({}) enden.",
+                        date::german(first)
+                    ),
+                );
+            } else if (last - first).num_days() > 6 {
+                problems.add(
+                    Field::LastDay,
+                    "Letzter Tag: Eine Sitzung dauert höchstens eine Woche.",
+                );
+            }
+        }
+        problems.finish(|| {
+            let first = first_day.unwrap_or_default();
+            SessionFields {
+                number: self.number.unwrap_or_default(),
+                title: title.unwrap_or_default(),
+                first_day: first,
+                last_day: last_day.unwrap_or(first),
+                venue: text::optional(&self.venue),
+                address: text::optional(&self.address),
+                host_organisation_id: self.host_organisation_id,
+                description: text::optional(&self.description),
+            }
+        })
+    }
+}
+
+/// What the agenda editor sends for one item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct AgendaItemInput {
+    /// Day, TT.MM.JJJJ or ISO (required; one of the session's days).
+    pub day: String,
+    /// Fixed start "HH:MM"; empty to follow the previous item.
+    pub start_time: String,
+    /// Duration in minutes (required, 1 to 1440).
+    pub duration_minutes: Option<i64>,
+    /// Kind.
+    pub kind: AgendaKind,
+    /// Title (required).
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Place (for visits).
+    pub place: String,
+    /// Only on the internal agenda.
+    pub internal: bool,
+}
+
+impl Default for AgendaItemInput {
+    fn default() -> Self {
+        AgendaItemInput {
+            day: String::new(),
+            start_time: String::new(),
+            duration_minutes: None,
+            kind: AgendaKind::Talk,
+            title: String::new(),
+            description: String::new(),
+            place: String::new(),
+            internal: false,
+        }
+    }
+}
+
+/// A validated agenda item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgendaItemFields {
+    /// Day.
+    pub day: NaiveDate,
+    /// Fixed start "HH:MM".
+    pub start_time: Option<String>,
+    /// Duration.
+    pub duration_minutes: i64,
+    /// Kind.
+    pub kind: AgendaKind,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: Option<String>,
+    /// Place.
+    pub place: Option<String>,
+    /// Internal.
+    pub internal: bool,
+}
+
+impl AgendaItemInput {
+    /// Checks every field against the session's days and reports every problem at once.
+    pub fn validate(&self, session: &Session) -> Result<AgendaItemFields, Vec<FieldError>> {
+        let mut problems = Problems::new();
+        let day = if self.day.trim().is_empty() {
+            problems.add(Field::Day, "Tag: Bitte den Tag angeben.");
+            None
+        } else {
+            problems.take(date::parse(Field::Day, "Tag", &self.day))
+        };
+        if let Some(day) = day.filter(|d| *d < session.first_day || *d > session.last_day) {
+            problems.add(
+                Field::Day,
+                format!(
+                    "Tag: Der {} gehört nicht zur Sitzung ({} bis {}).",
+                    date::german(day),
+                    date::german(session.first_day),
+                    date::german(session.last_day)
+                ),
+            );
+        }
+        let start_time = text::optional(&self.start_time);
+        if let Some(start) = &start_time {
+            if NaiveTime::parse_from_str(start, "%H:%M").is_err() {
+                problems.add(
+                    Field::StartTime,
+                    format!("Beginn: „{start}“ ist keine Uhrzeit. Bitte als HH:MM angeben."),
+                );
+            }
+        }
+        match self.duration_minutes {
+            None => problems.add(
+                Field::DurationMinutes,
+                "Dauer: Bitte die Dauer in Minuten angeben.",
+            ),
+            Some(m) if !(1..=1440).contains(&m) => problems.add(
+                Field::DurationMinutes,
+                "Dauer: Mindestens 1 Minute und höchstens ein Tag (1440 Minuten).",
+            ),
+            Some(_) => {}
+        }
+        let title = text::optional(&self.title);
+        if title.is_none() {
+            problems.add(Field::Title, "Titel: Bitte einen Titel angeben.");
+        }
+        problems.finish(|| AgendaItemFields {
+            day: day.unwrap_or_default(),
+            start_time: start_time.map(|s| {
+                NaiveTime::parse_from_str(&s, "%H:%M")
+                    .map(|t| t.format("%H:%M").to_string())
+                    .unwrap_or(s)
+            }),
+            duration_minutes: self.duration_minutes.unwrap_or_default(),
+            kind: self.kind,
+            title: title.unwrap_or_default(),
+            description: text::optional(&self.description),
+            place: text::optional(&self.place),
+            internal: self.internal,
+        })
+    }
+}
+
+/// When an agenda item takes place, computed from the day's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Slot {
+    /// Start.
+    pub start: NaiveTime,
+    /// End.
+    pub end: NaiveTime,
+    /// Minutes of free time before a fixed start (0 when it follows on).
+    pub gap_minutes: i64,
+    /// Minutes by which a fixed start lies before the previous item's end.
+    pub overlap_minutes: i64,
+}
+
+/// The day's start when its first item has no fixed start.
+pub const DEFAULT_DAY_START: (u32, u32) = (9, 0);
+
+/// The start and end of each item of one day, in order: an item starts when the previous one
+/// ends, unless it has a fixed start (a visit at 14:00), which may leave a gap or overlap the
+/// previous item. Items without a duration take no time.
+pub fn schedule(items: &[(Option<NaiveTime>, Option<i64>)]) -> Vec<Slot> {
+    let day_start = NaiveTime::from_hms_opt(DEFAULT_DAY_START.0, DEFAULT_DAY_START.1, 0)
+        .unwrap_or(NaiveTime::MIN);
+    let mut previous_end: Option<NaiveTime> = None;
+    items
+        .iter()
+        .map(|(fixed, minutes)| {
+            let follows = previous_end.unwrap_or(day_start);
+            let start = fixed.unwrap_or(follows);
+            let (gap, overlap) = match (fixed, previous_end) {
+                (Some(fixed), Some(end)) if *fixed > end => ((*fixed - end).num_minutes(), 0),
+                (Some(fixed), Some(end)) if *fixed < end => (0, (end - *fixed).num_minutes()),
+                _ => (0, 0),
+            };
+            let end = start
+                .overflowing_add_signed(chrono::Duration::minutes(minutes.unwrap_or(0)))
+                .0;
+            previous_end = Some(end);
+            Slot {
+                start,
+                end,
+                gap_minutes: gap,
+                overlap_minutes: overlap,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(h: u32, m: u32) -> Option<NaiveTime> {
+        NaiveTime::from_hms_opt(h, m, 0)
+    }
+
+    #[test]
+    fn times_follow_the_durations_and_fixed_starts_show_gaps_and_overlaps() {
+        let slots = schedule(&[
+            (at(10, 0), Some(30)),
+            (None, Some(45)),
+            (at(12, 0), Some(60)),
+            (at(12, 30), Some(15)),
+        ]);
+        let shown: Vec<(String, i64, i64)> = slots
+            .iter()
+            .map(|s| {
+                (
+                    s.start.format("%H:%M").to_string(),
+                    s.gap_minutes,
+                    s.overlap_minutes,
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("10:00".to_owned(), 0, 0),
+                ("10:30".to_owned(), 0, 0),
+                ("12:00".to_owned(), 45, 0),
+                ("12:30".to_owned(), 0, 30),
+            ],
+            "a computed item follows on; a fixed one may leave a gap or overlap"
+        );
+        assert_eq!(
+            schedule(&[(None, Some(15))])[0].start,
+            at(9, 0).unwrap_or_default()
+        );
+    }
+
+    fn session() -> Session {
+        Session {
+            id: 1,
+            number: 38,
+            title: "38. Sitzung".into(),
+            first_day: NaiveDate::from_ymd_opt(2026, 9, 21).unwrap_or_default(),
+            last_day: NaiveDate::from_ymd_opt(2026, 9, 22).unwrap_or_default(),
+            venue: None,
+            address: None,
+            host_organisation_id: None,
+            status: SessionStatus::Planned,
+            description: None,
+            history: History {
+                created_at: String::new(),
+                created_by: String::new(),
+                updated_at: String::new(),
+                updated_by: String::new(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_session_and_an_item_report_every_problem_at_once() {
+        let bad = SessionInput {
+            number: Some(0),
+            first_day: "22.09.2026".into(),
+            last_day: "21.09.2026".into(),
+            ..Default::default()
+        };
+        let fields: Vec<Field> = bad
+            .validate()
+            .expect_err("three problems")
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, [Field::Number, Field::Title, Field::LastDay]);
+        let item = AgendaItemInput {
+            day: "23.09.2026".into(),
+            start_time: "25:00".into(),
+            duration_minutes: Some(0),
+            ..Default::default()
+        };
+        let fields: Vec<Field> = item
+            .validate(&session())
+            .expect_err("four problems")
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                Field::Day,
+                Field::StartTime,
+                Field::DurationMinutes,
+                Field::Title
+            ],
+            "a day outside the session, no time, a zero duration, no title"
+        );
+        let one_day = SessionInput {
+            number: Some(39),
+            title: "39. Sitzung".into(),
+            first_day: "12.03.2027".into(),
+            ..Default::default()
+        }
+        .validate()
+        .expect("valid");
+        assert_eq!(
+            one_day.last_day, one_day.first_day,
+            "one day when no last day is given"
+        );
     }
 }

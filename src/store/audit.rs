@@ -223,6 +223,18 @@ const FIELD_NAMES: &[&str] = &[
     "role",
     "start_date",
     "end_date",
+    "number",
+    "first_day",
+    "last_day",
+    "venue",
+    "address",
+    "host_organisation_id",
+    "description",
+    "day",
+    "start_time",
+    "duration_minutes",
+    "place",
+    "internal",
 ];
 
 /// One audit entry, for tests and the later history screen.

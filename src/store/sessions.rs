@@ -3,14 +3,126 @@
 //! here, and the documents read them through [`super::documents`].
 
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::audit::{Action, Entity};
-use super::Writer;
-use crate::error::Result;
+use super::audit::{changed_fields, Action, Entity};
+use super::{decode, Writer};
+use crate::error::{Error, Result};
 use crate::model::session::{
-    ActionStatus, AgendaKind, AttendanceStatus, MinutesStatus, SessionStatus,
+    ActionStatus, AgendaItemFields, AgendaKind, AttendanceStatus, MinutesStatus, Session,
+    SessionFields, SessionStatus,
 };
+use crate::model::History;
+
+const COLUMNS: &str = "id, number, title, first_day, last_day, venue, address,
+    host_organisation_id, status, description, created_at, created_by, updated_at, updated_by";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
+    decode("sessions", row, |row| {
+        Ok(Session {
+            id: row.get(0)?,
+            number: row.get(1)?,
+            title: row.get(2)?,
+            first_day: row.get(3)?,
+            last_day: row.get(4)?,
+            venue: row.get(5)?,
+            address: row.get(6)?,
+            host_organisation_id: row.get(7)?,
+            status: row.get(8)?,
+            description: row.get(9)?,
+            history: History {
+                created_at: row.get(10)?,
+                created_by: row.get(11)?,
+                updated_at: row.get(12)?,
+                updated_by: row.get(13)?,
+            },
+        })
+    })
+}
+
+fn agenda_fields(conn: &Connection, id: i64) -> Result<AgendaItemFields> {
+    conn.query_row(
+        "SELECT id, day, start_time, duration_minutes, kind, title, description, place, internal
+         FROM agenda_items WHERE id = ?1",
+        [id],
+        |r| {
+            decode("agenda_items", r, |r| {
+                Ok(AgendaItemFields {
+                    day: r.get(1)?,
+                    start_time: r.get(2)?,
+                    duration_minutes: r.get::<_, Option<i64>>(3)?.unwrap_or_default(),
+                    kind: r.get(4)?,
+                    title: r.get(5)?,
+                    description: r.get(6)?,
+                    place: r.get(7)?,
+                    internal: r.get(8)?,
+                })
+            })
+        },
+    )
+    .optional()?
+    .ok_or(Error::NotFound {
+        entity: "agenda_item",
+        id,
+    })
+}
+
+/// Reads of sessions.
+#[derive(Clone, Copy)]
+pub struct Sessions<'a>(pub(super) &'a Connection);
+
+impl Sessions<'_> {
+    /// Every session, by first day.
+    pub fn all(&self) -> Result<Vec<Session>> {
+        let mut stmt = self.0.prepare(&format!(
+            "SELECT {COLUMNS} FROM sessions ORDER BY first_day, number"
+        ))?;
+        let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One session.
+    pub fn get(&self, id: i64) -> Result<Session> {
+        self.0
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM sessions WHERE id = ?1"))?
+            .query_row([id], from_row)
+            .optional()?
+            .ok_or(Error::NotFound {
+                entity: "session",
+                id,
+            })
+    }
+
+    /// The session with this running number, if any.
+    pub fn by_number(&self, number: i64) -> Result<Option<Session>> {
+        Ok(self
+            .0
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM sessions WHERE number = ?1"))?
+            .query_row([number], from_row)
+            .optional()?)
+    }
+
+    /// How many attendance records and minutes versions a session has (it is deleted only
+    /// without either).
+    pub fn history(&self, id: i64) -> Result<(i64, i64)> {
+        let count = |sql: &str| -> Result<i64> { Ok(self.0.query_row(sql, [id], |r| r.get(0))?) };
+        Ok((
+            count("SELECT count(*) FROM attendance WHERE session_id = ?1")?,
+            count("SELECT count(*) FROM minutes WHERE session_id = ?1")?,
+        ))
+    }
+
+    /// The ids of a session's agenda items in order.
+    pub fn agenda_order(&self, session_id: i64) -> Result<Vec<(i64, NaiveDate)>> {
+        let mut stmt = self.0.prepare_cached(
+            "SELECT id, day FROM agenda_items WHERE session_id = ?1 ORDER BY day, position, id",
+        )?;
+        let rows = stmt.query_map([session_id], |r| {
+            decode("agenda_items", r, |r| Ok((r.get(0)?, r.get(1)?)))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
 
 /// A new session.
 #[derive(Debug, Clone)]
@@ -132,6 +244,142 @@ pub struct SessionsMut<'w, 'a> {
 }
 
 impl SessionsMut<'_, '_> {
+    /// Inserts a session from the form, as planned.
+    pub fn create(&mut self, f: &SessionFields) -> Result<i64> {
+        self.insert_session(&NewSession {
+            number: f.number,
+            title: &f.title,
+            first_day: f.first_day,
+            last_day: f.last_day,
+            venue: f.venue.as_deref(),
+            address: f.address.as_deref(),
+            host_organisation_id: f.host_organisation_id,
+            status: SessionStatus::Planned,
+        })
+        .and_then(|id| {
+            self.w.conn().execute(
+                "UPDATE sessions SET description = ?2 WHERE id = ?1",
+                params![id, f.description],
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// Overwrites a session's fields (not its status).
+    pub fn update(&mut self, id: i64, f: &SessionFields) -> Result<()> {
+        let before = Sessions(self.w.conn()).get(id)?;
+        let before = SessionFields {
+            number: before.number,
+            title: before.title,
+            first_day: before.first_day,
+            last_day: before.last_day,
+            venue: before.venue,
+            address: before.address,
+            host_organisation_id: before.host_organisation_id,
+            description: before.description,
+        };
+        let at = self.w.at();
+        self.w.conn().execute(
+            "UPDATE sessions SET number = ?2, title = ?3, first_day = ?4, last_day = ?5,
+                venue = ?6, address = ?7, host_organisation_id = ?8, description = ?9,
+                updated_at = ?10, updated_by = ?11
+             WHERE id = ?1",
+            params![
+                id,
+                f.number,
+                f.title,
+                f.first_day,
+                f.last_day,
+                f.venue,
+                f.address,
+                f.host_organisation_id,
+                f.description,
+                at,
+                self.w.user()
+            ],
+        )?;
+        self.w.audit(
+            Entity::Session,
+            Some(id),
+            Action::Update,
+            &changed_fields(&before, f),
+        )
+    }
+
+    /// Sets a session's status.
+    pub fn set_status(&mut self, id: i64, status: SessionStatus) -> Result<()> {
+        let at = self.w.at();
+        self.w.conn().execute(
+            "UPDATE sessions SET status = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
+            params![id, status, at, self.w.user()],
+        )?;
+        self.w
+            .audit(Entity::Session, Some(id), Action::Update, &["status"])
+    }
+
+    /// Deletes a session with its agenda (the op checks it has no attendance or minutes).
+    pub fn delete(&mut self, id: i64) -> Result<()> {
+        self.w
+            .delete_row("sessions", Entity::Session, "session", id)
+    }
+
+    /// Overwrites an agenda item's fields (not its order).
+    pub fn update_agenda_item(&mut self, id: i64, f: &AgendaItemFields) -> Result<()> {
+        let before = agenda_fields(self.w.conn(), id)?;
+        let at = self.w.at();
+        let changed = self.w.conn().execute(
+            "UPDATE agenda_items SET day = ?2, start_time = ?3, duration_minutes = ?4, kind = ?5,
+                title = ?6, description = ?7, place = ?8, internal = ?9, updated_at = ?10,
+                updated_by = ?11
+             WHERE id = ?1",
+            params![
+                id,
+                f.day,
+                f.start_time,
+                f.duration_minutes,
+                f.kind,
+                f.title,
+                f.description,
+                f.place,
+                f.internal,
+                at,
+                self.w.user()
+            ],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound {
+                entity: "agenda_item",
+                id,
+            });
+        }
+        self.w.audit(
+            Entity::AgendaItem,
+            Some(id),
+            Action::Update,
+            &changed_fields(&before, f),
+        )
+    }
+
+    /// Deletes an agenda item.
+    pub fn delete_agenda_item(&mut self, id: i64) -> Result<()> {
+        self.w
+            .delete_row("agenda_items", Entity::AgendaItem, "agenda_item", id)
+    }
+
+    /// Gives the items the positions of their order in `ids` (1, 2, 3 …), in one pass: the
+    /// order has no unique constraint, so no two-phase update is needed.
+    pub fn set_order(&mut self, ids: &[i64]) -> Result<()> {
+        for (position, id) in (1..).zip(ids) {
+            self.w.conn().execute(
+                "UPDATE agenda_items SET position = ?2 WHERE id = ?1",
+                params![id, position],
+            )?;
+            self.w
+                .audit(Entity::AgendaItem, Some(*id), Action::Update, &["position"])?;
+        }
+        Ok(())
+    }
+
     /// Inserts a session.
     pub fn insert_session(&mut self, s: &NewSession<'_>) -> Result<i64> {
         let at = self.w.at();

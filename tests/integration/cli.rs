@@ -188,3 +188,28 @@ fn import_lists_ignored_columns_and_takes_a_mapping() {
     let rows: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(rows[0]["last_name"], "Wiśniewski", "{rows}");
 }
+
+#[test]
+fn sessions_list_and_show_with_the_timed_agenda() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("cli.sqlite3");
+    assert!(zirkel(&db, &["demo"]).status.success());
+    let out = zirkel(&db, &["sessions", "list", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let entries: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(entries.as_array().map(Vec::len), Some(3));
+    let out = zirkel(&db, &["sessions", "show", "38"]);
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.contains("21.–22.09.2026"), "{text}");
+    assert!(
+        text.contains("TOP 9") && text.contains("11:00–12:30"),
+        "the visit, timed: {text}"
+    );
+    let out = zirkel(&db, &["sessions", "show", "99"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nicht gefunden"));
+}

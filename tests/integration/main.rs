@@ -9,5 +9,6 @@ mod members;
 mod organisations;
 mod pdf;
 mod people;
+mod sessions;
 mod util;
 mod write_path;

@@ -3,7 +3,7 @@
 
 export type Direction = "ascending" | "descending";
 
-export type Field = "file" | "path" | "argument" | "demo" | "salutation" | "title" | "first_name" | "name_particle" | "last_name" | "function" | "email" | "phone" | "mobile" | "street" | "postal_code" | "city" | "consent_shared_lists" | "consent_date" | "notes" | "name" | "kind" | "state" | "website" | "member_since" | "member_until" | "person_id" | "organisation_id" | "role" | "start_date" | "end_date" | "as_of";
+export type Field = "file" | "path" | "argument" | "demo" | "salutation" | "title" | "first_name" | "name_particle" | "last_name" | "function" | "email" | "phone" | "mobile" | "street" | "postal_code" | "city" | "consent_shared_lists" | "consent_date" | "notes" | "name" | "kind" | "state" | "website" | "member_since" | "member_until" | "person_id" | "organisation_id" | "role" | "start_date" | "end_date" | "as_of" | "number" | "first_day" | "last_day" | "host_organisation_id" | "day" | "start_time" | "duration_minutes";
 
 export type FieldError = { 
 /**
@@ -924,6 +924,138 @@ pages: number,
 warnings: Array<string>, };
 
 export type SessionStatus = "planned" | "invited" | "held" | "cancelled";
+
+export type Session = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * Running number (the 38th session).
+ */
+number: number, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * First day.
+ */
+first_day: string, 
+/**
+ * Last day (the first for a one-day session).
+ */
+last_day: string, 
+/**
+ * Venue, e.g. "Rathaus Stuttgart, Großer Sitzungssaal".
+ */
+venue: string | null, 
+/**
+ * Address of the venue.
+ */
+address: string | null, 
+/**
+ * The member organisation that hosts it.
+ */
+host_organisation_id: number | null, 
+/**
+ * Status.
+ */
+status: SessionStatus, 
+/**
+ * Description.
+ */
+description: string | null, 
+/**
+ * Created / changed.
+ */
+history: History, };
+
+export type SessionInput = { 
+/**
+ * Running number (required, from 1).
+ */
+number: number | null, 
+/**
+ * Title (required).
+ */
+title: string, 
+/**
+ * First day (required).
+ */
+first_day: string, 
+/**
+ * Last day; empty for a one-day session.
+ */
+last_day: string, 
+/**
+ * Venue.
+ */
+venue: string, 
+/**
+ * Address.
+ */
+address: string, 
+/**
+ * Host organisation.
+ */
+host_organisation_id: number | null, 
+/**
+ * Description.
+ */
+description: string, };
+
+export type AgendaItemInput = { 
+/**
+ * Day, TT.MM.JJJJ or ISO (required; one of the session's days).
+ */
+day: string, 
+/**
+ * Fixed start "HH:MM"; empty to follow the previous item.
+ */
+start_time: string, 
+/**
+ * Duration in minutes (required, 1 to 1440).
+ */
+duration_minutes: number | null, 
+/**
+ * Kind.
+ */
+kind: AgendaKind, 
+/**
+ * Title (required).
+ */
+title: string, 
+/**
+ * Description.
+ */
+description: string, 
+/**
+ * Place (for visits).
+ */
+place: string, 
+/**
+ * Only on the internal agenda.
+ */
+internal: boolean, };
+
+export type Slot = { 
+/**
+ * Start.
+ */
+start: string, 
+/**
+ * End.
+ */
+end: string, 
+/**
+ * Minutes of free time before a fixed start (0 when it follows on).
+ */
+gap_minutes: number, 
+/**
+ * Minutes by which a fixed start lies before the previous item's end.
+ */
+overlap_minutes: number, };
 
 export type AgendaKind = "talk" | "discussion" | "report" | "visit" | "break";
 

@@ -1,0 +1,216 @@
+//! Sessions and their agenda: planning, validation with every problem at once, the list order,
+//! agenda items with computed times and TOP numbers, moving items, delete or cancel.
+
+use zirkel::model::session::{AgendaItemInput, SessionInput};
+use zirkel::model::{AgendaKind, Field, SessionStatus};
+use zirkel::ops::sessions::{self, When};
+use zirkel::{ops, Error};
+
+use crate::util::{stamp, temp_store, today};
+
+fn two_days() -> SessionInput {
+    SessionInput {
+        number: Some(40),
+        title: "40. Sitzung des Qualitätszirkels".into(),
+        first_day: "17.09.2027".into(),
+        last_day: "18.09.2027".into(),
+        venue: "Rathaus Herten".into(),
+        ..Default::default()
+    }
+}
+
+fn item(day: &str, start: &str, minutes: i64, title: &str, kind: AgendaKind) -> AgendaItemInput {
+    AgendaItemInput {
+        day: day.into(),
+        start_time: start.into(),
+        duration_minutes: Some(minutes),
+        kind,
+        title: title.into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn bad_input_reports_every_problem_and_writes_nothing() {
+    let mut t = temp_store();
+    let bad = SessionInput {
+        number: Some(40),
+        title: " ".into(),
+        first_day: "18.09.2027".into(),
+        last_day: "17.09.2027".into(),
+        ..Default::default()
+    };
+    let err = t
+        .store
+        .write(&stamp(), |w| sessions::create(w, &bad))
+        .expect_err("refused");
+    let fields: Vec<Field> = err.field_errors().iter().map(|e| e.field).collect();
+    assert_eq!(fields, [Field::Title, Field::LastDay], "{err:?}");
+    assert!(t.store.read().sessions().all().expect("all").is_empty());
+
+    let session = t
+        .store
+        .write(&stamp(), |w| sessions::create(w, &two_days()))
+        .expect("create");
+    let err = t
+        .store
+        .write(&stamp(), |w| {
+            sessions::add_item(
+                w,
+                session.id,
+                &item("19.09.2027", "", 0, "Außerhalb", AgendaKind::Talk),
+            )
+        })
+        .expect_err("outside the session");
+    let fields: Vec<Field> = err.field_errors().iter().map(|e| e.field).collect();
+    assert_eq!(fields, [Field::Day, Field::DurationMinutes], "{err:?}");
+    let again = t
+        .store
+        .write(&stamp(), |w| sessions::create(w, &two_days()))
+        .expect_err("the number is taken");
+    assert_eq!(again.field_errors()[0].field, Field::Number);
+}
+
+#[test]
+fn the_agenda_is_timed_numbered_and_reordered_by_moves() {
+    let mut t = temp_store();
+    let session = t
+        .store
+        .write(&stamp(), |w| sessions::create(w, &two_days()))
+        .expect("create");
+    assert_eq!(session.status, SessionStatus::Planned);
+    let (welcome, brk, visit) = t
+        .store
+        .write(&stamp(), |w| {
+            let welcome = sessions::add_item(
+                w,
+                session.id,
+                &item("17.09.2027", "13:00", 30, "Begrüßung", AgendaKind::Talk),
+            )?;
+            let brk = sessions::add_item(
+                w,
+                session.id,
+                &item("17.09.2027", "", 15, "Kaffeepause", AgendaKind::Break),
+            )?;
+            let visit = sessions::add_item(
+                w,
+                session.id,
+                &item(
+                    "18.09.2027",
+                    "10:00",
+                    90,
+                    "Besuch des Integrationsrats",
+                    AgendaKind::Visit,
+                ),
+            )?;
+            Ok((welcome, brk, visit))
+        })
+        .expect("items");
+    let shown = |t: &crate::util::TempStore| {
+        sessions::show(t.store.read(), 40)
+            .expect("show")
+            .agenda
+            .iter()
+            .map(|i| (i.id, i.slot.start.format("%H:%M").to_string(), i.number))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        shown(&t),
+        [
+            (welcome, "13:00".to_owned(), Some(1)),
+            (brk, "13:30".to_owned(), None),
+            (visit, "10:00".to_owned(), Some(2)),
+        ]
+    );
+    // Alt+↑ on the break: it goes first on its day and starts at the day's default start; the
+    // welcome keeps its fixed 13:00 and shows the gap.
+    t.store
+        .write(&stamp(), |w| sessions::move_item(w, session.id, brk, -1))
+        .expect("move");
+    let detail = sessions::show(t.store.read(), 40).expect("show");
+    let order: Vec<i64> = detail.agenda.iter().map(|i| i.id).collect();
+    assert_eq!(order, [brk, welcome, visit]);
+    assert_eq!(detail.agenda[1].slot.gap_minutes, 225, "09:15 to 13:00");
+    assert_eq!(
+        detail.agenda[1].number,
+        Some(1),
+        "TOP numbers follow the order"
+    );
+    // Moving across days is not a move within the day: nothing changes.
+    t.store
+        .write(&stamp(), |w| sessions::move_item(w, session.id, welcome, 1))
+        .expect("no-op");
+    assert_eq!(
+        sessions::show(t.store.read(), 40)
+            .expect("show")
+            .agenda
+            .iter()
+            .map(|i| i.id)
+            .collect::<Vec<_>>(),
+        [brk, welcome, visit]
+    );
+    // A shorter session would strand the visit: refused.
+    let one_day = SessionInput {
+        last_day: String::new(),
+        ..two_days()
+    };
+    let err = t
+        .store
+        .write(&stamp(), |w| sessions::update(w, session.id, &one_day))
+        .expect_err("items outside");
+    assert_eq!(err.field_errors()[0].field, Field::LastDay);
+}
+
+#[test]
+fn the_list_puts_the_next_session_first_and_history_blocks_delete() {
+    let mut t = temp_store();
+    ops::demo::load(&mut t.store, &stamp()).expect("demo");
+    let entries = sessions::list(t.store.read(), today(), None, None).expect("list");
+    let order: Vec<(i64, When)> = entries.iter().map(|e| (e.session.number, e.when)).collect();
+    assert_eq!(
+        order,
+        [(39, When::Next), (38, When::Past), (37, When::Past)],
+        "next first, then the past ones, newest first"
+    );
+    let of_2026 = sessions::list(
+        t.store.read(),
+        today(),
+        Some(2026),
+        Some(SessionStatus::Held),
+    )
+    .expect("filtered");
+    assert_eq!(of_2026.len(), 2);
+
+    let held = t
+        .store
+        .read()
+        .sessions()
+        .by_number(38)
+        .expect("read")
+        .expect("38");
+    match t.store.write(&stamp(), |w| sessions::delete(w, held.id)) {
+        Err(Error::Conflict { message }) => {
+            assert!(message.contains("absagen"), "{message}");
+        }
+        other => panic!("a session with attendance must not be deleted, got {other:?}"),
+    }
+    let cancelled = t
+        .store
+        .write(&stamp(), |w| sessions::cancel(w, held.id))
+        .expect("cancel");
+    assert_eq!(cancelled.status, SessionStatus::Cancelled);
+    let planned = t
+        .store
+        .write(&stamp(), |w| sessions::create(w, &two_days()))
+        .expect("create");
+    t.store
+        .write(&stamp(), |w| sessions::delete(w, planned.id))
+        .expect("a fresh session can be deleted");
+    assert!(t
+        .store
+        .read()
+        .sessions()
+        .by_number(40)
+        .expect("read")
+        .is_none());
+}
