@@ -24,6 +24,7 @@
 //! [`ops::members::list`]: crate::ops::members::list
 
 pub mod delimited;
+pub mod ics;
 pub mod merge;
 pub mod vcard;
 pub mod xlsx;

@@ -83,6 +83,15 @@ enum Command {
         #[command(flatten)]
         filter: FilterArgs,
     },
+    /// A session as an iCalendar file (.ics) for Outlook: the meeting and each agenda item.
+    Ics {
+        /// The session's running number.
+        #[arg(long)]
+        session: i64,
+        /// Target file.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Path, schema version and counts of the store.
     Info {
         /// Print JSON.
@@ -594,6 +603,11 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                     german(list.as_of)
                 );
             }
+        }
+        Command::Ics { session, out } => {
+            let text = ops::sessions::calendar(existing()?.read(), session, stamp.at)?;
+            zirkel::files::write_atomically(&out, text.as_bytes())?;
+            println!("Kalender gespeichert: {}", out.display());
         }
         Command::Sessions {
             command: SessionCommand::List { json, year, status },

@@ -251,6 +251,7 @@ pub fn add_item(w: &mut Writer<'_>, session_id: i64, input: &AgendaItemInput) ->
     let mut ids: Vec<i64> = order.into_iter().map(|(id, _)| id).collect();
     ids.push(id);
     w.sessions().set_order(&ids)?;
+    w.sessions().touch(session_id)?;
     Ok(id)
 }
 
@@ -273,7 +274,8 @@ pub fn move_item(w: &mut Writer<'_>, session_id: i64, item_id: i64, by: i64) -> 
     };
     let mut ids: Vec<i64> = order.into_iter().map(|(id, _)| id).collect();
     ids.swap(index, target);
-    w.sessions().set_order(&ids)
+    w.sessions().set_order(&ids)?;
+    w.sessions().touch(session_id)
 }
 
 /// Saves the editor over an agenda item (its order stays).
@@ -285,10 +287,21 @@ pub fn update_item(
 ) -> Result<()> {
     let session = w.read().sessions().get(session_id)?;
     let fields = input.validate(&session)?;
-    w.sessions().update_agenda_item(item_id, &fields)
+    w.sessions().update_agenda_item(item_id, &fields)?;
+    w.sessions().touch(session_id)
 }
 
 /// Removes an agenda item.
-pub fn remove_item(w: &mut Writer<'_>, item_id: i64) -> Result<()> {
-    w.sessions().delete_agenda_item(item_id)
+pub fn remove_item(w: &mut Writer<'_>, session_id: i64, item_id: i64) -> Result<()> {
+    w.sessions().delete_agenda_item(item_id)?;
+    w.sessions().touch(session_id)
+}
+
+/// The session as an iCalendar file for Outlook (see [`crate::export::ics`]).
+pub fn calendar(r: Reader<'_>, number: i64, now: chrono::NaiveDateTime) -> Result<String> {
+    let detail = show(r, number)?;
+    let group = r
+        .setting("group_name")?
+        .unwrap_or_else(|| "Arbeitskreis".to_owned());
+    crate::export::ics::session(&detail, &group, now)
 }

@@ -306,6 +306,17 @@ impl SessionsMut<'_, '_> {
         )
     }
 
+    /// Marks the session as changed (its agenda changed): the calendar's SEQUENCE grows. The
+    /// agenda item's own change is what the audit log records.
+    pub fn touch(&mut self, id: i64) -> Result<()> {
+        let at = self.w.at();
+        self.w.conn().execute(
+            "UPDATE sessions SET updated_at = ?2, updated_by = ?3 WHERE id = ?1",
+            params![id, at, self.w.user()],
+        )?;
+        Ok(())
+    }
+
     /// Sets a session's status.
     pub fn set_status(&mut self, id: i64, status: SessionStatus) -> Result<()> {
         let at = self.w.at();

@@ -214,3 +214,135 @@ fn the_list_puts_the_next_session_first_and_history_blocks_delete() {
         .expect("read")
         .is_none());
 }
+
+/// Reads an .ics with a parser independent of the crate that wrote it.
+fn parse(text: &str) -> ical::parser::ical::component::IcalCalendar {
+    let mut reader = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    reader.next().expect("one calendar").expect("parses")
+}
+
+fn property<'a>(
+    props: &'a [ical::property::Property],
+    name: &str,
+) -> Option<&'a ical::property::Property> {
+    props.iter().find(|p| p.name == name)
+}
+
+#[test]
+fn the_demo_meeting_as_icalendar_parses_with_local_times_and_stable_uids() {
+    let mut t = temp_store();
+    ops::demo::load(&mut t.store, &stamp()).expect("demo");
+    let text = sessions::calendar(t.store.read(), 38, stamp().at).expect("ics");
+    assert!(text.contains("\r\n"), "CRLF line ends");
+    let calendar = parse(&text);
+    assert_eq!(
+        property(&calendar.properties, "METHOD").and_then(|p| p.value.as_deref()),
+        Some("PUBLISH")
+    );
+    assert_eq!(calendar.timezones.len(), 1, "one VTIMEZONE");
+    assert_eq!(
+        property(&calendar.timezones[0].properties, "TZID").and_then(|p| p.value.as_deref()),
+        Some("Europe/Berlin")
+    );
+    let detail = sessions::show(t.store.read(), 38).expect("show");
+    assert_eq!(
+        calendar.events.len(),
+        detail.agenda.len() + 1,
+        "the meeting and each agenda item"
+    );
+    let meeting = &calendar.events[0];
+    assert_eq!(
+        property(&meeting.properties, "DTSTART").and_then(|p| p.value.as_deref()),
+        Some("20260921")
+    );
+    assert_eq!(
+        property(&meeting.properties, "DTEND").and_then(|p| p.value.as_deref()),
+        Some("20260923"),
+        "an all-day event ends the day after the last day"
+    );
+    assert!(property(&meeting.properties, "LOCATION")
+        .and_then(|p| p.value.as_deref())
+        .is_some_and(|l| l.contains("Rathaus Stuttgart")));
+    let visit = calendar
+        .events
+        .iter()
+        .find(|e| {
+            property(&e.properties, "SUMMARY")
+                .and_then(|p| p.value.as_deref())
+                .is_some_and(|s| s.contains("Welcome Center"))
+                && property(&e.properties, "SUMMARY")
+                    .and_then(|p| p.value.as_deref())
+                    .is_some_and(|s| s.starts_with("TOP"))
+        })
+        .expect("the visit");
+    let start = property(&visit.properties, "DTSTART").expect("start");
+    assert_eq!(
+        start.value.as_deref(),
+        Some("20260922T110000"),
+        "local time"
+    );
+    let tzid = start
+        .params
+        .as_ref()
+        .and_then(|ps| ps.iter().find(|(k, _)| k == "TZID"))
+        .map(|(_, v)| v.join(","));
+    assert_eq!(tzid.as_deref(), Some("Europe/Berlin"));
+
+    let uids = |text: &str| -> Vec<String> {
+        parse(text)
+            .events
+            .iter()
+            .filter_map(|e| property(&e.properties, "UID").and_then(|p| p.value.clone()))
+            .collect()
+    };
+    let sequence = |text: &str| -> i64 {
+        property(&parse(text).events[0].properties, "SEQUENCE")
+            .and_then(|p| p.value.as_deref())
+            .and_then(|v| v.parse().ok())
+            .expect("sequence")
+    };
+    let again = sessions::calendar(t.store.read(), 38, stamp().at).expect("ics");
+    assert_eq!(
+        uids(&text),
+        uids(&again),
+        "exporting twice gives the same UIDs"
+    );
+    // A change to the agenda: the same UIDs, a higher SEQUENCE.
+    let later = zirkel::model::Stamp {
+        at: stamp().at + chrono::Duration::hours(1),
+        ..stamp()
+    };
+    let first_item = detail.agenda[1].id;
+    t.store
+        .write(&later, |w| {
+            sessions::move_item(w, detail.session.id, first_item, 1)
+        })
+        .expect("move");
+    let changed = sessions::calendar(t.store.read(), 38, later.at).expect("ics");
+    let mut before = uids(&text);
+    let mut after = uids(&changed);
+    before.sort();
+    after.sort();
+    assert_eq!(before, after, "a change keeps the UIDs");
+    assert!(
+        sequence(&changed) > sequence(&text),
+        "and raises the SEQUENCE"
+    );
+}
+
+#[test]
+fn the_time_zone_has_no_event_properties() {
+    let mut t = temp_store();
+    ops::demo::load(&mut t.store, &stamp()).expect("demo");
+    let text = sessions::calendar(t.store.read(), 38, stamp().at).expect("ics");
+    let zone = &text
+        [text.find("BEGIN:VTIMEZONE").expect("zone")..text.find("END:VTIMEZONE").expect("end")];
+    assert!(
+        !zone.contains("UID:") && !zone.contains("DTSTAMP:"),
+        "{zone}"
+    );
+    assert!(
+        text.find("END:VTIMEZONE") < text.find("BEGIN:VEVENT"),
+        "the zone comes first"
+    );
+}
