@@ -427,6 +427,25 @@ pub fn schedule(items: &[(Option<NaiveTime>, Option<i64>)]) -> Vec<Slot> {
         .collect()
 }
 
+/// [`schedule`] over a whole agenda in order: each day on its own, items as
+/// (day, fixed start, duration). The slots come back in the items' order.
+pub fn schedule_days(items: &[(NaiveDate, Option<NaiveTime>, Option<i64>)]) -> Vec<Slot> {
+    let mut slots = Vec::with_capacity(items.len());
+    for day in items.chunk_by(|a, b| a.0 == b.0) {
+        let times: Vec<(Option<NaiveTime>, Option<i64>)> = day
+            .iter()
+            .map(|(_, start, minutes)| (*start, *minutes))
+            .collect();
+        slots.extend(schedule(&times));
+    }
+    slots
+}
+
+/// "HH:MM" as stored, or `None`.
+pub fn parse_time(value: Option<&str>) -> Option<NaiveTime> {
+    value.and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -466,6 +485,25 @@ mod tests {
         assert_eq!(
             schedule(&[(None, Some(15))])[0].start,
             at(9, 0).unwrap_or_default()
+        );
+    }
+
+    #[test]
+    fn every_day_is_timed_on_its_own() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 9, d).unwrap_or_default();
+        let slots = schedule_days(&[
+            (day(21), at(13, 0), Some(30)),
+            (day(21), None, Some(30)),
+            (day(22), None, Some(45)),
+        ]);
+        let starts: Vec<String> = slots
+            .iter()
+            .map(|s| s.start.format("%H:%M").to_string())
+            .collect();
+        assert_eq!(
+            starts,
+            ["13:00", "13:30", "09:00"],
+            "the second day starts afresh"
         );
     }
 

@@ -1,12 +1,13 @@
 //! Sessions and their agenda: planning, changing, cancelling and deleting a meeting, adding and
 //! moving its agenda items (TOP numbers and times follow the order).
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::model::session::{
-    schedule, AgendaItemInput, AgendaKind, Session, SessionInput, SessionStatus, Slot,
+    parse_time, schedule_days, AgendaItemInput, AgendaKind, Session, SessionInput, SessionStatus,
+    Slot,
 };
 use crate::model::Field;
 use crate::store::documents::AgendaRow;
@@ -194,28 +195,28 @@ pub fn show(r: Reader<'_>, number: i64) -> Result<SessionDetail> {
         entity: "session",
         id: number,
     })?;
+    // The store gives the agenda by day, then position.
     let items = r.documents().agenda(session.id)?;
-    let mut agenda = Vec::with_capacity(items.len());
+    let times: Vec<_> = items
+        .iter()
+        .map(|i| {
+            (
+                i.day,
+                parse_time(i.start_time.as_deref()),
+                i.duration_minutes,
+            )
+        })
+        .collect();
     let mut next_number = 0;
-    for day in session.days() {
-        let of_day: Vec<&AgendaRow> = items.iter().filter(|i| i.day == day).collect();
-        let times: Vec<(Option<NaiveTime>, Option<i64>)> = of_day
-            .iter()
-            .map(|i| {
-                (
-                    i.start_time
-                        .as_deref()
-                        .and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok()),
-                    i.duration_minutes,
-                )
-            })
-            .collect();
-        for (item, slot) in of_day.into_iter().zip(schedule(&times)) {
+    let agenda = items
+        .iter()
+        .zip(schedule_days(&times))
+        .map(|(item, slot)| {
             let number = (!item.kind.is_break()).then(|| {
                 next_number += 1;
                 next_number
             });
-            agenda.push(ScheduledItem {
+            ScheduledItem {
                 id: item.id,
                 day: item.day,
                 title: item.title.clone(),
@@ -223,9 +224,9 @@ pub fn show(r: Reader<'_>, number: i64) -> Result<SessionDetail> {
                 number,
                 slot,
                 item: item.clone(),
-            });
-        }
-    }
+            }
+        })
+        .collect();
     Ok(SessionDetail { session, agenda })
 }
 

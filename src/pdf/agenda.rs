@@ -1,9 +1,8 @@
 //! The agenda / invitation: session, dates, venue and the day-by-day agenda with times, kinds
 //! and speakers; durations and internal items on request.
 
-use chrono::NaiveTime;
-
 use crate::error::Result;
+use crate::model::session::{parse_time, schedule_days};
 use crate::model::Stored;
 use crate::store::documents::{AgendaRow, Documents, SessionRow};
 
@@ -62,12 +61,6 @@ pub(super) fn session_facts(ctx: &mut Context<'_>, session: &SessionRow) -> Vec<
     vec![Block::spans(spans)]
 }
 
-fn end_time(start: &str, minutes: i64) -> Option<String> {
-    let start = NaiveTime::parse_from_str(start, "%H:%M").ok()?;
-    let end = start + chrono::Duration::minutes(minutes);
-    Some(end.format("%H:%M").to_string())
-}
-
 /// The numbers of the agenda items: breaks get none ("TOP 3").
 pub(super) fn item_numbers(items: &[AgendaRow]) -> Vec<Option<usize>> {
     let mut next = 0;
@@ -92,6 +85,18 @@ pub(super) fn agenda_blocks(
 ) -> Vec<Block> {
     let mut blocks = Vec::new();
     let numbers = item_numbers(items);
+    // Times as the agenda editor computes them: from fixed starts and the durations.
+    let times: Vec<_> = items
+        .iter()
+        .map(|i| {
+            (
+                i.day,
+                parse_time(i.start_time.as_deref()),
+                i.duration_minutes,
+            )
+        })
+        .collect();
+    let slots = schedule_days(&times);
     let mut current_day = None;
     let mut rows = Vec::new();
     let columns = || {
@@ -111,7 +116,7 @@ pub(super) fn agenda_blocks(
             blocks.push(Block::Table(table));
         }
     };
-    for (item, number) in items.iter().zip(numbers) {
+    for ((item, number), slot) in items.iter().zip(numbers).zip(slots) {
         if item.internal && !options.internal {
             continue;
         }
@@ -126,13 +131,12 @@ pub(super) fn agenda_blocks(
             });
         }
         let entry = format!("TOP „{}“ der Sitzung {}", item.title, session.number);
-        let time = match (&item.start_time, item.duration_minutes) {
-            (Some(start), Some(minutes)) if options.durations => match end_time(start, minutes) {
-                Some(end) => format!("{start}–{end}\n{minutes} Min."),
-                None => start.clone(),
-            },
-            (Some(start), _) => start.clone(),
-            (None, _) => String::new(),
+        let start = slot.start.format("%H:%M");
+        let time = match item.duration_minutes {
+            Some(minutes) if options.durations => {
+                format!("{start}–{}\n{minutes} Min.", slot.end.format("%H:%M"))
+            }
+            _ => start.to_string(),
         };
         let top = match number {
             Some(n) => format!("TOP {n}\n{}", item.kind.label()),
