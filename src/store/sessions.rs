@@ -112,6 +112,15 @@ impl Sessions<'_> {
         ))
     }
 
+    /// The people on a session's attendance list.
+    pub fn attendees(&self, session_id: i64) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .0
+            .prepare_cached("SELECT person_id FROM attendance WHERE session_id = ?1")?;
+        let rows = stmt.query_map([session_id], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The ids of a session's agenda items in order.
     pub fn agenda_order(&self, session_id: i64) -> Result<Vec<(i64, NaiveDate)>> {
         let mut stmt = self.0.prepare_cached(

@@ -346,3 +346,52 @@ fn the_time_zone_has_no_event_properties() {
         "the zone comes first"
     );
 }
+
+#[test]
+fn inviting_puts_the_members_of_the_first_day_on_the_list_once() {
+    let mut t = temp_store();
+    ops::demo::load(&mut t.store, &stamp()).expect("demo");
+    let session = t
+        .store
+        .write(&stamp(), |w| sessions::create(w, &two_days()))
+        .expect("create");
+    let added = t
+        .store
+        .write(&stamp(), |w| sessions::invite_members(w, session.id))
+        .expect("invite");
+    assert!(added > 20, "the demo's members are invited: {added}");
+    let members = ops::members::list(
+        t.store.read(),
+        &zirkel::model::MemberFilter {
+            as_of: "17.09.2027".into(),
+            ..Default::default()
+        },
+        today(),
+    )
+    .expect("members");
+    let expected = members
+        .rows
+        .iter()
+        .filter(|r| !matches!(r.role, Some(zirkel::model::Role::Guest) | None))
+        .count();
+    assert_eq!(added, expected, "members and partners, not guests");
+    let again = t
+        .store
+        .write(&stamp(), |w| sessions::invite_members(w, session.id))
+        .expect("again");
+    assert_eq!(again, 0, "nobody is invited twice");
+    let attendance = t
+        .store
+        .read()
+        .documents()
+        .attendance(session.id)
+        .expect("attendance");
+    assert_eq!(attendance.len(), added);
+    assert!(attendance
+        .iter()
+        .all(|a| a.status == zirkel::model::AttendanceStatus::Invited));
+    assert!(
+        attendance.iter().any(|a| a.full_name.contains("Yıldırım")),
+        "the seat holder of that day, with her name as written"
+    );
+}
