@@ -361,6 +361,32 @@ impl<'a> Writer<'a> {
         &self.tx
     }
 
+    /// Sets one column of row `id` of `table` with the change stamp and audits it under `action`
+    /// with the column's name; `NotFound` names `entity` when there is no such row. `table` and
+    /// `column` are always the handles' own constants, never input.
+    pub(crate) fn set_column(
+        &mut self,
+        (table, column): (&'static str, &'static str),
+        (entity, not_found): (Entity, &'static str),
+        id: i64,
+        value: &dyn rusqlite::ToSql,
+        action: Action,
+    ) -> Result<()> {
+        let changed = self.tx.execute(
+            &format!(
+                "UPDATE {table} SET {column} = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1"
+            ),
+            rusqlite::params![id, value, self.at, self.stamp.user],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound {
+                entity: not_found,
+                id,
+            });
+        }
+        self.audit(entity, Some(id), action, &[column])
+    }
+
     /// Deletes the row `id` of `table` and audits it; `NotFound` names `entity` when there is
     /// none. `table` is always one of the handles' own constants, never input.
     pub(crate) fn delete_row(

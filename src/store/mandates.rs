@@ -164,19 +164,13 @@ impl MandatesMut<'_, '_> {
 
     /// Sets the last day of a mandate.
     pub fn end(&mut self, id: i64, end: NaiveDate) -> Result<()> {
-        let at = self.w.at();
-        let changed = self.w.conn().execute(
-            "UPDATE mandates SET end_date = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
-            params![id, end, at, self.w.user()],
-        )?;
-        if changed == 0 {
-            return Err(Error::NotFound {
-                entity: "mandate",
-                id,
-            });
-        }
-        self.w
-            .audit(Entity::Mandate, Some(id), Action::Update, &["end_date"])
+        self.w.set_column(
+            ("mandates", "end_date"),
+            (Entity::Mandate, "mandate"),
+            id,
+            &end,
+            Action::Update,
+        )
     }
 
     /// Deletes a mandate.

@@ -175,23 +175,12 @@ impl OrganisationsMut<'_, '_> {
 
     /// Sets "member until": the membership ends.
     pub fn end_membership(&mut self, id: i64, until: chrono::NaiveDate) -> Result<()> {
-        let at = self.w.at();
-        let changed = self.w.conn().execute(
-            "UPDATE organisations SET member_until = ?2, updated_at = ?3, updated_by = ?4
-             WHERE id = ?1",
-            params![id, until, at, self.w.user()],
-        )?;
-        if changed == 0 {
-            return Err(Error::NotFound {
-                entity: "organisation",
-                id,
-            });
-        }
-        self.w.audit(
-            Entity::Organisation,
-            Some(id),
+        self.w.set_column(
+            ("organisations", "member_until"),
+            (Entity::Organisation, "organisation"),
+            id,
+            &until,
             Action::Deactivate,
-            &["member_until"],
         )
     }
 

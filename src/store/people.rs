@@ -194,23 +194,18 @@ impl PeopleMut<'_, '_> {
 
     /// Marks a person active or inactive.
     pub fn set_active(&mut self, id: i64, active: bool) -> Result<()> {
-        let at = self.w.at();
-        let changed = self.w.conn().execute(
-            "UPDATE people SET active = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
-            params![id, active, at, self.w.user()],
-        )?;
-        if changed == 0 {
-            return Err(Error::NotFound {
-                entity: "person",
-                id,
-            });
-        }
         let action = if active {
             Action::Reactivate
         } else {
             Action::Deactivate
         };
-        self.w.audit(Entity::Person, Some(id), action, &["active"])
+        self.w.set_column(
+            ("people", "active"),
+            (Entity::Person, "person"),
+            id,
+            &active,
+            action,
+        )
     }
 
     /// Deletes a person (the op checks that nothing refers to them).

@@ -328,13 +328,13 @@ impl SessionsMut<'_, '_> {
 
     /// Sets a session's status.
     pub fn set_status(&mut self, id: i64, status: SessionStatus) -> Result<()> {
-        let at = self.w.at();
-        self.w.conn().execute(
-            "UPDATE sessions SET status = ?2, updated_at = ?3, updated_by = ?4 WHERE id = ?1",
-            params![id, status, at, self.w.user()],
-        )?;
-        self.w
-            .audit(Entity::Session, Some(id), Action::Update, &["status"])
+        self.w.set_column(
+            ("sessions", "status"),
+            (Entity::Session, "session"),
+            id,
+            &status,
+            Action::Update,
+        )
     }
 
     /// Deletes a session with its agenda (the op checks it has no attendance or minutes).
