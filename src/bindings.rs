@@ -10,7 +10,8 @@ use crate::import::{
     ImportPhases, ImportPreview, ImportSummary, OrganisationSuggestion, PreviewCounts, PreviewRow,
     RowError, RowStatus,
 };
-use crate::model::session::{AgendaItemInput, Session, SessionInput, Slot};
+use crate::model::letter::{LetterTemplate, Placeholder, PlaceholderProblem};
+use crate::model::session::{AgendaItemInput, Session, SessionInput, Slot, SpeakerInput};
 use crate::model::{
     ActionStatus, AgendaKind, AttendanceStatus, Field, FieldError, MinutesStatus,
     RecommendationStatus, ReleaseStatus, SessionStatus,
@@ -21,8 +22,16 @@ use crate::model::{
     OrganisationInput, OrganisationKind, OrganisationList, OrganisationRow, OrganisationSort,
     OrganisationStatus, Person, PersonDetail, PersonInput, Role, Salutation, StoreInfo,
 };
+use crate::ops::attendance::{
+    AttendanceCounts, AttendanceInput, AttendanceList, DayCount, OrganisationCount, StatusCount,
+};
+use crate::ops::letters::LetterPreview;
 use crate::ops::reference::{Choice, ReferenceData};
-use crate::pdf::{Grouping, MemberColumn, MemberListOptions, PdfSummary};
+use crate::ops::sessions::{
+    DayPlan, ScheduledItem, SessionCopyInput, SessionDetail, SessionEntry, When,
+};
+use crate::pdf::{Grouping, MemberColumn, MemberListOptions, PdfSummary, SessionDocument};
+use crate::store::sessions::{AttachmentInfo, AttendanceEntry, Speaker, TopicRef};
 
 /// Path of the generated file, relative to the workspace root.
 pub const BINDINGS_PATH: &str = "ui/src/lib/api/bindings.ts";
@@ -94,6 +103,28 @@ pub fn typescript() -> String {
         ActionStatus::decl(&cfg),
         ReleaseStatus::decl(&cfg),
         RecommendationStatus::decl(&cfg),
+        SpeakerInput::decl(&cfg),
+        Speaker::decl(&cfg),
+        TopicRef::decl(&cfg),
+        AttachmentInfo::decl(&cfg),
+        When::decl(&cfg),
+        SessionEntry::decl(&cfg),
+        ScheduledItem::decl(&cfg),
+        DayPlan::decl(&cfg),
+        SessionDetail::decl(&cfg),
+        SessionCopyInput::decl(&cfg),
+        AttendanceEntry::decl(&cfg),
+        StatusCount::decl(&cfg),
+        DayCount::decl(&cfg),
+        OrganisationCount::decl(&cfg),
+        AttendanceCounts::decl(&cfg),
+        AttendanceList::decl(&cfg),
+        AttendanceInput::decl(&cfg),
+        LetterTemplate::decl(&cfg),
+        Placeholder::decl(&cfg),
+        PlaceholderProblem::decl(&cfg),
+        LetterPreview::decl(&cfg),
+        SessionDocument::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:\n\

@@ -169,6 +169,9 @@ pub struct DemoAgendaItem {
     pub place: Option<String>,
     /// Internal item (not on the public agenda).
     pub internal: bool,
+    /// Standing item (kept when the session is copied as a template).
+    #[serde(default)]
+    pub standing: bool,
     /// Speakers: a person key or free text.
     pub speakers: Vec<DemoSpeaker>,
     /// Topic keys.

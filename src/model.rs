@@ -5,6 +5,7 @@
 pub mod content;
 pub mod date;
 pub mod field;
+pub mod letter;
 pub mod mandate;
 pub mod member;
 pub mod organisation;

@@ -4,7 +4,10 @@
 //!
 //! [`Stamp`]: crate::model::Stamp
 
+pub mod attachments;
+pub mod attendance;
 pub mod demo;
+pub mod letters;
 pub mod mandates;
 pub mod members;
 pub mod organisations;

@@ -15,7 +15,9 @@ mod badges;
 mod brochure;
 pub mod fonts;
 pub mod layout;
+pub mod letters;
 mod members;
+pub mod merge;
 mod minutes;
 mod recommendations;
 mod session_file;
@@ -47,6 +49,8 @@ pub struct Rendered {
     pub warnings: Vec<String>,
     /// The laid-out text runs, one per line, pages separated by a form feed (for tests).
     pub text: String,
+    /// The bookmarks as (title, page index).
+    pub bookmarks: Vec<(String, usize)>,
 }
 
 /// Options of the member list.
@@ -140,6 +144,47 @@ pub enum Document {
     Recommendations,
 }
 
+/// The handouts of the session page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionDocument {
+    /// Agenda / invitation.
+    Agenda,
+    /// Sign-in sheet (with five blank rows for walk-ins).
+    SignIn,
+    /// Name badges.
+    Badges,
+    /// Name badges and table cards.
+    TableCards,
+    /// The session file (Sitzungsmappe) with its PDF attachments.
+    SessionFile,
+}
+
+impl SessionDocument {
+    /// The document of the session with running number `session`.
+    pub fn of(self, session: i64) -> Document {
+        match self {
+            SessionDocument::Agenda => Document::Agenda {
+                session,
+                options: AgendaOptions::default(),
+            },
+            SessionDocument::SignIn => Document::SignIn {
+                session,
+                blank_rows: 5,
+            },
+            SessionDocument::Badges => Document::Badges {
+                session,
+                table_cards: false,
+            },
+            SessionDocument::TableCards => Document::Badges {
+                session,
+                table_cards: true,
+            },
+            SessionDocument::SessionFile => Document::SessionFile { session },
+        }
+    }
+}
+
 /// A document read from the store, ready to be laid out without the store.
 #[derive(Debug, Clone)]
 pub struct Prepared {
@@ -148,6 +193,8 @@ pub struct Prepared {
     author: String,
     at: NaiveDateTime,
     warnings: Vec<String>,
+    /// PDFs appended after the document, each with a bookmark (the session file's attachments).
+    appendix: Vec<(String, Vec<u8>)>,
 }
 
 impl Prepared {
@@ -174,11 +221,35 @@ impl Prepared {
                 at: self.at,
             },
         );
-        Ok(Rendered {
+        let rendered = Rendered {
             bytes,
             pages: laid.pages.len(),
             warnings,
             text: laid.text(),
+            bookmarks: laid.bookmarks.clone(),
+        };
+        if self.appendix.is_empty() {
+            return Ok(rendered);
+        }
+        let mut parts = vec![merge::Part {
+            bytes: &rendered.bytes,
+            title: None,
+            bookmarks: rendered.bookmarks.clone(),
+            source: doc.title.clone(),
+        }];
+        for (name, bytes) in &self.appendix {
+            parts.push(merge::Part {
+                bytes,
+                title: Some(format!("Anlage: {name}")),
+                bookmarks: Vec::new(),
+                source: format!("Die Anlage „{name}“"),
+            });
+        }
+        let (bytes, pages) = merge::combine(&parts)?;
+        Ok(Rendered {
+            bytes,
+            pages,
+            ..rendered
         })
     }
 }
@@ -188,6 +259,7 @@ pub fn prepare(store: &Store, document: &Document, now: NaiveDateTime) -> Result
     let docs = store.read().documents();
     let settings = docs.settings()?;
     let mut ctx = Context::new(&settings, now)?;
+    let mut appendix = Vec::new();
     let (doc, subject) = match document {
         Document::Members(options) => members::build(&mut ctx, store, options)?,
         Document::SignIn {
@@ -200,7 +272,11 @@ pub fn prepare(store: &Store, document: &Document, now: NaiveDateTime) -> Result
             table_cards,
         } => badges::build(&mut ctx, docs, *session, *table_cards)?,
         Document::Minutes { session } => minutes::build(&mut ctx, docs, *session)?,
-        Document::SessionFile { session } => session_file::build(&mut ctx, docs, *session)?,
+        Document::SessionFile { session } => {
+            let id = docs.session(*session)?.id;
+            appendix = store.read().sessions().pdf_attachments(id)?;
+            session_file::build(&mut ctx, docs, *session)?
+        }
         Document::Brochure => brochure::build(&mut ctx, docs)?,
         Document::Recommendations => recommendations::build(&mut ctx, docs)?,
     };
@@ -210,6 +286,76 @@ pub fn prepare(store: &Store, document: &Document, now: NaiveDateTime) -> Result
         author: ctx.author(),
         at: now,
         warnings: ctx.warnings(),
+        appendix,
+    })
+}
+
+/// The invitation letters of session `session` (one PDF per letter, each with the agenda), in
+/// the order given.
+pub fn letters(
+    store: &Store,
+    session: i64,
+    letters: &[crate::ops::letters::Letter],
+    now: NaiveDateTime,
+) -> Result<Vec<Rendered>> {
+    let docs = store.read().documents();
+    let settings = docs.settings()?;
+    let mut rendered = Vec::with_capacity(letters.len());
+    for letter in letters {
+        let mut ctx = Context::new(&settings, now)?;
+        let (doc, subject) = letters::build(&mut ctx, docs, session, letter)?;
+        let prepared = Prepared {
+            doc,
+            subject,
+            author: ctx.author(),
+            at: now,
+            warnings: ctx.warnings(),
+            appendix: Vec::new(),
+        };
+        rendered.push(prepared.render()?);
+    }
+    Ok(rendered)
+}
+
+/// All letters in one PDF to print, one bookmark per recipient.
+pub fn letters_combined(
+    store: &Store,
+    session: i64,
+    letters: &[crate::ops::letters::Letter],
+    now: NaiveDateTime,
+) -> Result<Rendered> {
+    let each = self::letters(store, session, letters, now)?;
+    let parts: Vec<merge::Part<'_>> = each
+        .iter()
+        .zip(letters)
+        .map(|(r, l)| merge::Part {
+            bytes: &r.bytes,
+            title: Some(l.recipient.clone()),
+            bookmarks: Vec::new(),
+            source: format!("Der Brief an {}", l.recipient),
+        })
+        .collect();
+    let (bytes, pages) = merge::combine(&parts)?;
+    let mut warnings: Vec<String> = each.iter().flat_map(|r| r.warnings.clone()).collect();
+    warnings.dedup();
+    Ok(Rendered {
+        bytes,
+        pages,
+        warnings,
+        text: each
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\u{c}"),
+        bookmarks: letters
+            .iter()
+            .zip(&each)
+            .scan(0, |page, (l, r)| {
+                let at = *page;
+                *page += r.pages;
+                Some((l.recipient.clone(), at))
+            })
+            .collect(),
     })
 }
 

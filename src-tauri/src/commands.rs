@@ -5,5 +5,6 @@ pub mod handouts;
 pub mod mandates;
 pub mod organisations;
 pub mod people;
+pub mod sessions;
 pub mod store;
 pub mod transfer;

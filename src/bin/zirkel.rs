@@ -62,7 +62,8 @@ enum Command {
         /// Which document.
         #[arg(value_enum)]
         document: DocumentArg,
-        /// The session's running number (sign-in, agenda, badges, minutes, session-file).
+        /// The session's running number (sign-in, agenda, letters, badges, minutes,
+        /// session-file).
         #[arg(long)]
         session: Option<i64>,
         /// Target file.
@@ -254,6 +255,8 @@ enum DocumentArg {
     SignIn,
     /// Agenda / invitation of a session.
     Agenda,
+    /// Invitation letters (DIN 5008) to everyone invited, each with the agenda.
+    Letters,
     /// Badges (and table cards) of a session.
     Badges,
     /// Minutes of a session.
@@ -480,7 +483,9 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                 })
             };
             let document = match document {
-                DocumentArg::Members => Document::Members(MemberListOptions {
+                // Letters are many documents in one file (see below).
+                DocumentArg::Letters => None,
+                DocumentArg::Members => Some(Document::Members(MemberListOptions {
                     filter: member_filter(&filter)?,
                     consent_only: !all_people,
                     grouping: if alphabetical {
@@ -489,32 +494,37 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                         Grouping::Organisation
                     },
                     ..MemberListOptions::default()
-                }),
-                DocumentArg::SignIn => Document::SignIn {
+                })),
+                DocumentArg::SignIn => Some(Document::SignIn {
                     session: session()?,
                     blank_rows: 8,
-                },
-                DocumentArg::Agenda => Document::Agenda {
+                }),
+                DocumentArg::Agenda => Some(Document::Agenda {
                     session: session()?,
                     options: AgendaOptions {
                         durations: true,
                         internal,
                     },
-                },
-                DocumentArg::Badges => Document::Badges {
+                }),
+                DocumentArg::Badges => Some(Document::Badges {
                     session: session()?,
                     table_cards,
-                },
-                DocumentArg::Minutes => Document::Minutes {
+                }),
+                DocumentArg::Minutes => Some(Document::Minutes {
                     session: session()?,
-                },
-                DocumentArg::SessionFile => Document::SessionFile {
+                }),
+                DocumentArg::SessionFile => Some(Document::SessionFile {
                     session: session()?,
-                },
-                DocumentArg::Brochure => Document::Brochure,
-                DocumentArg::Recommendations => Document::Recommendations,
+                }),
+                DocumentArg::Brochure => Some(Document::Brochure),
+                DocumentArg::Recommendations => Some(Document::Recommendations),
             };
-            let saved = pdf::render(&existing()?, &document, stamp.at)?.save(&out)?;
+            let store = existing()?;
+            let rendered = match document {
+                Some(document) => pdf::render(&store, &document, stamp.at)?,
+                None => ops::letters::print(&store, session()?, stamp.at)?,
+            };
+            let saved = rendered.save(&out)?;
             for warning in &saved.warnings {
                 eprintln!("Hinweis: {warning}");
             }

@@ -56,9 +56,19 @@ fn build(records: &[Record<'_>], columns: &[ExportColumn]) -> Result<Vec<u8>, Xl
             }
         }
     }
-    let last_row = u32::try_from(records.len()).map_err(|_| XlsxError::RowColumnLimitError)?;
-    if !columns.is_empty() {
-        sheet.autofilter(0, 0, last_row, col(columns.len() - 1))?;
+    finish(sheet, records.len(), &widths)?;
+    workbook.save_to_buffer()
+}
+
+/// The header row's filter, the frozen header and the column widths.
+fn finish(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    rows: usize,
+    widths: &[usize],
+) -> Result<(), XlsxError> {
+    let last_row = u32::try_from(rows).map_err(|_| XlsxError::RowColumnLimitError)?;
+    if !widths.is_empty() {
+        sheet.autofilter(0, 0, last_row, col(widths.len() - 1))?;
     }
     sheet.set_freeze_panes(1, 0)?;
     for (index, width) in widths.iter().enumerate() {
@@ -66,7 +76,40 @@ fn build(records: &[Record<'_>], columns: &[ExportColumn]) -> Result<Vec<u8>, Xl
         let width = u32::try_from((*width).clamp(6, 60) + 3).unwrap_or(60);
         sheet.set_column_width(col(index), width)?;
     }
-    workbook.save_to_buffer()
+    Ok(())
+}
+
+/// A sheet of text cells under a bold header, laid out like the member list (e.g. a session's
+/// attendance list).
+pub fn table(sheet_name: &str, header: &[String], rows: &[Vec<String>]) -> Result<Vec<u8>> {
+    let build = || -> Result<Vec<u8>, XlsxError> {
+        let mut workbook = Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(sheet_name)?;
+        let bold = Format::new().set_bold();
+        let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+        for (index, label) in header.iter().enumerate() {
+            sheet.write_string_with_format(0, col(index), label, &bold)?;
+        }
+        for (row_index, row) in rows.iter().enumerate() {
+            let at = u32::try_from(row_index + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
+            for (index, text) in row.iter().enumerate() {
+                let text: String = text.chars().take(MAX_CELL_CHARS).collect();
+                if let Some(max) = widths.get_mut(index) {
+                    *max = (*max).max(text.chars().count());
+                }
+                if !text.is_empty() {
+                    sheet.write_string(at, col(index), text)?;
+                }
+            }
+        }
+        finish(sheet, rows.len(), &widths)?;
+        workbook.save_to_buffer()
+    };
+    build().map_err(|e| Error::Io {
+        path: PathBuf::from(format!("{sheet_name}.xlsx")),
+        source: std::io::Error::other(e),
+    })
 }
 
 fn excel_date(day: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {

@@ -85,6 +85,20 @@ pub enum Field {
     StartTime,
     /// Agenda item: duration in minutes.
     DurationMinutes,
+    /// Session: registration deadline.
+    RegistrationDeadline,
+    /// Agenda item: speakers.
+    Speakers,
+    /// Agenda item: topics.
+    TopicIds,
+    /// Attendance: status.
+    Status,
+    /// Attendance: the person who stands in.
+    RepresentedBy,
+    /// Letter template: subject.
+    Subject,
+    /// Letter template: text.
+    Body,
 }
 
 impl Field {
@@ -129,6 +143,13 @@ impl Field {
             Field::Day => "day",
             Field::StartTime => "start_time",
             Field::DurationMinutes => "duration_minutes",
+            Field::RegistrationDeadline => "registration_deadline",
+            Field::Speakers => "speakers",
+            Field::TopicIds => "topic_ids",
+            Field::Status => "status",
+            Field::RepresentedBy => "represented_by",
+            Field::Subject => "subject",
+            Field::Body => "body",
         }
     }
 }

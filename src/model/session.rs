@@ -141,6 +141,8 @@ pub struct Session {
     pub status: SessionStatus,
     /// Description.
     pub description: Option<String>,
+    /// Last day to register (Anmeldeschluss).
+    pub registration_deadline: Option<NaiveDate>,
     /// Created / changed.
     pub history: History,
 }
@@ -175,6 +177,8 @@ pub struct SessionInput {
     pub host_organisation_id: Option<i64>,
     /// Description.
     pub description: String,
+    /// Registration deadline (Anmeldeschluss); empty for none.
+    pub registration_deadline: String,
 }
 
 /// A validated session, ready to store (the status is set by the ops: planned on creation).
@@ -196,6 +200,8 @@ pub struct SessionFields {
     pub host_organisation_id: Option<i64>,
     /// Description.
     pub description: Option<String>,
+    /// Registration deadline.
+    pub registration_deadline: Option<NaiveDate>,
 }
 
 impl SessionInput {
@@ -244,6 +250,25 @@ impl SessionInput {
                 );
             }
         }
+        let deadline = problems
+            .take(date::parse_optional(
+                Field::RegistrationDeadline,
+                "Anmeldeschluss",
+                &self.registration_deadline,
+            ))
+            .flatten();
+        if let (Some(deadline), Some(end)) = (deadline, last_day.or(first_day)) {
+            if deadline > end {
+                problems.add(
+                    Field::RegistrationDeadline,
+                    format!(
+                        "Anmeldeschluss: Der Anmeldeschluss kann nicht nach dem letzten Tag \
+                         der Sitzung ({}) liegen.",
+                        date::german(end)
+                    ),
+                );
+            }
+        }
         problems.finish(|| {
             let first = first_day.unwrap_or_default();
             SessionFields {
@@ -255,6 +280,7 @@ impl SessionInput {
                 address: text::optional(&self.address),
                 host_organisation_id: self.host_organisation_id,
                 description: text::optional(&self.description),
+                registration_deadline: deadline,
             }
         })
     }
@@ -280,6 +306,32 @@ pub struct AgendaItemInput {
     pub place: String,
     /// Only on the internal agenda.
     pub internal: bool,
+    /// A standing item (Begrüßung, Berichte aus den Kommunen): kept when the session is copied
+    /// as the template of the next one.
+    pub standing: bool,
+    /// Speakers in order: people from the register or free text.
+    pub speakers: Vec<SpeakerInput>,
+    /// Topics (Themenfelder).
+    pub topic_ids: Vec<i64>,
+}
+
+/// A speaker as the agenda editor sends it: a person from the register, or a name as free text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct SpeakerInput {
+    /// A person from the register.
+    pub person_id: Option<i64>,
+    /// Free text ("Dr. Anna Beispiel, Universität Hildesheim") when no person is chosen.
+    pub name: String,
+}
+
+/// A validated speaker: a person, or free text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum SpeakerFields {
+    /// A person from the register.
+    Person(i64),
+    /// Free text.
+    Text(String),
 }
 
 impl Default for AgendaItemInput {
@@ -293,6 +345,9 @@ impl Default for AgendaItemInput {
             description: String::new(),
             place: String::new(),
             internal: false,
+            standing: false,
+            speakers: Vec::new(),
+            topic_ids: Vec::new(),
         }
     }
 }
@@ -316,6 +371,12 @@ pub struct AgendaItemFields {
     pub place: Option<String>,
     /// Internal.
     pub internal: bool,
+    /// Standing item.
+    pub standing: bool,
+    /// Speakers in order.
+    pub speakers: Vec<SpeakerFields>,
+    /// Topics, each once, in the order chosen.
+    pub topic_ids: Vec<i64>,
 }
 
 impl AgendaItemInput {
@@ -363,6 +424,30 @@ impl AgendaItemInput {
         if title.is_none() {
             problems.add(Field::Title, "Titel: Bitte einen Titel angeben.");
         }
+        let mut speakers = Vec::with_capacity(self.speakers.len());
+        for (n, speaker) in (1..).zip(&self.speakers) {
+            match (speaker.person_id, text::optional(&speaker.name)) {
+                (Some(id), _) => speakers.push(SpeakerFields::Person(id)),
+                (None, Some(name)) if name.chars().count() > 200 => problems.add(
+                    Field::Speakers,
+                    format!("Referierende: Der {n}. Eintrag ist länger als 200 Zeichen."),
+                ),
+                (None, Some(name)) => speakers.push(SpeakerFields::Text(name)),
+                (None, None) => problems.add(
+                    Field::Speakers,
+                    format!(
+                        "Referierende: Beim {n}. Eintrag fehlt die Person oder der Name. Bitte \
+                         eine Person wählen, einen Namen eingeben oder den Eintrag entfernen."
+                    ),
+                ),
+            }
+        }
+        let mut topic_ids: Vec<i64> = Vec::with_capacity(self.topic_ids.len());
+        for id in &self.topic_ids {
+            if !topic_ids.contains(id) {
+                topic_ids.push(*id);
+            }
+        }
         problems.finish(|| AgendaItemFields {
             day: day.unwrap_or_default(),
             start_time: start_time.map(|s| {
@@ -376,6 +461,9 @@ impl AgendaItemInput {
             description: text::optional(&self.description),
             place: text::optional(&self.place),
             internal: self.internal,
+            standing: self.standing,
+            speakers,
+            topic_ids,
         })
     }
 }
@@ -393,15 +481,18 @@ pub struct Slot {
     pub overlap_minutes: i64,
 }
 
-/// The day's start when its first item has no fixed start.
+/// A day's start until the secretariat sets another.
 pub const DEFAULT_DAY_START: (u32, u32) = (9, 0);
+
+/// [`DEFAULT_DAY_START`] as a time.
+pub fn default_day_start() -> NaiveTime {
+    NaiveTime::from_hms_opt(DEFAULT_DAY_START.0, DEFAULT_DAY_START.1, 0).unwrap_or(NaiveTime::MIN)
+}
 
 /// The start and end of each item of one day, in order: an item starts when the previous one
 /// ends, unless it has a fixed start (a visit at 14:00), which may leave a gap or overlap the
 /// previous item. Items without a duration take no time.
-pub fn schedule(items: &[(Option<NaiveTime>, Option<i64>)]) -> Vec<Slot> {
-    let day_start = NaiveTime::from_hms_opt(DEFAULT_DAY_START.0, DEFAULT_DAY_START.1, 0)
-        .unwrap_or(NaiveTime::MIN);
+pub fn schedule(day_start: NaiveTime, items: &[(Option<NaiveTime>, Option<i64>)]) -> Vec<Slot> {
     let mut previous_end: Option<NaiveTime> = None;
     items
         .iter()
@@ -427,18 +518,31 @@ pub fn schedule(items: &[(Option<NaiveTime>, Option<i64>)]) -> Vec<Slot> {
         .collect()
 }
 
-/// [`schedule`] over a whole agenda in order: each day on its own, items as
-/// (day, fixed start, duration). The slots come back in the items' order.
-pub fn schedule_days(items: &[(NaiveDate, Option<NaiveTime>, Option<i64>)]) -> Vec<Slot> {
+/// [`schedule`] over a whole agenda in order: each day on its own from its start (`day_start`),
+/// items as (day, fixed start, duration). The slots come back in the items' order.
+pub fn schedule_days(
+    items: &[(NaiveDate, Option<NaiveTime>, Option<i64>)],
+    day_start: impl Fn(NaiveDate) -> NaiveTime,
+) -> Vec<Slot> {
     let mut slots = Vec::with_capacity(items.len());
     for day in items.chunk_by(|a, b| a.0 == b.0) {
+        let start = day_start(day[0].0);
         let times: Vec<(Option<NaiveTime>, Option<i64>)> = day
             .iter()
             .map(|(_, start, minutes)| (*start, *minutes))
             .collect();
-        slots.extend(schedule(&times));
+        slots.extend(schedule(start, &times));
     }
     slots
+}
+
+/// When a meeting day starts: as set for it in `starts` ("HH:MM"), or at the default.
+pub fn day_start(starts: &[(NaiveDate, String)], day: NaiveDate) -> NaiveTime {
+    starts
+        .iter()
+        .find(|(d, _)| *d == day)
+        .and_then(|(_, t)| parse_time(Some(t)))
+        .unwrap_or_else(default_day_start)
 }
 
 /// "HH:MM" as stored, or `None`.
@@ -456,12 +560,15 @@ mod tests {
 
     #[test]
     fn times_follow_the_durations_and_fixed_starts_show_gaps_and_overlaps() {
-        let slots = schedule(&[
-            (at(10, 0), Some(30)),
-            (None, Some(45)),
-            (at(12, 0), Some(60)),
-            (at(12, 30), Some(15)),
-        ]);
+        let slots = schedule(
+            default_day_start(),
+            &[
+                (at(10, 0), Some(30)),
+                (None, Some(45)),
+                (at(12, 0), Some(60)),
+                (at(12, 30), Some(15)),
+            ],
+        );
         let shown: Vec<(String, i64, i64)> = slots
             .iter()
             .map(|s| {
@@ -483,27 +590,45 @@ mod tests {
             "a computed item follows on; a fixed one may leave a gap or overlap"
         );
         assert_eq!(
-            schedule(&[(None, Some(15))])[0].start,
+            schedule(default_day_start(), &[(None, Some(15))])[0].start,
             at(9, 0).unwrap_or_default()
+        );
+        assert_eq!(
+            schedule(
+                at(8, 30).unwrap_or_default(),
+                &[(None, Some(15)), (None, Some(5))]
+            )[1]
+            .start,
+            at(8, 45).unwrap_or_default(),
+            "the day's own start"
         );
     }
 
     #[test]
     fn every_day_is_timed_on_its_own() {
         let day = |d: u32| NaiveDate::from_ymd_opt(2026, 9, d).unwrap_or_default();
-        let slots = schedule_days(&[
-            (day(21), at(13, 0), Some(30)),
-            (day(21), None, Some(30)),
-            (day(22), None, Some(45)),
-        ]);
+        let slots = schedule_days(
+            &[
+                (day(21), at(13, 0), Some(30)),
+                (day(21), None, Some(30)),
+                (day(22), None, Some(45)),
+            ],
+            |d| {
+                if d == day(22) {
+                    at(10, 15).unwrap_or_default()
+                } else {
+                    default_day_start()
+                }
+            },
+        );
         let starts: Vec<String> = slots
             .iter()
             .map(|s| s.start.format("%H:%M").to_string())
             .collect();
         assert_eq!(
             starts,
-            ["13:00", "13:30", "09:00"],
-            "the second day starts afresh"
+            ["13:00", "13:30", "10:15"],
+            "the second day starts afresh, at its own start"
         );
     }
 
@@ -519,6 +644,7 @@ mod tests {
             host_organisation_id: None,
             status: SessionStatus::Planned,
             description: None,
+            registration_deadline: None,
             history: History {
                 created_at: String::new(),
                 created_by: String::new(),
@@ -534,6 +660,7 @@ mod tests {
             number: Some(0),
             first_day: "22.09.2026".into(),
             last_day: "21.09.2026".into(),
+            registration_deadline: "30.09.2026".into(),
             ..Default::default()
         };
         let fields: Vec<Field> = bad
@@ -542,16 +669,31 @@ mod tests {
             .iter()
             .map(|e| e.field)
             .collect();
-        assert_eq!(fields, [Field::Number, Field::Title, Field::LastDay]);
+        assert_eq!(
+            fields,
+            [
+                Field::Number,
+                Field::Title,
+                Field::LastDay,
+                Field::RegistrationDeadline
+            ]
+        );
         let item = AgendaItemInput {
             day: "23.09.2026".into(),
             start_time: "25:00".into(),
             duration_minutes: Some(0),
+            speakers: vec![
+                SpeakerInput {
+                    person_id: None,
+                    name: "Dr. Anna Beispiel".into(),
+                },
+                SpeakerInput::default(),
+            ],
             ..Default::default()
         };
         let fields: Vec<Field> = item
             .validate(&session())
-            .expect_err("four problems")
+            .expect_err("five problems")
             .iter()
             .map(|e| e.field)
             .collect();
@@ -561,9 +703,10 @@ mod tests {
                 Field::Day,
                 Field::StartTime,
                 Field::DurationMinutes,
-                Field::Title
+                Field::Title,
+                Field::Speakers
             ],
-            "a day outside the session, no time, a zero duration, no title"
+            "a day outside the session, no time, a zero duration, no title, an empty speaker"
         );
         let one_day = SessionInput {
             number: Some(39),

@@ -131,6 +131,7 @@ fn write(w: &mut Writer<'_>, data: &DemoData) -> Result<()> {
                 description: item.description.as_deref(),
                 place: item.place.as_deref(),
                 internal: item.internal,
+                standing: item.standing,
             })?;
             items.insert(item.key.as_str(), item_id);
             for (position, speaker) in (1..).zip(&item.speakers) {

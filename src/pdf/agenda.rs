@@ -96,7 +96,7 @@ pub(super) fn agenda_blocks(
             )
         })
         .collect();
-    let slots = schedule_days(&times);
+    let slots = schedule_days(&times, |day| session.day_start(day));
     let mut current_day = None;
     let mut rows = Vec::new();
     let columns = || {

@@ -89,6 +89,8 @@ pub enum Entity {
     Recommendation,
     /// The settings.
     Settings,
+    /// An attachment of an agenda item.
+    Attachment,
     /// The store as a whole (backup, restore).
     Store,
 }
@@ -110,6 +112,7 @@ impl Entity {
             Entity::PracticeExample => "practice_example",
             Entity::Recommendation => "recommendation",
             Entity::Settings => "settings",
+            Entity::Attachment => "attachment",
             Entity::Store => "store",
         }
     }
@@ -235,6 +238,18 @@ const FIELD_NAMES: &[&str] = &[
     "duration_minutes",
     "place",
     "internal",
+    "registration_deadline",
+    "standing",
+    "speakers",
+    "topic_ids",
+    "status",
+    "represented_by",
+    "joins_visit",
+    "joins_dinner",
+    "days",
+    "attachments",
+    "day_start",
+    "letter_template",
 ];
 
 /// One audit entry, for tests and the later history screen.

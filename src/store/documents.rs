@@ -35,9 +35,18 @@ pub struct SessionRow {
     pub host: Option<String>,
     /// Status.
     pub status: SessionStatus,
+    /// Registration deadline.
+    pub registration_deadline: Option<NaiveDate>,
+    /// The day starts the secretariat set ("HH:MM").
+    pub day_starts: Vec<(NaiveDate, String)>,
 }
 
 impl SessionRow {
+    /// When a meeting day starts.
+    pub fn day_start(&self, day: NaiveDate) -> chrono::NaiveTime {
+        crate::model::session::day_start(&self.day_starts, day)
+    }
+
     /// Every meeting day, first to last.
     pub fn days(&self) -> Vec<NaiveDate> {
         self.first_day
@@ -72,6 +81,27 @@ pub struct AgendaRow {
     pub internal: bool,
     /// Speakers: "Dr. Anna Schmidt (Stadt Jena)" or free text.
     pub speakers: Vec<String>,
+    /// Standing item (kept in a copy).
+    pub standing: bool,
+}
+
+impl Default for AgendaRow {
+    fn default() -> Self {
+        AgendaRow {
+            id: 0,
+            position: 0,
+            day: NaiveDate::default(),
+            start_time: None,
+            duration_minutes: None,
+            kind: AgendaKind::Talk,
+            title: String::new(),
+            description: None,
+            place: None,
+            internal: false,
+            speakers: Vec::new(),
+            standing: false,
+        }
+    }
 }
 
 /// A person's attendance of a session.
@@ -233,7 +263,7 @@ impl Documents<'_> {
         let conn = self.0;
         conn.query_row(
             "SELECT s.id, s.number, s.title, s.first_day, s.last_day, s.venue, s.address, o.name,
-                s.status
+                s.status, s.registration_deadline
          FROM sessions s LEFT JOIN organisations o ON o.id = s.host_organisation_id
          WHERE s.number = ?1",
             [number],
@@ -249,6 +279,8 @@ impl Documents<'_> {
                         address: r.get(6)?,
                         host: r.get(7)?,
                         status: r.get(8)?,
+                        registration_deadline: r.get(9)?,
+                        day_starts: Vec::new(),
                     })
                 })
             },
@@ -258,6 +290,10 @@ impl Documents<'_> {
             entity: "session",
             id: number,
         })
+        .and_then(|mut row| {
+            row.day_starts = super::sessions::Sessions(conn).day_starts(row.id)?;
+            Ok(row)
+        })
     }
 
     /// The agenda of a session in order, with speakers.
@@ -265,7 +301,7 @@ impl Documents<'_> {
         let conn = self.0;
         let mut statement = conn.prepare(
         "SELECT id, position, day, start_time, duration_minutes, kind, title, description, place,
-                internal
+                internal, standing
          FROM agenda_items WHERE session_id = ?1 ORDER BY day, position, id",
     )?;
         let mut items: Vec<AgendaRow> = statement
@@ -282,6 +318,7 @@ impl Documents<'_> {
                         description: r.get(7)?,
                         place: r.get(8)?,
                         internal: r.get(9)?,
+                        standing: r.get(10)?,
                         speakers: Vec::new(),
                     })
                 })

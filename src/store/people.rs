@@ -47,6 +47,16 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
 pub struct People<'a>(pub(super) &'a Connection);
 
 impl People<'_> {
+    /// True when the person exists.
+    pub fn exists(&self, id: i64) -> Result<bool> {
+        Ok(self
+            .0
+            .prepare_cached("SELECT 1 FROM people WHERE id = ?1")?
+            .query_row([id], |_| Ok(()))
+            .optional()?
+            .is_some())
+    }
+
     /// One person.
     pub fn get(&self, id: i64) -> Result<Person> {
         get(self.0, id)

@@ -323,6 +323,40 @@ CREATE VIRTUAL TABLE search_index USING fts5(
 );
 "#;
 
+/// Sessions in full (issue 8): a start time per meeting day, the registration deadline, standing
+/// agenda items (kept when a session is copied as a template), sign-ups for the site visit and
+/// the dinner, and attachments (kept inside the store, so they travel with every backup).
+const V2: &str = r#"
+ALTER TABLE sessions ADD COLUMN registration_deadline TEXT;
+
+CREATE TABLE session_days (
+    session_id  INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    day         TEXT NOT NULL,
+    start_time  TEXT NOT NULL,
+    PRIMARY KEY (session_id, day)
+);
+
+ALTER TABLE agenda_items ADD COLUMN standing INTEGER NOT NULL DEFAULT 0
+    CHECK (standing IN (0, 1));
+
+ALTER TABLE attendance ADD COLUMN joins_visit INTEGER NOT NULL DEFAULT 0
+    CHECK (joins_visit IN (0, 1));
+ALTER TABLE attendance ADD COLUMN joins_dinner INTEGER NOT NULL DEFAULT 0
+    CHECK (joins_dinner IN (0, 1));
+
+CREATE TABLE attachments (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    agenda_item_id  INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+    file_name       TEXT NOT NULL,
+    media_type      TEXT NOT NULL,
+    size            INTEGER NOT NULL,
+    content         BLOB NOT NULL,
+    created_at      TEXT NOT NULL,
+    created_by      TEXT NOT NULL
+);
+CREATE INDEX attachments_item ON attachments(agenda_item_id);
+"#;
+
 /// True when a store at version 1 has the shipped V1 (not a pre-release draft of it, whose audit
 /// log still had a `summary` column).
 pub(crate) fn is_shipped_v1(conn: &rusqlite::Connection) -> rusqlite::Result<bool> {
@@ -335,11 +369,11 @@ pub(crate) fn is_shipped_v1(conn: &rusqlite::Connection) -> rusqlite::Result<boo
 }
 
 /// The schema version this binary writes: the number of migrations.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 /// All migrations, oldest first. `VERSION` must equal their number (checked by a test).
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 #[cfg(test)]

@@ -10,12 +10,13 @@ use super::{decode, Writer};
 use crate::error::{Error, Result};
 use crate::model::session::{
     ActionStatus, AgendaItemFields, AgendaKind, AttendanceStatus, MinutesStatus, Session,
-    SessionFields, SessionStatus,
+    SessionFields, SessionStatus, SpeakerFields,
 };
 use crate::model::History;
 
 const COLUMNS: &str = "id, number, title, first_day, last_day, venue, address,
-    host_organisation_id, status, description, created_at, created_by, updated_at, updated_by";
+    host_organisation_id, status, description, created_at, created_by, updated_at, updated_by,
+    registration_deadline";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
     decode("sessions", row, |row| {
@@ -30,6 +31,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
             host_organisation_id: row.get(7)?,
             status: row.get(8)?,
             description: row.get(9)?,
+            registration_deadline: row.get(14)?,
             history: History {
                 created_at: row.get(10)?,
                 created_by: row.get(11)?,
@@ -41,30 +43,128 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
 }
 
 fn agenda_fields(conn: &Connection, id: i64) -> Result<AgendaItemFields> {
-    conn.query_row(
-        "SELECT id, day, start_time, duration_minutes, kind, title, description, place, internal
-         FROM agenda_items WHERE id = ?1",
-        [id],
-        |r| {
-            decode("agenda_items", r, |r| {
-                Ok(AgendaItemFields {
-                    day: r.get(1)?,
-                    start_time: r.get(2)?,
-                    duration_minutes: r.get::<_, Option<i64>>(3)?.unwrap_or_default(),
-                    kind: r.get(4)?,
-                    title: r.get(5)?,
-                    description: r.get(6)?,
-                    place: r.get(7)?,
-                    internal: r.get(8)?,
+    let mut fields = conn
+        .query_row(
+            "SELECT id, day, start_time, duration_minutes, kind, title, description, place,
+                internal, standing
+             FROM agenda_items WHERE id = ?1",
+            [id],
+            |r| {
+                decode("agenda_items", r, |r| {
+                    Ok(AgendaItemFields {
+                        day: r.get(1)?,
+                        start_time: r.get(2)?,
+                        duration_minutes: r.get::<_, Option<i64>>(3)?.unwrap_or_default(),
+                        kind: r.get(4)?,
+                        title: r.get(5)?,
+                        description: r.get(6)?,
+                        place: r.get(7)?,
+                        internal: r.get(8)?,
+                        standing: r.get(9)?,
+                        speakers: Vec::new(),
+                        topic_ids: Vec::new(),
+                    })
                 })
-            })
-        },
-    )
-    .optional()?
-    .ok_or(Error::NotFound {
-        entity: "agenda_item",
-        id,
-    })
+            },
+        )
+        .optional()?
+        .ok_or(Error::NotFound {
+            entity: "agenda_item",
+            id,
+        })?;
+    let reader = Sessions(conn);
+    fields.speakers = reader
+        .speakers(id)?
+        .into_iter()
+        .map(|s| match s.person_id {
+            Some(person) => SpeakerFields::Person(person),
+            None => SpeakerFields::Text(s.name),
+        })
+        .collect();
+    fields.topic_ids = reader.topics(id)?.into_iter().map(|t| t.id).collect();
+    Ok(fields)
+}
+
+/// A speaker of an agenda item as the editor shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct Speaker {
+    /// The person, when from the register.
+    pub person_id: Option<i64>,
+    /// The person's name ("Dr. Anna Schmidt") or the free text.
+    pub name: String,
+}
+
+/// A topic (Themenfeld), by id and name.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct TopicRef {
+    /// Id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+}
+
+/// An attachment (Anlage) of an agenda item, without its content.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct AttachmentInfo {
+    /// Id.
+    pub id: i64,
+    /// The file's name as added ("Präsentation Welcome Center.pdf").
+    pub file_name: String,
+    /// Media type ("application/pdf").
+    pub media_type: String,
+    /// Size in bytes.
+    pub size: i64,
+}
+
+/// A person on a session's attendance list, as the attendance screen shows them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[ts(rename = "AttendanceRow")]
+pub struct AttendanceEntry {
+    /// Id of the attendance record.
+    pub id: i64,
+    /// Person.
+    pub person_id: i64,
+    /// "Özdemir, Şükrü" (list form, sorts by last name).
+    pub name: String,
+    /// "Şükrü Özdemir", for letters and badges.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub full_name: String,
+    /// For which organisation.
+    pub organisation_id: Option<i64>,
+    /// Its name.
+    pub organisation: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Status.
+    pub status: AttendanceStatus,
+    /// The person who stands in.
+    pub represented_by: Option<i64>,
+    /// Their name ("Dr. Anna Schmidt").
+    pub represented_by_name: Option<String>,
+    /// Signed up for the site visit.
+    pub joins_visit: bool,
+    /// Signed up for the dinner.
+    pub joins_dinner: bool,
+    /// Days present.
+    pub days: Vec<NaiveDate>,
+    /// Notes.
+    pub notes: Option<String>,
+}
+
+/// An attendance record's changeable fields.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AttendanceFields {
+    /// Status.
+    pub status: AttendanceStatus,
+    /// Substitute.
+    pub represented_by: Option<i64>,
+    /// Site visit.
+    pub joins_visit: bool,
+    /// Dinner.
+    pub joins_dinner: bool,
+    /// Notes.
+    pub notes: Option<String>,
 }
 
 /// Reads of sessions.
@@ -119,6 +219,249 @@ impl Sessions<'_> {
             .prepare_cached("SELECT person_id FROM attendance WHERE session_id = ?1")?;
         let rows = stmt.query_map([session_id], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The start of each meeting day the secretariat has set ("HH:MM"); other days start at
+    /// the default.
+    pub fn day_starts(&self, session_id: i64) -> Result<Vec<(NaiveDate, String)>> {
+        let mut stmt = self.0.prepare_cached(
+            "SELECT session_id, day, start_time FROM session_days WHERE session_id = ?1
+             ORDER BY day",
+        )?;
+        let rows = stmt.query_map([session_id], |r| {
+            decode("session_days", r, |r| Ok((r.get(1)?, r.get(2)?)))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// An agenda item's stored fields with its speakers and topics.
+    pub fn agenda_item(&self, id: i64) -> Result<AgendaItemFields> {
+        agenda_fields(self.0, id)
+    }
+
+    /// How many people are on a session's list, and how many of them are expected or came
+    /// (registered, represented or present).
+    pub fn attendance_counts(&self, session_id: i64) -> Result<(i64, i64)> {
+        Ok(self.0.prepare_cached(
+            "SELECT count(*), coalesce(sum(status IN ('registered','represented','attended')), 0)
+             FROM attendance WHERE session_id = ?1",
+        )?
+        .query_row([session_id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+    }
+
+    /// The session an agenda item belongs to.
+    pub fn item_session(&self, item_id: i64) -> Result<i64> {
+        self.0
+            .prepare_cached("SELECT session_id FROM agenda_items WHERE id = ?1")?
+            .query_row([item_id], |r| r.get(0))
+            .optional()?
+            .ok_or(Error::NotFound {
+                entity: "agenda_item",
+                id: item_id,
+            })
+    }
+
+    /// An agenda item's speakers in order, with the names of people from the register.
+    pub fn speakers(&self, item_id: i64) -> Result<Vec<Speaker>> {
+        let mut stmt = self.0.prepare_cached(
+            "SELECT sp.id, sp.person_id, sp.free_text, p.title, p.first_name, p.name_particle,
+                p.last_name
+             FROM agenda_item_speakers sp LEFT JOIN people p ON p.id = sp.person_id
+             WHERE sp.agenda_item_id = ?1 ORDER BY sp.position, sp.id",
+        )?;
+        let rows = stmt.query_map([item_id], |r| {
+            decode("agenda_item_speakers", r, |r| {
+                let person_id: Option<i64> = r.get(1)?;
+                let free: Option<String> = r.get(2)?;
+                let title: Option<String> = r.get(3)?;
+                let first: Option<String> = r.get(4)?;
+                let particle: Option<String> = r.get(5)?;
+                let last: Option<String> = r.get(6)?;
+                let name = match (first, last) {
+                    (Some(f), Some(l)) => crate::model::person::full_name(
+                        title.as_deref(),
+                        &f,
+                        particle.as_deref(),
+                        &l,
+                    ),
+                    _ => free.unwrap_or_default(),
+                };
+                Ok(Speaker { person_id, name })
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// An agenda item's topics, by name.
+    pub fn topics(&self, item_id: i64) -> Result<Vec<TopicRef>> {
+        let mut stmt = self.0.prepare_cached(
+            "SELECT t.id, t.name FROM agenda_item_topics at JOIN topics t ON t.id = at.topic_id
+             WHERE at.agenda_item_id = ?1 ORDER BY t.name",
+        )?;
+        let rows = stmt.query_map([item_id], |r| {
+            Ok(TopicRef {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every topic, by name.
+    pub fn all_topics(&self) -> Result<Vec<TopicRef>> {
+        let mut stmt = self
+            .0
+            .prepare_cached("SELECT id, name FROM topics ORDER BY name")?;
+        let rows = stmt.query_map([], |r| {
+            Ok(TopicRef {
+                id: r.get(0)?,
+                name: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Of these topic ids, the ones that do not exist.
+    pub fn missing_topics(&self, ids: &[i64]) -> Result<Vec<i64>> {
+        let mut stmt = self
+            .0
+            .prepare_cached("SELECT count(*) FROM topics WHERE id = ?1")?;
+        let mut missing = Vec::new();
+        for id in ids {
+            if stmt.query_row([id], |r| r.get::<_, i64>(0))? == 0 {
+                missing.push(*id);
+            }
+        }
+        Ok(missing)
+    }
+
+    /// An agenda item's attachments, in the order added.
+    pub fn attachments(&self, item_id: i64) -> Result<Vec<AttachmentInfo>> {
+        let mut stmt = self.0.prepare_cached(
+            "SELECT id, file_name, media_type, size FROM attachments WHERE agenda_item_id = ?1
+             ORDER BY id",
+        )?;
+        let rows = stmt.query_map([item_id], |r| {
+            Ok(AttachmentInfo {
+                id: r.get(0)?,
+                file_name: r.get(1)?,
+                media_type: r.get(2)?,
+                size: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// An attachment with its content.
+    pub fn attachment(&self, id: i64) -> Result<(AttachmentInfo, Vec<u8>)> {
+        self.0
+            .prepare_cached(
+                "SELECT id, file_name, media_type, size, content FROM attachments WHERE id = ?1",
+            )?
+            .query_row([id], |r| {
+                Ok((
+                    AttachmentInfo {
+                        id: r.get(0)?,
+                        file_name: r.get(1)?,
+                        media_type: r.get(2)?,
+                        size: r.get(3)?,
+                    },
+                    r.get(4)?,
+                ))
+            })
+            .optional()?
+            .ok_or(Error::NotFound {
+                entity: "attachment",
+                id,
+            })
+    }
+
+    /// The PDF attachments of a session's agenda in agenda order, with their content: what the
+    /// session file appends.
+    pub fn pdf_attachments(&self, session_id: i64) -> Result<Vec<(String, Vec<u8>)>> {
+        let mut stmt = self.0.prepare_cached(
+            "SELECT a.file_name, a.content FROM attachments a
+             JOIN agenda_items i ON i.id = a.agenda_item_id
+             WHERE i.session_id = ?1 AND a.media_type = 'application/pdf'
+             ORDER BY i.day, i.position, i.id, a.id",
+        )?;
+        let rows = stmt.query_map([session_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A session's attendance list, by name, with days and sign-ups.
+    pub fn attendance(&self, session_id: i64) -> Result<Vec<AttendanceEntry>> {
+        let mut stmt = self.0.prepare_cached(
+            "SELECT a.id, a.person_id, p.title, p.first_name, p.name_particle, p.last_name,
+                a.organisation_id, o.name, p.email, a.status, a.represented_by,
+                r.title, r.first_name, r.name_particle, r.last_name,
+                a.joins_visit, a.joins_dinner, a.notes,
+                (SELECT group_concat(d.day, ',') FROM
+                    (SELECT day FROM attendance_days WHERE attendance_id = a.id ORDER BY day) d)
+             FROM attendance a
+             JOIN people p ON p.id = a.person_id
+             LEFT JOIN organisations o ON o.id = a.organisation_id
+             LEFT JOIN people r ON r.id = a.represented_by
+             WHERE a.session_id = ?1",
+        )?;
+        let rows = stmt.query_map([session_id], |r| {
+            decode("attendance", r, |r| {
+                use crate::model::person::{full_name, list_name};
+                let title: Option<String> = r.get(2)?;
+                let first: String = r.get(3)?;
+                let particle: Option<String> = r.get(4)?;
+                let last: String = r.get(5)?;
+                let rep_first: Option<String> = r.get(12)?;
+                let rep_last: Option<String> = r.get(14)?;
+                let rep_title: Option<String> = r.get(11)?;
+                let rep_particle: Option<String> = r.get(13)?;
+                let days: Option<String> = r.get(18)?;
+                let days = days
+                    .unwrap_or_default()
+                    .split(',')
+                    .filter_map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                    .collect();
+                Ok(AttendanceEntry {
+                    id: r.get(0)?,
+                    person_id: r.get(1)?,
+                    name: list_name(title.as_deref(), &first, particle.as_deref(), &last),
+                    full_name: full_name(title.as_deref(), &first, particle.as_deref(), &last),
+                    organisation_id: r.get(6)?,
+                    organisation: r.get(7)?,
+                    email: r.get(8)?,
+                    status: r.get(9)?,
+                    represented_by: r.get(10)?,
+                    represented_by_name: match (rep_first, rep_last) {
+                        (Some(f), Some(l)) => Some(full_name(
+                            rep_title.as_deref(),
+                            &f,
+                            rep_particle.as_deref(),
+                            &l,
+                        )),
+                        _ => None,
+                    },
+                    joins_visit: r.get(15)?,
+                    joins_dinner: r.get(16)?,
+                    days,
+                    notes: r.get(17)?,
+                })
+            })
+        })?;
+        let mut entries: Vec<AttendanceEntry> = rows.collect::<rusqlite::Result<_>>()?;
+        entries.sort_by_cached_key(|e| (crate::model::text::sort_key(&e.name), e.id));
+        Ok(entries)
+    }
+
+    /// The session of an attendance record.
+    pub fn attendance_session(&self, id: i64) -> Result<i64> {
+        self.0
+            .prepare_cached("SELECT session_id FROM attendance WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?
+            .ok_or(Error::NotFound {
+                entity: "attendance",
+                id,
+            })
     }
 
     /// The ids of a session's agenda items in order.
@@ -177,6 +520,8 @@ pub struct NewAgendaItem<'a> {
     pub place: Option<&'a str>,
     /// Internal.
     pub internal: bool,
+    /// Standing item.
+    pub standing: bool,
 }
 
 /// A new attendance record.
@@ -267,8 +612,8 @@ impl SessionsMut<'_, '_> {
         })
         .and_then(|id| {
             self.w.conn().execute(
-                "UPDATE sessions SET description = ?2 WHERE id = ?1",
-                params![id, f.description],
+                "UPDATE sessions SET description = ?2, registration_deadline = ?3 WHERE id = ?1",
+                params![id, f.description, f.registration_deadline],
             )?;
             Ok(id)
         })
@@ -286,12 +631,13 @@ impl SessionsMut<'_, '_> {
             address: before.address,
             host_organisation_id: before.host_organisation_id,
             description: before.description,
+            registration_deadline: before.registration_deadline,
         };
         let at = self.w.at();
         self.w.conn().execute(
             "UPDATE sessions SET number = ?2, title = ?3, first_day = ?4, last_day = ?5,
                 venue = ?6, address = ?7, host_organisation_id = ?8, description = ?9,
-                updated_at = ?10, updated_by = ?11
+                updated_at = ?10, updated_by = ?11, registration_deadline = ?12
              WHERE id = ?1",
             params![
                 id,
@@ -304,7 +650,8 @@ impl SessionsMut<'_, '_> {
                 f.host_organisation_id,
                 f.description,
                 at,
-                self.w.user()
+                self.w.user(),
+                f.registration_deadline
             ],
         )?;
         self.w.audit(
@@ -350,7 +697,7 @@ impl SessionsMut<'_, '_> {
         let changed = self.w.conn().execute(
             "UPDATE agenda_items SET day = ?2, start_time = ?3, duration_minutes = ?4, kind = ?5,
                 title = ?6, description = ?7, place = ?8, internal = ?9, updated_at = ?10,
-                updated_by = ?11
+                updated_by = ?11, standing = ?12
              WHERE id = ?1",
             params![
                 id,
@@ -363,7 +710,8 @@ impl SessionsMut<'_, '_> {
                 f.place,
                 f.internal,
                 at,
-                self.w.user()
+                self.w.user(),
+                f.standing
             ],
         )?;
         if changed == 0 {
@@ -371,6 +719,20 @@ impl SessionsMut<'_, '_> {
                 entity: "agenda_item",
                 id,
             });
+        }
+        if before.speakers != f.speakers {
+            self.w.conn().execute(
+                "DELETE FROM agenda_item_speakers WHERE agenda_item_id = ?1",
+                [id],
+            )?;
+            self.insert_speakers(id, &f.speakers)?;
+        }
+        if before.topic_ids != f.topic_ids {
+            self.w.conn().execute(
+                "DELETE FROM agenda_item_topics WHERE agenda_item_id = ?1",
+                [id],
+            )?;
+            self.insert_topics(id, &f.topic_ids)?;
         }
         self.w.audit(
             Entity::AgendaItem,
@@ -432,8 +794,8 @@ impl SessionsMut<'_, '_> {
         self.w.conn().execute(
             "INSERT INTO agenda_items (session_id, position, day, start_time, duration_minutes,
                 kind, title, description, place, internal, created_at, created_by, updated_at,
-                updated_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11, ?12)",
+                updated_by, standing)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11, ?12, ?13)",
             params![
                 item.session_id,
                 item.position,
@@ -446,13 +808,185 @@ impl SessionsMut<'_, '_> {
                 item.place,
                 item.internal,
                 at,
-                self.w.user()
+                self.w.user(),
+                item.standing
             ],
         )?;
         let id = self.w.conn().last_insert_rowid();
         self.w
             .audit(Entity::AgendaItem, Some(id), Action::Create, &[])?;
         Ok(id)
+    }
+
+    /// Writes an item's speakers (the item has none yet).
+    pub fn insert_speakers(&mut self, item_id: i64, speakers: &[SpeakerFields]) -> Result<()> {
+        for (position, speaker) in (1..).zip(speakers) {
+            let (person, text) = match speaker {
+                SpeakerFields::Person(id) => (Some(*id), None),
+                SpeakerFields::Text(text) => (None, Some(text.as_str())),
+            };
+            self.w.conn().execute(
+                "INSERT INTO agenda_item_speakers (agenda_item_id, position, person_id, free_text)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![item_id, position, person, text],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Writes an item's topics (the item has none yet).
+    pub fn insert_topics(&mut self, item_id: i64, topics: &[i64]) -> Result<()> {
+        for topic in topics {
+            self.w.conn().execute(
+                "INSERT INTO agenda_item_topics (agenda_item_id, topic_id) VALUES (?1, ?2)",
+                params![item_id, topic],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Sets the start of a meeting day ("HH:MM").
+    pub fn set_day_start(&mut self, session_id: i64, day: NaiveDate, start: &str) -> Result<()> {
+        self.w.conn().execute(
+            "INSERT INTO session_days (session_id, day, start_time) VALUES (?1, ?2, ?3)
+             ON CONFLICT (session_id, day) DO UPDATE SET start_time = excluded.start_time",
+            params![session_id, day, start],
+        )?;
+        self.w.audit(
+            Entity::Session,
+            Some(session_id),
+            Action::Update,
+            &["day_start"],
+        )?;
+        self.touch(session_id)
+    }
+
+    /// Drops the day starts of days the session no longer has.
+    pub fn prune_day_starts(&mut self, session_id: i64) -> Result<()> {
+        self.w.conn().execute(
+            "DELETE FROM session_days WHERE session_id = ?1 AND (
+                day < (SELECT first_day FROM sessions WHERE id = ?1)
+                OR day > (SELECT last_day FROM sessions WHERE id = ?1))",
+            [session_id],
+        )?;
+        Ok(())
+    }
+
+    /// Stores a file as an attachment of an agenda item.
+    pub fn add_attachment(
+        &mut self,
+        item_id: i64,
+        file_name: &str,
+        media_type: &str,
+        content: &[u8],
+    ) -> Result<i64> {
+        let at = self.w.at();
+        self.w.conn().execute(
+            "INSERT INTO attachments (agenda_item_id, file_name, media_type, size, content,
+                created_at, created_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                item_id,
+                file_name,
+                media_type,
+                i64::try_from(content.len()).unwrap_or(i64::MAX),
+                content,
+                at,
+                self.w.user()
+            ],
+        )?;
+        let id = self.w.conn().last_insert_rowid();
+        self.w
+            .audit(Entity::Attachment, Some(id), Action::Create, &[])?;
+        self.w.audit(
+            Entity::AgendaItem,
+            Some(item_id),
+            Action::Update,
+            &["attachments"],
+        )?;
+        Ok(id)
+    }
+
+    /// Removes an attachment.
+    pub fn delete_attachment(&mut self, id: i64) -> Result<()> {
+        self.w
+            .delete_row("attachments", Entity::Attachment, "attachment", id)
+    }
+
+    /// Overwrites an attendance record's status, substitute, sign-ups and notes.
+    pub fn update_attendance(&mut self, id: i64, f: &AttendanceFields) -> Result<()> {
+        let before: AttendanceFields = self
+            .w
+            .conn()
+            .query_row(
+                "SELECT id, status, represented_by, joins_visit, joins_dinner, notes
+                 FROM attendance WHERE id = ?1",
+                [id],
+                |r| {
+                    decode("attendance", r, |r| {
+                        Ok(AttendanceFields {
+                            status: r.get(1)?,
+                            represented_by: r.get(2)?,
+                            joins_visit: r.get(3)?,
+                            joins_dinner: r.get(4)?,
+                            notes: r.get(5)?,
+                        })
+                    })
+                },
+            )
+            .optional()?
+            .ok_or(Error::NotFound {
+                entity: "attendance",
+                id,
+            })?;
+        let at = self.w.at();
+        self.w.conn().execute(
+            "UPDATE attendance SET status = ?2, represented_by = ?3, joins_visit = ?4,
+                joins_dinner = ?5, notes = ?6, updated_at = ?7, updated_by = ?8
+             WHERE id = ?1",
+            params![
+                id,
+                f.status,
+                f.represented_by,
+                f.joins_visit,
+                f.joins_dinner,
+                f.notes,
+                at,
+                self.w.user()
+            ],
+        )?;
+        self.w.audit(
+            Entity::Attendance,
+            Some(id),
+            Action::Update,
+            &changed_fields(&before, f),
+        )
+    }
+
+    /// Marks a person present or absent on a day (and sets the status the op decided).
+    pub fn set_present(&mut self, id: i64, day: NaiveDate, present: bool) -> Result<()> {
+        let changed = if present {
+            self.w.conn().execute(
+                "INSERT OR IGNORE INTO attendance_days (attendance_id, day) VALUES (?1, ?2)",
+                params![id, day],
+            )?
+        } else {
+            self.w.conn().execute(
+                "DELETE FROM attendance_days WHERE attendance_id = ?1 AND day = ?2",
+                params![id, day],
+            )?
+        };
+        if changed > 0 {
+            self.w
+                .audit(Entity::Attendance, Some(id), Action::Update, &["days"])?;
+        }
+        Ok(())
+    }
+
+    /// Takes a person off a session's attendance list.
+    pub fn delete_attendance(&mut self, id: i64) -> Result<()> {
+        self.w
+            .delete_row("attendance", Entity::Attendance, "attendance", id)
     }
 
     /// Adds a speaker (a person or free text) to an agenda item.

@@ -1,9 +1,12 @@
 //! Integration tests of the core over a temporary database file (one test binary).
 
+mod agenda;
+mod attendance;
 mod cli;
 mod demo;
 mod exports;
 mod imports;
+mod letters;
 mod mandates;
 mod members;
 mod organisations;

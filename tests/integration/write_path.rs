@@ -547,8 +547,11 @@ fn a_store_from_a_pre_release_build_or_a_foreign_file_is_refused_untouched() {
     drop(zirkel::Store::open(&path).expect("create"));
     {
         let conn = rusqlite::Connection::open(&path).expect("raw");
-        conn.execute_batch("ALTER TABLE audit_log RENAME COLUMN fields TO summary;")
-            .expect("old audit log");
+        // A pre-release draft of V1: its audit log had a summary column.
+        conn.execute_batch(
+            "ALTER TABLE audit_log RENAME COLUMN fields TO summary; PRAGMA user_version = 1;",
+        )
+        .expect("old audit log");
     }
     assert!(matches!(zirkel::Store::open(&path), Err(Error::PreRelease)));
     let empty = dir.path().join("leer.sqlite3");

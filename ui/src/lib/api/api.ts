@@ -30,6 +30,23 @@ import type {
   PersonInput,
   ReferenceData,
   StoreInfo,
+  AgendaItemInput,
+  AttachmentInfo,
+  AttendanceInput,
+  AttendanceList,
+  AttendanceRow,
+  LetterPreview,
+  LetterTemplate,
+  Placeholder,
+  ScheduledItem,
+  Session,
+  SessionCopyInput,
+  SessionDetail,
+  SessionDocument,
+  SessionEntry,
+  SessionInput,
+  SessionStatus,
+  TopicRef,
 } from './types';
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
@@ -100,6 +117,72 @@ export const membersImportCommit = (
 export const pdfMemberList = (options: MemberListOptions, path: string) =>
   call<PdfSummary>('pdf_member_list', { options, path });
 
+// Sessions, agenda, attendance, letters: docs/sessions-contract.md.
+export const sessionsList = (year: number | null, status: SessionStatus | null) =>
+  call<SessionEntry[]>('sessions_list', { year, status });
+export const sessionGet = (id: number) => call<SessionDetail>('session_get', { id });
+export const sessionCreate = (input: SessionInput) => call<Session>('session_create', { input });
+export const sessionUpdate = (id: number, input: SessionInput) =>
+  call<Session>('session_update', { id, input });
+export const sessionSetStatus = (id: number, status: SessionStatus) =>
+  call<Session>('session_set_status', { id, status });
+export const sessionCancel = (id: number) => call<Session>('session_cancel', { id });
+export const sessionDelete = (id: number) => call<null>('session_delete', { id });
+export const sessionCopy = (id: number, input: SessionCopyInput) =>
+  call<Session>('session_copy', { id, input });
+export const sessionSetDayStart = (sessionId: number, day: string, start: string) =>
+  call<SessionDetail>('session_set_day_start', { sessionId, day, start });
+export const agendaAdd = (sessionId: number, input: AgendaItemInput) =>
+  call<SessionDetail>('agenda_add', { sessionId, input });
+export const agendaUpdate = (sessionId: number, itemId: number, input: AgendaItemInput) =>
+  call<SessionDetail>('agenda_update', { sessionId, itemId, input });
+export const agendaMove = (sessionId: number, itemId: number, by: -1 | 1) =>
+  call<SessionDetail>('agenda_move', { sessionId, itemId, by });
+export const agendaRemove = (sessionId: number, itemId: number) =>
+  call<SessionDetail>('agenda_remove', { sessionId, itemId });
+/** The agenda as it would be with the draft (`itemId` null: a new item); never saves. */
+export const agendaPreview = (sessionId: number, itemId: number | null, input: AgendaItemInput) =>
+  call<ScheduledItem[]>('agenda_preview', { sessionId, itemId, input });
+export const topicsList = () => call<TopicRef[]>('topics_list');
+export const attachmentAdd = (itemId: number, path: string) =>
+  call<AttachmentInfo>('attachment_add', { itemId, path });
+export const attachmentOpen = (id: number) => call<null>('attachment_open', { id });
+export const attachmentRemove = (id: number) => call<null>('attachment_remove', { id });
+
+export const attendanceList = (sessionId: number) =>
+  call<AttendanceList>('attendance_list', { sessionId });
+export const attendanceInviteMembers = (sessionId: number) =>
+  call<number>('attendance_invite_members', { sessionId });
+export const attendanceInvite = (sessionId: number, personIds: number[]) =>
+  call<number>('attendance_invite', { sessionId, personIds });
+export const attendanceUpdate = (id: number, input: AttendanceInput) =>
+  call<AttendanceRow>('attendance_update', { id, input });
+export const attendanceRemove = (id: number) => call<null>('attendance_remove', { id });
+export const attendanceSetPresent = (id: number, day: string, present: boolean) =>
+  call<AttendanceRow>('attendance_set_present', { id, day, present });
+export const attendanceEmailList = (sessionId: number) =>
+  call<string>('attendance_email_list', { sessionId });
+export const attendanceExport = (sessionId: number, path: string) =>
+  call<number>('attendance_export', { sessionId, path });
+
+export const letterTemplateGet = () => call<LetterTemplate>('letter_template_get');
+export const letterTemplateSave = (template: LetterTemplate) =>
+  call<LetterTemplate>('letter_template_save', { template });
+export const letterPlaceholders = () => call<Placeholder[]>('letter_placeholders');
+export const letterPreview = (
+  sessionId: number,
+  template: LetterTemplate,
+  attendanceId: number | null,
+) => call<LetterPreview>('letter_preview', { sessionId, template, attendanceId });
+export const pdfLetters = (sessionId: number, path: string) =>
+  call<PdfSummary>('pdf_letters', { sessionId, path });
+export const pdfLettersFolder = (sessionId: number, dir: string) =>
+  call<number>('pdf_letters_folder', { sessionId, dir });
+export const pdfSession = (sessionId: number, document: SessionDocument, path: string) =>
+  call<PdfSummary>('pdf_session', { sessionId, document, path });
+export const sessionIcs = (sessionId: number, path: string) =>
+  call<null>('session_ics', { sessionId, path });
+
 export type FileFilter = DialogFilter;
 
 /** The system's save dialog; the chosen path, or null when cancelled. */
@@ -108,6 +191,13 @@ export const chooseSavePath = (options: {
   defaultPath: string;
   filters: FileFilter[];
 }) => guarded(() => save(options));
+
+/** The system's dialog to choose a folder; its path, or null when cancelled. */
+export const chooseFolder = (options: { title: string }) =>
+  guarded(async () => {
+    const chosen = await open({ ...options, multiple: false, directory: true });
+    return typeof chosen === 'string' ? chosen : null;
+  });
 
 /** The system's open dialog for one file; its path, or null when cancelled. */
 export const chooseOpenPath = (options: { title: string; filters: FileFilter[] }) =>

@@ -3,7 +3,7 @@
 
 export type Direction = "ascending" | "descending";
 
-export type Field = "file" | "path" | "argument" | "demo" | "salutation" | "title" | "first_name" | "name_particle" | "last_name" | "function" | "email" | "phone" | "mobile" | "street" | "postal_code" | "city" | "consent_shared_lists" | "consent_date" | "notes" | "name" | "kind" | "state" | "website" | "member_since" | "member_until" | "person_id" | "organisation_id" | "role" | "start_date" | "end_date" | "as_of" | "number" | "first_day" | "last_day" | "host_organisation_id" | "day" | "start_time" | "duration_minutes";
+export type Field = "file" | "path" | "argument" | "demo" | "salutation" | "title" | "first_name" | "name_particle" | "last_name" | "function" | "email" | "phone" | "mobile" | "street" | "postal_code" | "city" | "consent_shared_lists" | "consent_date" | "notes" | "name" | "kind" | "state" | "website" | "member_since" | "member_until" | "person_id" | "organisation_id" | "role" | "start_date" | "end_date" | "as_of" | "number" | "first_day" | "last_day" | "host_organisation_id" | "day" | "start_time" | "duration_minutes" | "registration_deadline" | "speakers" | "topic_ids" | "status" | "represented_by" | "subject" | "body";
 
 export type FieldError = { 
 /**
@@ -967,6 +967,10 @@ status: SessionStatus,
  */
 description: string | null, 
 /**
+ * Last day to register (Anmeldeschluss).
+ */
+registration_deadline: string | null, 
+/**
  * Created / changed.
  */
 history: History, };
@@ -1003,7 +1007,11 @@ host_organisation_id: number | null,
 /**
  * Description.
  */
-description: string, };
+description: string, 
+/**
+ * Registration deadline (Anmeldeschluss); empty for none.
+ */
+registration_deadline: string, };
 
 export type AgendaItemInput = { 
 /**
@@ -1037,7 +1045,20 @@ place: string,
 /**
  * Only on the internal agenda.
  */
-internal: boolean, };
+internal: boolean, 
+/**
+ * A standing item (Begrüßung, Berichte aus den Kommunen): kept when the session is copied
+ * as the template of the next one.
+ */
+standing: boolean, 
+/**
+ * Speakers in order: people from the register or free text.
+ */
+speakers: Array<SpeakerInput>, 
+/**
+ * Topics (Themenfelder).
+ */
+topic_ids: Array<number>, };
 
 export type Slot = { 
 /**
@@ -1068,6 +1089,422 @@ export type ActionStatus = "open" | "done" | "dropped";
 export type ReleaseStatus = "draft" | "agreed" | "released";
 
 export type RecommendationStatus = "draft" | "adopted";
+
+export type SpeakerInput = { 
+/**
+ * A person from the register.
+ */
+person_id: number | null, 
+/**
+ * Free text ("Dr. Anna Beispiel, Universität Hildesheim") when no person is chosen.
+ */
+name: string, };
+
+export type Speaker = { 
+/**
+ * The person, when from the register.
+ */
+person_id: number | null, 
+/**
+ * The person's name ("Dr. Anna Schmidt") or the free text.
+ */
+name: string, };
+
+export type TopicRef = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * Name.
+ */
+name: string, };
+
+export type AttachmentInfo = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * The file's name as added ("Präsentation Welcome Center.pdf").
+ */
+file_name: string, 
+/**
+ * Media type ("application/pdf").
+ */
+media_type: string, 
+/**
+ * Size in bytes.
+ */
+size: number, };
+
+export type When = "next" | "upcoming" | "past";
+
+export type SessionEntry = { 
+/**
+ * The session.
+ */
+session: Session, 
+/**
+ * Next, upcoming or past.
+ */
+when: When, 
+/**
+ * The host organisation's name.
+ */
+host_name: string | null, 
+/**
+ * People on the attendance list.
+ */
+invited: number, 
+/**
+ * Of them: registered, represented or present.
+ */
+expected: number, };
+
+export type ScheduledItem = { 
+/**
+ * Its id.
+ */
+id: number, 
+/**
+ * Day.
+ */
+day: string, 
+/**
+ * "TOP 3"; breaks have none.
+ */
+number: number | null, 
+/**
+ * When it takes place.
+ */
+slot: Slot, 
+/**
+ * Kind.
+ */
+kind: AgendaKind, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Description.
+ */
+description: string | null, 
+/**
+ * Place (of a visit).
+ */
+place: string | null, 
+/**
+ * Fixed start "HH:MM".
+ */
+start_time: string | null, 
+/**
+ * Duration.
+ */
+duration_minutes: number | null, 
+/**
+ * Only on the internal agenda.
+ */
+internal: boolean, 
+/**
+ * Kept when the session is copied as a template.
+ */
+standing: boolean, 
+/**
+ * Speakers in order.
+ */
+speakers: Array<Speaker>, 
+/**
+ * Topics.
+ */
+topics: Array<TopicRef>, 
+/**
+ * Attachments.
+ */
+attachments: Array<AttachmentInfo>, };
+
+export type DayPlan = { 
+/**
+ * The day.
+ */
+day: string, 
+/**
+ * Its start, "HH:MM".
+ */
+start: string, };
+
+export type SessionDetail = { 
+/**
+ * The session.
+ */
+session: Session, 
+/**
+ * The host organisation's name.
+ */
+host_name: string | null, 
+/**
+ * Its days with their starts.
+ */
+days: Array<DayPlan>, 
+/**
+ * The agenda, by day and order.
+ */
+agenda: Array<ScheduledItem>, 
+/**
+ * People on the attendance list.
+ */
+attendance: number, 
+/**
+ * Minutes versions.
+ */
+minutes: number, 
+/**
+ * Neither attendance nor minutes: it may be deleted.
+ */
+can_delete: boolean, };
+
+export type SessionCopyInput = { 
+/**
+ * Running number of the new session (required).
+ */
+number: number | null, 
+/**
+ * Its first day (required); the other days and the deadline shift with it.
+ */
+first_day: string, 
+/**
+ * Its title; empty to keep the title with the new number ("39. Sitzung …").
+ */
+title: string, };
+
+export type AttendanceRow = { 
+/**
+ * Id of the attendance record.
+ */
+id: number, 
+/**
+ * Person.
+ */
+person_id: number, 
+/**
+ * "Özdemir, Şükrü" (list form, sorts by last name).
+ */
+name: string, 
+/**
+ * For which organisation.
+ */
+organisation_id: number | null, 
+/**
+ * Its name.
+ */
+organisation: string | null, 
+/**
+ * E-mail.
+ */
+email: string | null, 
+/**
+ * Status.
+ */
+status: AttendanceStatus, 
+/**
+ * The person who stands in.
+ */
+represented_by: number | null, 
+/**
+ * Their name ("Dr. Anna Schmidt").
+ */
+represented_by_name: string | null, 
+/**
+ * Signed up for the site visit.
+ */
+joins_visit: boolean, 
+/**
+ * Signed up for the dinner.
+ */
+joins_dinner: boolean, 
+/**
+ * Days present.
+ */
+days: Array<string>, 
+/**
+ * Notes.
+ */
+notes: string | null, };
+
+export type StatusCount = { 
+/**
+ * The status.
+ */
+status: AttendanceStatus, 
+/**
+ * How many.
+ */
+count: number, };
+
+export type DayCount = { 
+/**
+ * The day.
+ */
+day: string, 
+/**
+ * Ticked as present.
+ */
+present: number, 
+/**
+ * Expected: registered, represented or present (on any day).
+ */
+expected: number, };
+
+export type OrganisationCount = { 
+/**
+ * Its name ("ohne Organisation" for people without one).
+ */
+organisation: string, 
+/**
+ * On the list.
+ */
+invited: number, 
+/**
+ * Expected.
+ */
+expected: number, 
+/**
+ * Present on at least one day.
+ */
+present: number, };
+
+export type AttendanceCounts = { 
+/**
+ * People on the list.
+ */
+total: number, 
+/**
+ * Per status, in the order of the statuses (zeros included).
+ */
+by_status: Array<StatusCount>, 
+/**
+ * Per meeting day.
+ */
+by_day: Array<DayCount>, 
+/**
+ * Per organisation, by name.
+ */
+by_organisation: Array<OrganisationCount>, 
+/**
+ * Signed up for the site visit.
+ */
+visit: number, 
+/**
+ * Signed up for the dinner.
+ */
+dinner: number, };
+
+export type AttendanceList = { 
+/**
+ * The session.
+ */
+session_id: number, 
+/**
+ * Its meeting days.
+ */
+days: Array<string>, 
+/**
+ * Its registration deadline.
+ */
+registration_deadline: string | null, 
+/**
+ * The people, by name.
+ */
+rows: Array<AttendanceRow>, 
+/**
+ * The counts.
+ */
+counts: AttendanceCounts, };
+
+export type AttendanceInput = { 
+/**
+ * Status.
+ */
+status: AttendanceStatus, 
+/**
+ * The person who stands in (with "vertreten durch").
+ */
+represented_by: number | null, 
+/**
+ * Site visit.
+ */
+joins_visit: boolean, 
+/**
+ * Dinner.
+ */
+joins_dinner: boolean, 
+/**
+ * Notes.
+ */
+notes: string, };
+
+export type LetterTemplate = { 
+/**
+ * Subject line (Betreff).
+ */
+subject: string, 
+/**
+ * The text; paragraphs separated by an empty line.
+ */
+body: string, };
+
+export type Placeholder = { 
+/**
+ * Its name, without braces.
+ */
+name: string, 
+/**
+ * What it stands for, in German.
+ */
+description: string, };
+
+export type PlaceholderProblem = { 
+/**
+ * The placeholder, without braces.
+ */
+placeholder: string, 
+/**
+ * The recipient it is empty for; `None` when it concerns every letter.
+ */
+person: string | null, 
+/**
+ * German message.
+ */
+message: string, };
+
+export type LetterPreview = { 
+/**
+ * The person previewed ("Şükrü Özdemir"); empty when nobody is invited yet.
+ */
+recipient: string, 
+/**
+ * The address lines.
+ */
+address: Array<string>, 
+/**
+ * The letter's date, TT.MM.JJJJ.
+ */
+date: string, 
+/**
+ * Subject.
+ */
+subject: string, 
+/**
+ * Paragraphs.
+ */
+paragraphs: Array<string>, 
+/**
+ * Every problem over all recipients (unknown placeholders, empty values by person).
+ */
+problems: Array<PlaceholderProblem>, };
+
+export type SessionDocument = "agenda" | "sign_in" | "badges" | "table_cards" | "session_file";
 
 /** German headers of the export columns, in the core's order (`ExportColumn::ALL`). */
 export const EXPORT_COLUMN_LABELS: Record<ExportColumn, string> = {
