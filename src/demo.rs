@@ -139,6 +139,9 @@ pub struct DemoSession {
     pub host: Option<String>,
     /// "planned", "invited", "held", "cancelled".
     pub status: crate::model::SessionStatus,
+    /// Registration deadline.
+    #[serde(default)]
+    pub registration_deadline: Option<NaiveDate>,
     /// Agenda.
     pub agenda: Vec<DemoAgendaItem>,
     /// Attendance.

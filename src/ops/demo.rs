@@ -108,6 +108,9 @@ fn write(w: &mut Writer<'_>, data: &DemoData) -> Result<()> {
             host_organisation_id: optional(&orgs, s.host.as_deref(), "Gastgeber")?,
             status: s.status,
         })?;
+        if let Some(deadline) = s.registration_deadline {
+            w.sessions().set_registration_deadline(id, deadline)?;
+        }
         session_ids.insert(s.number, id);
     }
     let session = |n: i64| {

@@ -21,6 +21,13 @@ pub(super) fn build(
     let mut doc = ctx.document(&title);
     doc.push(Block::heading(1, "Einladung und Tagesordnung"));
     doc.blocks.extend(session_facts(ctx, &session));
+    if let Some(deadline) = session.registration_deadline {
+        // The invitation asks for registration; minutes and the session file do not.
+        doc.push(Block::spans(vec![
+            Span::bold("Anmeldung bis: "),
+            Span::regular(crate::model::date::german(deadline)),
+        ]));
+    }
     doc.push(Block::Spacer(2.0));
     doc.blocks
         .extend(agenda_blocks(ctx, &session, &items, options, false));
@@ -58,6 +65,7 @@ pub(super) fn session_facts(ctx: &mut Context<'_>, session: &SessionRow) -> Vec<
         spans.push(Span::bold("Gastgeber: "));
         spans.push(Span::regular(ctx.clean(&entry, host)));
     }
+
     vec![Block::spans(spans)]
 }
 

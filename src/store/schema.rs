@@ -384,19 +384,57 @@ mod tests {
 
     /// The fingerprint of V1 as shipped.
     const SHIPPED_V1: u64 = 0x51da_045b_e87e_05c9;
+    /// The fingerprint of V2 as shipped.
+    const SHIPPED_V2: u64 = 0xbc44_7ec8_2591_9bf4;
 
     #[test]
     fn shipped_migrations_never_change() {
         // Every schema version that has been on main is released: a changed text would leave
         // existing stores on a schema this binary does not describe. Add a migration instead.
-        let shipped: [(&str, u64); 1] = [("V1", SHIPPED_V1)];
-        for ((name, expected), text) in shipped.iter().zip([super::V1]) {
+        let shipped: [(&str, u64); 2] = [("V1", SHIPPED_V1), ("V2", SHIPPED_V2)];
+        for ((name, expected), text) in shipped.iter().zip([super::V1, super::V2]) {
             assert_eq!(
                 fingerprint(text),
                 *expected,
                 "migration {name} was edited after it shipped; add a new migration instead"
             );
         }
+    }
+
+    #[test]
+    fn a_v1_store_with_sessions_moves_to_v2_keeping_everything() {
+        use rusqlite_migration::{Migrations, M};
+        let mut conn = rusqlite::Connection::open_in_memory().expect("open");
+        Migrations::new(vec![M::up(super::V1)])
+            .to_latest(&mut conn)
+            .expect("V1");
+        conn.execute_batch(
+            "INSERT INTO people (id, first_name, last_name, created_at, created_by, updated_at,
+                updated_by) VALUES (1, 'Şükrü', 'Özdemir', 't', 'u', 't', 'u');
+             INSERT INTO sessions (id, number, title, first_day, last_day, created_at,
+                created_by, updated_at, updated_by)
+                VALUES (1, 38, '38. Sitzung', '2026-09-21', '2026-09-22', 't', 'u', 't', 'u');
+             INSERT INTO agenda_items (id, session_id, position, day, kind, title, created_at,
+                created_by, updated_at, updated_by)
+                VALUES (1, 1, 1, '2026-09-21', 'talk', 'Begrüßung', 't', 'u', 't', 'u');
+             INSERT INTO attendance (id, session_id, person_id, status, created_at, created_by,
+                updated_at, updated_by) VALUES (1, 1, 1, 'attended', 't', 'u', 't', 'u');",
+        )
+        .expect("V1 data");
+        super::migrations().to_latest(&mut conn).expect("to V2");
+        let row: (String, i64, i64, Option<String>) = conn
+            .query_row(
+                "SELECT p.first_name, a.joins_visit, i.standing, s.registration_deadline
+                 FROM attendance a JOIN people p ON p.id = a.person_id
+                 JOIN sessions s ON s.id = a.session_id
+                 JOIN agenda_items i ON i.session_id = s.id",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .expect("the V1 rows");
+        assert_eq!(row, ("Şükrü".to_owned(), 0, 0, None));
+        let refused = conn.execute("UPDATE attendance SET joins_dinner = 2 WHERE id = 1", []);
+        assert!(refused.is_err(), "sign-ups are yes or no");
     }
 
     #[test]

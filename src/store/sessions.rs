@@ -673,6 +673,17 @@ impl SessionsMut<'_, '_> {
         Ok(())
     }
 
+    /// Sets a session's registration deadline.
+    pub fn set_registration_deadline(&mut self, id: i64, deadline: NaiveDate) -> Result<()> {
+        self.w.set_column(
+            ("sessions", "registration_deadline"),
+            (Entity::Session, "session"),
+            id,
+            &deadline,
+            Action::Update,
+        )
+    }
+
     /// Sets a session's status.
     pub fn set_status(&mut self, id: i64, status: SessionStatus) -> Result<()> {
         self.w.set_column(

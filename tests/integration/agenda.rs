@@ -226,3 +226,67 @@ fn a_copy_shifts_the_days_keeps_the_agenda_and_leaves_attendance_behind() {
         "number 40 is taken"
     );
 }
+
+#[test]
+fn attachments_live_in_the_store_and_pdfs_join_the_session_file_with_a_bookmark() {
+    let mut t = temp_store();
+    ops::demo::load(&mut t.store, &stamp()).expect("demo");
+    let detail = sessions::show(t.store.read(), 38).expect("38");
+    let item_id = detail.agenda[1].id;
+    let before = zirkel::pdf::session_file(&t.store, 38, stamp().at).expect("session file");
+    // A real PDF of a few pages as the slides, and a Word file.
+    let slides = zirkel::pdf::agenda(&t.store, 37, Default::default(), stamp().at).expect("pdf");
+    let dir = tempfile::tempdir().expect("dir");
+    let slides_path = dir.path().join("Präsentation Welcome Center.pdf");
+    std::fs::write(&slides_path, &slides.bytes).expect("write");
+    let paper_path = dir.path().join("Papier.docx");
+    std::fs::write(&paper_path, b"PK\x03\x04 a word file").expect("write");
+    let fake_path = dir.path().join("kaputt.pdf");
+    std::fs::write(&fake_path, b"kein PDF").expect("write");
+    let add = |t: &mut crate::util::TempStore, path: &std::path::Path| {
+        let (name, bytes) = ops::attachments::read_file(path)?;
+        t.store.write(&stamp(), |w| {
+            ops::attachments::add(w, item_id, &name, &bytes)
+        })
+    };
+    let pdf = add(&mut t, &slides_path).expect("slides");
+    assert_eq!(pdf.media_type, "application/pdf");
+    add(&mut t, &paper_path).expect("paper");
+    let err = add(&mut t, &fake_path).expect_err("not a PDF");
+    assert_eq!(err.field_errors()[0].field, Field::File);
+    let missing = ops::attachments::read_file(&dir.path().join("fehlt.pdf")).expect_err("missing");
+    assert!(missing.to_string().contains("fehlt.pdf"), "{missing}");
+
+    let shown = sessions::show(t.store.read(), 38).expect("38");
+    let names: Vec<&str> = shown.agenda[1]
+        .attachments
+        .iter()
+        .map(|a| a.file_name.as_str())
+        .collect();
+    assert_eq!(names, ["Präsentation Welcome Center.pdf", "Papier.docx"]);
+
+    // Opening writes a copy with the same bytes.
+    let copy = ops::attachments::export_copy(t.store.read(), pdf.id, dir.path()).expect("copy");
+    assert_eq!(std::fs::read(&copy).expect("read"), slides.bytes);
+
+    // The session file gets the PDF appended (not the Word file), with a bookmark.
+    let file = zirkel::pdf::session_file(&t.store, 38, stamp().at).expect("session file");
+    assert_eq!(file.pages, before.pages + slides.pages);
+    let doc = lopdf::Document::load_mem(&file.bytes).expect("a readable PDF");
+    assert_eq!(doc.get_pages().len(), file.pages);
+    let toc = doc.get_toc().expect("outline");
+    let titles: Vec<&str> = toc.toc.iter().map(|e| e.title.as_str()).collect();
+    assert!(titles.contains(&"Deckblatt"), "{titles:?}");
+    assert_eq!(
+        toc.toc.last().map(|e| (e.title.as_str(), e.page)),
+        Some(("Anlage: Präsentation Welcome Center.pdf", before.pages + 1)),
+        "{titles:?}"
+    );
+
+    // Removing it takes it out of the store.
+    t.store
+        .write(&stamp(), |w| ops::attachments::remove(w, pdf.id))
+        .expect("remove");
+    let file = zirkel::pdf::session_file(&t.store, 38, stamp().at).expect("session file");
+    assert_eq!(file.pages, before.pages);
+}
