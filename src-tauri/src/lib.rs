@@ -194,4 +194,70 @@ mod tests {
         let reference = invoke(&window, "reference_data", json!({})).expect("reference");
         assert_eq!(reference["states"].as_array().map(Vec::len), Some(16));
     }
+
+    #[test]
+    fn a_session_is_planned_timed_reordered_and_signed_in_through_ipc() {
+        let (_app, window) = app();
+        invoke(&window, "demo_load", json!({})).expect("demo");
+        let session = invoke(
+            &window,
+            "session_create",
+            json!({ "input": { "number": 40, "title": "40. Sitzung",
+                "first_day": "16.09.2027", "last_day": "17.09.2027" } }),
+        )
+        .expect("create");
+        let id = session["id"].clone();
+        let add = |title: &str, minutes: i64| {
+            invoke(
+                &window,
+                "agenda_add",
+                json!({ "sessionId": id, "input": { "day": "16.09.2027", "kind": "talk",
+                    "title": title, "duration_minutes": minutes } }),
+            )
+            .expect("add")
+        };
+        add("Begrüßung", 15);
+        add("Bericht", 30);
+        let detail = add("Diskussion", 45);
+        let second = detail["agenda"][1]["id"].clone();
+        let moved = invoke(
+            &window,
+            "agenda_move",
+            json!({ "sessionId": id, "itemId": second, "by": -1 }),
+        )
+        .expect("move");
+        assert_eq!(moved["agenda"][0]["title"], "Bericht");
+        assert_eq!(moved["agenda"][0]["number"], 1);
+        assert_eq!(moved["agenda"][1]["slot"]["start"], "09:30:00");
+        let refused = invoke(
+            &window,
+            "agenda_add",
+            json!({ "sessionId": id, "input": { "day": "18.09.2027", "duration_minutes": 0 } }),
+        )
+        .expect_err("refused");
+        let fields: Vec<&str> = refused["errors"]
+            .as_array()
+            .map(|e| e.iter().filter_map(|x| x["field"].as_str()).collect())
+            .unwrap_or_default();
+        assert_eq!(fields, ["day", "duration_minutes", "title"]);
+
+        let invited = invoke(
+            &window,
+            "attendance_invite_members",
+            json!({ "sessionId": id }),
+        )
+        .expect("invite");
+        assert!(invited.as_u64().is_some_and(|n| n > 0));
+        let list = invoke(&window, "attendance_list", json!({ "sessionId": id })).expect("list");
+        let first = list["rows"][0]["id"].clone();
+        let row = invoke(
+            &window,
+            "attendance_set_present",
+            json!({ "id": first, "day": "2027-09-16", "present": true }),
+        )
+        .expect("tick");
+        assert_eq!(row["status"], "attended");
+        let list = invoke(&window, "attendance_list", json!({ "sessionId": id })).expect("list");
+        assert_eq!(list["counts"]["by_day"][0]["present"], 1);
+    }
 }
