@@ -1,0 +1,287 @@
+// The harness of the end-to-end tests: tauri-driver on a fresh temporary store (XDG_DATA_HOME and
+// ZIRKEL_DB), WebDriver sessions of the real app, and helpers that act as a user would. Each test
+// file calls setup() once and runs its steps in order; see members.test.mjs for how to run them.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO = resolve(HERE, '..', '..');
+export const ARTIFACTS = join(HERE, 'artifacts');
+export const TARGET_DIR = process.env.CARGO_TARGET_DIR
+  ? resolve(REPO, process.env.CARGO_TARGET_DIR)
+  : join(REPO, 'target');
+const APP = process.env.ZIRKEL_APP
+  ? resolve(process.env.ZIRKEL_APP)
+  : join(TARGET_DIR, 'debug', 'zirkel-app');
+const DRIVER_PORT = Number(process.env.ZIRKEL_E2E_PORT ?? 4444);
+const NATIVE_PORT = Number(process.env.ZIRKEL_E2E_NATIVE_PORT ?? 4445);
+
+/** Generous: the app starts in about 2 s, but CI machines are slow and share two cores. */
+export const UI_TIMEOUT = 20_000;
+const STEP_TIMEOUT = 120_000;
+
+
+export const byTestId = (id) => `[data-testid="${id}"]`;
+
+/** The data folder of this run's temporary store. */
+export let dataHome;
+let driver;
+let driverLog;
+/** The WebDriver session of the running app (a live binding: importers see each new one). */
+export let browser;
+
+// ---------------------------------------------------------------------------------------------
+// tauri-driver and sessions
+
+function accepts(port) {
+  return new Promise((done) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => {
+      socket.destroy();
+      done(false);
+    });
+  });
+}
+
+export const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+function driverLogTail() {
+  const path = join(ARTIFACTS, 'tauri-driver.log');
+  if (!existsSync(path)) return '';
+  const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+  return `\n--- last lines of ${path} ---\n${lines.slice(-30).join('\n')}`;
+}
+
+async function startDriver(env) {
+  for (const port of [DRIVER_PORT, NATIVE_PORT]) {
+    if (await accepts(port)) {
+      throw new Error(
+        `port ${port} is already in use (a tauri-driver or WebKitWebDriver left running?); ` +
+          'stop it, or choose other ports with ZIRKEL_E2E_PORT / ZIRKEL_E2E_NATIVE_PORT',
+      );
+    }
+  }
+  driverLog = createWriteStream(join(ARTIFACTS, 'tauri-driver.log'));
+  await new Promise((done) => driverLog.once('open', done));
+  const child = spawn(
+    'tauri-driver',
+    ['--port', String(DRIVER_PORT), '--native-port', String(NATIVE_PORT)],
+    // Its own process group: stopping the group also stops WebKitWebDriver and the app.
+    { env, detached: true, stdio: ['ignore', driverLog, driverLog] },
+  );
+  let exited = null;
+  child.once('exit', (code, signal) => {
+    exited = `tauri-driver exited (code ${code}, signal ${signal})`;
+  });
+  child.once('error', (error) => {
+    exited =
+      `tauri-driver could not start: ${error.message} ` +
+      '(is it on PATH? ./scripts/setup.sh installs it)';
+  });
+  // tauri-driver listens on its port before WebKitWebDriver listens on the native one; a session
+  // requested before both accept fails with "connection refused".
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (exited) throw new Error(exited + driverLogTail());
+    if ((await accepts(DRIVER_PORT)) && (await accepts(NATIVE_PORT))) return child;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `tauri-driver did not open ports ${DRIVER_PORT} and ${NATIVE_PORT} in 30 s` +
+          driverLogTail(),
+      );
+    }
+    await sleep(100);
+  }
+}
+
+async function stopDriver(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((done) => child.once('exit', done));
+  const signal = (name) => {
+    try {
+      process.kill(-child.pid, name);
+    } catch {
+      // The group is already gone.
+    }
+  };
+  signal('SIGTERM');
+  const timedOut = await Promise.race([gone.then(() => false), sleep(5_000).then(() => true)]);
+  if (timedOut) {
+    signal('SIGKILL');
+    await gone;
+  }
+}
+
+async function newSession() {
+  const started = Date.now();
+  const session = await remote({
+    hostname: '127.0.0.1',
+    port: DRIVER_PORT,
+    logLevel: 'warn',
+    connectionRetryTimeout: 60_000,
+    connectionRetryCount: 2,
+    waitforTimeout: UI_TIMEOUT,
+    capabilities: {
+      'tauri:options': { application: APP },
+      // WebKitWebDriver speaks classic WebDriver only; webdriverio 9 would ask for BiDi.
+      'wdio:enforceWebDriverClassic': true,
+    },
+  });
+  console.log(`session opened in ${Date.now() - started} ms`);
+  return session;
+}
+
+/** Starts the app in a new WebDriver session; `browser` is that session afterwards. */
+export async function openSession() {
+  browser = await newSession();
+  return browser;
+}
+
+/** Ends the app (ending the session ends it). */
+export async function closeSession() {
+  if (!browser) return;
+  const closing = browser;
+  browser = undefined;
+  // Ending the session ends the app.
+  await closing.deleteSession();
+}
+
+// ---------------------------------------------------------------------------------------------
+// UI helpers
+
+export async function click(testId) {
+  const element = await browser.$(byTestId(testId));
+  await element.waitForClickable({
+    timeout: UI_TIMEOUT,
+    timeoutMsg: `${byTestId(testId)} not clickable in ${UI_TIMEOUT} ms`,
+  });
+  await element.click();
+}
+
+/** The form control of a field: the element itself, or the input inside a labelled wrapper. */
+export async function control(testId) {
+  const element = await browser.$(byTestId(testId));
+  await element.waitForDisplayed({
+    timeout: UI_TIMEOUT,
+    timeoutMsg: `${byTestId(testId)} not shown in ${UI_TIMEOUT} ms`,
+  });
+  const tag = (await element.getTagName()).toLowerCase();
+  if (['input', 'textarea', 'select'].includes(tag)) return element;
+  const inner = await element.$('input, textarea, select');
+  assert.ok(await inner.isExisting(), `${byTestId(testId)} is a <${tag}> with no input inside`);
+  return inner;
+}
+
+/**
+ * Types like a user. WebKitWebDriver may synthesize non-ASCII keys wrongly; if what arrived
+ * differs, set the value through the DOM and fire `input` (what Svelte's bind:value listens to),
+ * and say so in the log.
+ */
+export async function type(testId, text) {
+  const input = await control(testId);
+  // WebKitWebDriver refuses to send no keys at all: emptying a field goes through the DOM below,
+  // as select-all and delete would.
+  if (text !== '') {
+    await input.setValue(text);
+    const arrived = await input.getValue();
+    if (arrived === text) return;
+    console.log(
+      `typing into ${testId} gave ${JSON.stringify(arrived)}, not ${JSON.stringify(text)}: ` +
+        'setting it via the DOM',
+    );
+  }
+  await browser.execute(
+    (element, value) => {
+      const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(element), 'value').set;
+      setter.call(element, value);
+      element.dispatchEvent(new Event('input', { bubbles: true }));
+      element.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    input,
+    text,
+  );
+  assert.equal(await input.getValue(), text, `value of ${byTestId(testId)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run
+
+/** Steps share one app; once one fails, the later ones are skipped instead of failing in turn. */
+let broken = false;
+export function step(name, body) {
+  test(name, { timeout: STEP_TIMEOUT }, async (t) => {
+    if (broken) {
+      t.skip('an earlier step failed');
+      return;
+    }
+    try {
+      await body();
+    } catch (error) {
+      broken = true;
+      if (browser) {
+        const shot = join(ARTIFACTS, 'failure.png');
+        await browser.saveScreenshot(shot).then(
+          () => console.log(`screenshot of the failure: ${shot}`),
+          (shotError) => console.log(`no screenshot of the failure: ${shotError.message}`),
+        );
+      }
+      throw error;
+    }
+  });
+}
+
+/**
+ * Registers the hooks that start tauri-driver on a fresh store before the file's steps and stop
+ * it afterwards.
+ */
+export function setup() {
+  before(async () => {
+    assert.ok(
+      existsSync(APP),
+      `app binary ${APP} is missing: build it with ` +
+        '`cargo build -p zirkel-app --features tauri/custom-protocol` ' +
+        '(after `npm run build` in ui/), or point ZIRKEL_APP at it',
+    );
+    assert.ok(
+      process.env.DISPLAY,
+      'DISPLAY is not set: start an X server (Xvfb :99 &) and export DISPLAY=:99',
+    );
+    mkdirSync(ARTIFACTS, { recursive: true });
+    dataHome = mkdtempSync(join(tmpdir(), 'zirkel-e2e-'));
+    const env = {
+      ...process.env,
+      XDG_DATA_HOME: dataHome,
+      ZIRKEL_DB: join(dataHome, 'de.zirkel.desktop', 'zirkel.sqlite3'),
+    };
+    mkdirSync(dirname(env.ZIRKEL_DB), { recursive: true });
+    console.log(`app ${APP}\nstore ${env.ZIRKEL_DB}\ndisplay ${env.DISPLAY}`);
+    const started = Date.now();
+    driver = await startDriver(env);
+    console.log(`tauri-driver ready in ${Date.now() - started} ms`);
+  });
+
+  after(async () => {
+    await closeSession().catch((error) =>
+      console.log(`closing the session failed: ${error.message}`),
+    );
+    const stopping = Date.now();
+    await stopDriver(driver);
+    console.log(`tauri-driver stopped in ${Date.now() - stopping} ms`);
+    driverLog?.end();
+    if (dataHome && process.env.ZIRKEL_E2E_KEEP !== '1')
+      rmSync(dataHome, { recursive: true, force: true });
+    else if (dataHome) console.log(`kept the store in ${dataHome}`);
+  });
+}
