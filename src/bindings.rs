@@ -26,11 +26,16 @@ use crate::ops::attendance::{
     AttendanceCounts, AttendanceInput, AttendanceList, DayCount, OrganisationCount, StatusCount,
 };
 use crate::ops::letters::LetterPreview;
+use crate::ops::minutes::{
+    ActionItemInput, ApprovalInput, DecisionInput, DiffKind, DiffLine, MinutesDetail,
+    MinutesSection, MinutesToApprove, MinutesVersion, PersonRef, SavedAt, SectionDiff,
+};
 use crate::ops::reference::{Choice, ReferenceData};
 use crate::ops::sessions::{
     DayPlan, ScheduledItem, SessionCopyInput, SessionDetail, SessionEntry, When,
 };
 use crate::pdf::{Grouping, MemberColumn, MemberListOptions, PdfSummary, SessionDocument};
+use crate::store::minutes::{ActionItem, ApprovalKind, Decision, MinutesMeta, TaskFilter};
 use crate::store::sessions::{AttachmentInfo, AttendanceEntry, Speaker, TopicRef};
 
 /// Path of the generated file, relative to the workspace root.
@@ -125,6 +130,23 @@ pub fn typescript() -> String {
         PlaceholderProblem::decl(&cfg),
         LetterPreview::decl(&cfg),
         SessionDocument::decl(&cfg),
+        ApprovalKind::decl(&cfg),
+        MinutesMeta::decl(&cfg),
+        Decision::decl(&cfg),
+        ActionItem::decl(&cfg),
+        TaskFilter::decl(&cfg),
+        MinutesSection::decl(&cfg),
+        PersonRef::decl(&cfg),
+        MinutesVersion::decl(&cfg),
+        MinutesToApprove::decl(&cfg),
+        MinutesDetail::decl(&cfg),
+        SavedAt::decl(&cfg),
+        DecisionInput::decl(&cfg),
+        ActionItemInput::decl(&cfg),
+        ApprovalInput::decl(&cfg),
+        DiffKind::decl(&cfg),
+        DiffLine::decl(&cfg),
+        SectionDiff::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:\n\

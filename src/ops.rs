@@ -10,6 +10,7 @@ pub mod demo;
 pub mod letters;
 pub mod mandates;
 pub mod members;
+pub mod minutes;
 pub mod organisations;
 pub mod people;
 pub mod reference;

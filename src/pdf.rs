@@ -128,10 +128,17 @@ pub enum Document {
         /// Add one folded table card (A4) per person after the badges.
         table_cards: bool,
     },
-    /// The minutes of a session.
+    /// The minutes of a session (the current version).
     Minutes {
         /// Session number.
         session: i64,
+    },
+    /// One version of the minutes of a session, rendered afresh.
+    MinutesVersion {
+        /// Session number.
+        session: i64,
+        /// Version.
+        version: i64,
     },
     /// The session file: cover, agenda, attendance and minutes, with bookmarks.
     SessionFile {
@@ -256,12 +263,21 @@ impl Prepared {
 
 /// Reads what `document` needs from the store.
 pub fn prepare(store: &Store, document: &Document, now: NaiveDateTime) -> Result<Prepared> {
-    let docs = store.read().documents();
+    prepare_in(store.read(), document, now)
+}
+
+/// [`prepare`] over a reader, e.g. inside a write that stores the PDF (approved minutes).
+pub fn prepare_in(
+    r: crate::store::Reader<'_>,
+    document: &Document,
+    now: NaiveDateTime,
+) -> Result<Prepared> {
+    let docs = r.documents();
     let settings = docs.settings()?;
     let mut ctx = Context::new(&settings, now)?;
     let mut appendix = Vec::new();
     let (doc, subject) = match document {
-        Document::Members(options) => members::build(&mut ctx, store, options)?,
+        Document::Members(options) => members::build(&mut ctx, r, options)?,
         Document::SignIn {
             session,
             blank_rows,
@@ -271,10 +287,13 @@ pub fn prepare(store: &Store, document: &Document, now: NaiveDateTime) -> Result
             session,
             table_cards,
         } => badges::build(&mut ctx, docs, *session, *table_cards)?,
-        Document::Minutes { session } => minutes::build(&mut ctx, docs, *session)?,
+        Document::Minutes { session } => minutes::build(&mut ctx, docs, *session, None)?,
+        Document::MinutesVersion { session, version } => {
+            minutes::build(&mut ctx, docs, *session, Some(*version))?
+        }
         Document::SessionFile { session } => {
             let id = docs.session(*session)?.id;
-            appendix = store.read().sessions().pdf_attachments(id)?;
+            appendix = r.sessions().pdf_attachments(id)?;
             session_file::build(&mut ctx, docs, *session)?
         }
         Document::Brochure => brochure::build(&mut ctx, docs)?,

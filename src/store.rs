@@ -10,6 +10,7 @@ pub mod audit;
 pub mod content;
 pub mod documents;
 pub mod mandates;
+pub mod minutes;
 pub mod organisations;
 pub mod people;
 pub mod schema;
@@ -234,6 +235,11 @@ impl<'a> Reader<'a> {
         sessions::Sessions(self.conn)
     }
 
+    /// Minutes and action items.
+    pub fn minutes(self) -> minutes::Minutes<'a> {
+        minutes::Minutes(self.conn)
+    }
+
     /// Sessions with agenda, attendance and minutes, and the content the documents print.
     pub fn documents(self) -> documents::Documents<'a> {
         documents::Documents(self.conn)
@@ -335,6 +341,11 @@ impl<'a> Writer<'a> {
     /// Sessions, agenda items, attendance, minutes and action items.
     pub fn sessions(&mut self) -> sessions::SessionsMut<'_, 'a> {
         sessions::SessionsMut { w: self }
+    }
+
+    /// Minutes and action items.
+    pub fn minutes(&mut self) -> minutes::MinutesMut<'_, 'a> {
+        minutes::MinutesMut { w: self }
     }
 
     /// Topics, practice examples and recommendations.

@@ -3,6 +3,7 @@
 
 pub mod handouts;
 pub mod mandates;
+pub mod minutes;
 pub mod organisations;
 pub mod people;
 pub mod sessions;

@@ -47,6 +47,16 @@ enum Command {
         #[command(subcommand)]
         command: SessionCommand,
     },
+    /// Minutes of a session: show them, or record their approval at a later session.
+    Minutes {
+        #[command(subcommand)]
+        command: MinutesCommand,
+    },
+    /// Action items (Aufgaben) across sessions.
+    Tasks {
+        #[command(subcommand)]
+        command: TasksCommand,
+    },
     /// Export the members list to a file.
     Export {
         #[command(subcommand)]
@@ -162,6 +172,49 @@ enum SessionCommand {
     Show {
         /// The running number.
         number: i64,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum MinutesCommand {
+    /// The current minutes of a session (by running number) with notes, decisions and tasks.
+    Show {
+        /// The session's running number.
+        number: i64,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Records that the minutes of session N were approved at session M (on its first day, or
+    /// --on TT.MM.JJJJ); the approved minutes and their PDF are stored as the record.
+    Approve {
+        /// The session whose minutes are approved.
+        number: i64,
+        /// The approving session's running number.
+        #[arg(long)]
+        at_session: i64,
+        /// Date of the approval (default: the approving session's first day).
+        #[arg(long, default_value = "")]
+        on: String,
+        /// "genehmigt mit Änderungen": what changed.
+        #[arg(long, default_value = "")]
+        changes: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TasksCommand {
+    /// Action items by due date.
+    List {
+        /// Only open ones.
+        #[arg(long)]
+        open: bool,
+        /// Only open ones past their due date.
+        #[arg(long)]
+        overdue: bool,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -690,6 +743,121 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                     ]
                 });
                 print_table(&["Tag", "Zeit", "TOP", "Art", "Titel", "Hinweis"], rows);
+            }
+        }
+        Command::Minutes {
+            command: MinutesCommand::Show { number, json },
+        } => {
+            let store = existing()?;
+            let session = ops::sessions::show(store.read(), number)?.session;
+            let detail = ops::minutes::detail(store.read(), session.id, stamp.today())?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&detail)?);
+            } else {
+                let Some(meta) = &detail.minutes else {
+                    println!("Zur {number}. Sitzung gibt es noch kein Protokoll.");
+                    return Ok(());
+                };
+                println!(
+                    "Protokoll der {number}. Sitzung, Fassung {}: {}",
+                    meta.version,
+                    meta.status.label()
+                );
+                for section in &detail.sections {
+                    if section.notes.is_empty()
+                        && section.decisions.is_empty()
+                        && section.action_items.is_empty()
+                    {
+                        continue;
+                    }
+                    match section.number {
+                        Some(n) => println!("\nTOP {n}: {}", section.title),
+                        None => println!("\n{}", section.title),
+                    }
+                    if !section.notes.is_empty() {
+                        println!("{}", section.notes);
+                    }
+                    for d in &section.decisions {
+                        println!("Beschluss: {}", d.text);
+                    }
+                    for a in &section.action_items {
+                        println!(
+                            "Aufgabe: {} ({}{})",
+                            a.text,
+                            a.status.label(),
+                            a.due_date
+                                .map(|d| format!(", fällig {}", german(d)))
+                                .unwrap_or_default()
+                        );
+                    }
+                }
+            }
+        }
+        Command::Minutes {
+            command:
+                MinutesCommand::Approve {
+                    number,
+                    at_session,
+                    on,
+                    changes,
+                },
+        } => {
+            let mut store = existing()?;
+            let session = ops::sessions::show(store.read(), number)?.session;
+            let Some(meta) = store.read().minutes().current(session.id)? else {
+                return Err(zirkel::Error::Conflict {
+                    message: format!("Zur {number}. Sitzung gibt es noch kein Protokoll."),
+                });
+            };
+            let input = ops::minutes::ApprovalInput {
+                at_session: Some(at_session),
+                date: on,
+                changes,
+                ..Default::default()
+            };
+            store.write(&stamp, |w| {
+                ops::minutes::approve(w, meta.id, &input, stamp.at)
+            })?;
+            println!(
+                "Das Protokoll der {number}. Sitzung ist genehmigt (in der {at_session}. Sitzung) \
+                 und als Dokument gespeichert."
+            );
+        }
+        Command::Tasks {
+            command:
+                TasksCommand::List {
+                    open,
+                    overdue,
+                    json,
+                },
+        } => {
+            let filter = zirkel::store::minutes::TaskFilter {
+                open_only: open,
+                overdue_only: overdue,
+                ..Default::default()
+            };
+            let tasks = ops::minutes::tasks(existing()?.read(), &filter, stamp.today())?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&tasks)?);
+            } else {
+                let rows = tasks.iter().map(|a| {
+                    vec![
+                        a.text.clone(),
+                        a.assignee.clone().unwrap_or_default(),
+                        a.due_date.map(german).unwrap_or_default(),
+                        if a.overdue {
+                            "überfällig".to_owned()
+                        } else {
+                            a.status.label().to_owned()
+                        },
+                        format!("{}.", a.session_number),
+                    ]
+                });
+                print_table(
+                    &["Aufgabe", "Zuständig", "Fällig", "Status", "Sitzung"],
+                    rows,
+                );
+                println!("{} Aufgaben", tasks.len());
             }
         }
         Command::Organisations {

@@ -31,7 +31,45 @@ pub(super) fn build(
     doc.push(Block::Spacer(2.0));
     doc.blocks
         .extend(agenda_blocks(ctx, &session, &items, options, false));
+    doc.blocks.extend(open_items_blocks(ctx, docs, &session)?);
     Ok((doc, format!("Tagesordnung der {}. Sitzung", session.number)))
+}
+
+/// The report item "Bericht: offene Aufgaben": the action items of earlier sessions still open.
+pub(super) fn open_items_blocks(
+    ctx: &mut Context<'_>,
+    docs: Documents<'_>,
+    session: &SessionRow,
+) -> Result<Vec<Block>> {
+    let open = docs.open_actions_before(session.first_day)?;
+    if open.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut blocks = vec![
+        Block::Spacer(4.0),
+        Block::heading(2, "Bericht: offene Aufgaben aus früheren Sitzungen"),
+    ];
+    let items = open
+        .iter()
+        .map(|(number, a)| {
+            let entry = format!("Aufgabe der {number}. Sitzung");
+            let mut spans = vec![Span::regular(ctx.clean(&entry, &a.text))];
+            let mut facts = vec![format!("{number}. Sitzung")];
+            if let Some(who) = &a.assignee {
+                facts.push(ctx.clean(&entry, who));
+            }
+            if let Some(due) = a.due_date {
+                facts.push(format!("fällig {}", crate::model::date::german(due)));
+            }
+            spans.push(Span::italic(format!(" ({})", facts.join(", "))));
+            spans
+        })
+        .collect();
+    blocks.push(Block::List {
+        items,
+        numbered: false,
+    });
+    Ok(blocks)
 }
 
 /// Title, dates, venue and host of a session.

@@ -7,8 +7,6 @@ use crate::model::text::sort_key;
 use crate::model::{MemberRow, MemberStatus};
 use crate::ops;
 
-use crate::Store;
-
 use super::layout::{Block, Column, Document, Row, Table, Width};
 use super::{Context, MemberListOptions};
 
@@ -79,11 +77,11 @@ pub enum Grouping {
 
 pub(super) fn build(
     ctx: &mut Context<'_>,
-    store: &Store,
+    r: crate::store::Reader<'_>,
     options: &MemberListOptions,
 ) -> Result<(Document, String)> {
-    let list = ops::members::list(store.read(), &options.filter, ctx.today())?;
-    let consents = store.read().documents().consents()?;
+    let list = ops::members::list(r, &options.filter, ctx.today())?;
+    let consents = r.documents().consents()?;
     let listed = list.rows.len();
     let rows: Vec<MemberRow> = list
         .rows

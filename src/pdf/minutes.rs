@@ -16,11 +16,12 @@ pub(super) fn build(
     ctx: &mut Context<'_>,
     docs: Documents<'_>,
     number: i64,
+    version: Option<i64>,
 ) -> Result<(Document, String)> {
     let session = docs.session(number)?;
     let items = docs.agenda(session.id)?;
     let attendance = docs.attendance(session.id)?;
-    let content = docs.minutes(session.id)?;
+    let content = docs.minutes_version(session.id, version)?;
     let title = format!("Protokoll – {}", session.title);
     let mut doc = ctx.document(&title);
     if content
@@ -50,12 +51,17 @@ pub(super) fn status_line(content: Option<&MinutesContent>) -> String {
         return "Entwurf (noch kein Protokoll erfasst)".to_owned();
     };
     let m = &content.minutes;
-    match m.status {
-        MinutesStatus::Approved => match (m.approved_at_session, m.approved_on) {
-            (Some(n), Some(on)) => format!("Genehmigt in der {n}. Sitzung am {}", date::german(on)),
-            (Some(n), None) => format!("Genehmigt in der {n}. Sitzung"),
-            (None, Some(on)) => format!("Genehmigt am {}", date::german(on)),
-            (None, None) => "Genehmigt".to_owned(),
+    let mut line = match m.status {
+        MinutesStatus::Approved => match (m.written, m.approved_at_session, m.approved_on) {
+            (true, _, Some(on)) => {
+                format!("Genehmigt im Umlaufverfahren am {}", date::german(on))
+            }
+            (_, Some(n), Some(on)) => {
+                format!("Genehmigt in der {n}. Sitzung am {}", date::german(on))
+            }
+            (_, Some(n), None) => format!("Genehmigt in der {n}. Sitzung"),
+            (_, None, Some(on)) => format!("Genehmigt am {}", date::german(on)),
+            (_, None, None) => "Genehmigt".to_owned(),
         },
         MinutesStatus::Sent => match m.sent_on {
             Some(on) => format!(
@@ -65,7 +71,20 @@ pub(super) fn status_line(content: Option<&MinutesContent>) -> String {
             None => "Entwurf, versandt (noch nicht genehmigt)".to_owned(),
         },
         MinutesStatus::Draft => "Entwurf (noch nicht genehmigt)".to_owned(),
+    };
+    if let (MinutesStatus::Approved, Some(changes)) = (m.status, &m.approved_with_changes) {
+        line.push_str(&format!(" mit Änderungen: {changes}"));
     }
+    if m.version > 1 {
+        line.push_str(&format!(", Fassung {}", m.version));
+        if let Some(on) = m.created_on {
+            line.push_str(&format!(" vom {}", date::german(on)));
+        }
+        if let Some(reason) = &m.correction_reason {
+            line.push_str(&format!(" (Korrektur: {reason})"));
+        }
+    }
+    line
 }
 
 fn person_line(ctx: &mut Context<'_>, a: &AttendanceRow) -> String {

@@ -142,6 +142,14 @@ pub struct MinutesRow {
     pub approved_on: Option<NaiveDate>,
     /// Number of the approving session.
     pub approved_at_session: Option<i64>,
+    /// Approved by written procedure.
+    pub written: bool,
+    /// "Genehmigt mit Änderungen": the changes.
+    pub approved_with_changes: Option<String>,
+    /// Why this version corrects the previous one.
+    pub correction_reason: Option<String>,
+    /// When this version was created (a correction's date).
+    pub created_on: Option<NaiveDate>,
 }
 
 /// A note or decision of the minutes.
@@ -410,16 +418,49 @@ impl Documents<'_> {
 
     /// The current version of a session's minutes with notes, decisions and action items, if any.
     pub fn minutes(&self, session_id: i64) -> Result<Option<MinutesContent>> {
+        self.minutes_version(session_id, None)
+    }
+
+    /// Action items still open from sessions before `first_day`, with their session's number:
+    /// the "Bericht: offene Aufgaben" of the next agenda.
+    pub fn open_actions_before(&self, first_day: NaiveDate) -> Result<Vec<(i64, ActionRow)>> {
+        let today = chrono::Local::now().date_naive();
+        Ok(super::minutes::Minutes(self.0)
+            .open_before(first_day, today)?
+            .into_iter()
+            .map(|a| {
+                (
+                    a.session_number,
+                    ActionRow {
+                        agenda_item_id: a.agenda_item_id,
+                        text: a.text,
+                        assignee: a.assignee,
+                        due_date: a.due_date,
+                        status: a.status,
+                        done_on: a.done_on,
+                    },
+                )
+            })
+            .collect())
+    }
+
+    /// One version of a session's minutes (the current one for `None`) with its texts.
+    pub fn minutes_version(
+        &self,
+        session_id: i64,
+        version: Option<i64>,
+    ) -> Result<Option<MinutesContent>> {
         let conn = self.0;
         let minutes = conn
             .query_row(
                 "SELECT m.id, m.version, m.status, p.title, p.first_name, p.name_particle,
-                    p.last_name, m.sent_on, m.approved_on, s.number
+                    p.last_name, m.sent_on, m.approved_on, s.number, m.approval_kind,
+                    m.approved_with_changes, m.correction_reason, substr(m.created_at, 1, 10)
              FROM minutes m
              LEFT JOIN people p ON p.id = m.recorder_id
              LEFT JOIN sessions s ON s.id = m.approved_at_session_id
-             WHERE m.session_id = ?1 AND m.is_current = 1",
-                [session_id],
+             WHERE m.session_id = ?1 AND (m.version = ?2 OR (?2 IS NULL AND m.is_current = 1))",
+                params![session_id, version],
                 |r| {
                     decode("minutes", r, |r| {
                         Ok(MinutesRow {
@@ -430,6 +471,10 @@ impl Documents<'_> {
                             sent_on: r.get(7)?,
                             approved_on: r.get(8)?,
                             approved_at_session: r.get(9)?,
+                            written: r.get::<_, Option<String>>(10)?.as_deref() == Some("written"),
+                            approved_with_changes: r.get(11)?,
+                            correction_reason: r.get(12)?,
+                            created_on: r.get(13)?,
                         })
                     })
                 },

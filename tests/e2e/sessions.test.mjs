@@ -128,10 +128,26 @@ step('a new session with two days is saved', async () => {
   await waitForText(`sessions-row-${NUMBER}`, (t) => t.includes('Herten'), 'the new session');
 });
 
+/**
+ * Opens the form for a new item of the day. Right after a new session is saved its page loads
+ * once more; a click during that reload can go to the button being replaced, so the click is
+ * repeated (as a user would) until the form shows, and the log says so.
+ */
+async function openNewItem(day) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await click(`agenda-add-${day}`);
+    const form = await browser.$(byTestId('agenda-form'));
+    if (await form.waitForDisplayed({ timeout: 5_000 }).catch(() => false)) return;
+    console.log(`the item form did not open on click ${attempt}; clicking again`);
+  }
+  assert.fail(`${byTestId('agenda-form')} did not open after three clicks on agenda-add-${day}`);
+}
+
 step('three agenda items get their times from the day start and the durations', async () => {
+  await waitForText('session-page', (t) => t.includes(`${NUMBER}. Sitzung:`), 'the new session');
   await click('session-tab-agenda');
   for (const [title, minutes] of ITEMS) {
-    await click(`agenda-add-${DAY1}`);
+    await openNewItem(DAY1);
     await type('agenda-field-title', title);
     await type('agenda-field-duration_minutes', String(minutes));
     await click('agenda-item-save');

@@ -9,6 +9,7 @@ mod imports;
 mod letters;
 mod mandates;
 mod members;
+mod minutes;
 mod organisations;
 mod pdf;
 mod people;

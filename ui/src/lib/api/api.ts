@@ -47,6 +47,15 @@ import type {
   SessionInput,
   SessionStatus,
   TopicRef,
+  ActionItem,
+  ActionItemInput,
+  ActionStatus,
+  ApprovalInput,
+  DecisionInput,
+  MinutesDetail,
+  SavedAt,
+  SectionDiff,
+  TaskFilter,
 } from './types';
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
@@ -182,6 +191,46 @@ export const pdfSession = (sessionId: number, document: SessionDocument, path: s
   call<PdfSummary>('pdf_session', { sessionId, document, path });
 export const sessionIcs = (sessionId: number, path: string) =>
   call<null>('session_ics', { sessionId, path });
+
+// Minutes and action items: docs/minutes-contract.md.
+export const minutesGet = (sessionId: number) =>
+  call<MinutesDetail>('minutes_get', { sessionId });
+export const minutesStart = (sessionId: number) =>
+  call<MinutesDetail>('minutes_start', { sessionId });
+export const minutesSaveNotes = (minutesId: number, agendaItemId: number | null, text: string) =>
+  call<SavedAt>('minutes_save_notes', { minutesId, agendaItemId, text });
+export const minutesSetRecorder = (minutesId: number, personId: number | null) =>
+  call<MinutesDetail>('minutes_set_recorder', { minutesId, personId });
+export const decisionAdd = (
+  minutesId: number,
+  agendaItemId: number | null,
+  input: DecisionInput,
+) => call<MinutesDetail>('decision_add', { minutesId, agendaItemId, input });
+export const decisionUpdate = (id: number, input: DecisionInput) =>
+  call<MinutesDetail>('decision_update', { id, input });
+export const decisionRemove = (id: number) => call<MinutesDetail>('decision_remove', { id });
+export const actionAdd = (minutesId: number, agendaItemId: number | null, input: ActionItemInput) =>
+  call<MinutesDetail>('action_add', { minutesId, agendaItemId, input });
+export const actionUpdate = (id: number, input: ActionItemInput) =>
+  call<ActionItem>('action_update', { id, input });
+export const actionRemove = (id: number) => call<null>('action_remove', { id });
+export const minutesSend = (minutesId: number, date: string) =>
+  call<MinutesDetail>('minutes_send', { minutesId, date });
+export const minutesEmailList = (sessionId: number) =>
+  call<string>('minutes_email_list', { sessionId });
+export const minutesApprove = (minutesId: number, input: ApprovalInput) =>
+  call<MinutesDetail>('minutes_approve', { minutesId, input });
+export const minutesCorrect = (minutesId: number, reason: string) =>
+  call<MinutesDetail>('minutes_correct', { minutesId, reason });
+export const minutesDiff = (sessionId: number, from: number, to: number) =>
+  call<SectionDiff[]>('minutes_diff', { sessionId, from, to });
+export const minutesPdf = (sessionId: number, version: number | null, path: string) =>
+  call<PdfSummary>('minutes_pdf', { sessionId, version, path });
+export const tasksList = (filter: TaskFilter) => call<ActionItem[]>('tasks_list', { filter });
+export const tasksExport = (filter: TaskFilter, path: string) =>
+  call<number>('tasks_export', { filter, path });
+export const actionSetStatus = (id: number, status: ActionStatus, doneOn: string) =>
+  call<ActionItem>('action_set_status', { id, status, doneOn });
 
 export type FileFilter = DialogFilter;
 

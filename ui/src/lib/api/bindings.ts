@@ -1506,6 +1506,396 @@ problems: Array<PlaceholderProblem>, };
 
 export type SessionDocument = "agenda" | "sign_in" | "badges" | "table_cards" | "session_file";
 
+export type ApprovalKind = "session" | "written";
+
+export type MinutesMeta = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * Session.
+ */
+session_id: number, 
+/**
+ * Version (1, then 2 after a correction …).
+ */
+version: number, 
+/**
+ * Status.
+ */
+status: MinutesStatus, 
+/**
+ * Recorder.
+ */
+recorder_id: number | null, 
+/**
+ * Recorder's name.
+ */
+recorder_name: string | null, 
+/**
+ * Sent on.
+ */
+sent_on: string | null, 
+/**
+ * Approved on.
+ */
+approved_on: string | null, 
+/**
+ * Running number of the approving session.
+ */
+approved_at_session: number | null, 
+/**
+ * How it was approved.
+ */
+approval_kind: ApprovalKind | null, 
+/**
+ * "Genehmigt mit Änderungen": the changes.
+ */
+approved_with_changes: string | null, 
+/**
+ * Deadline of a written procedure.
+ */
+written_deadline: string | null, 
+/**
+ * Why this version corrects the previous one.
+ */
+correction_reason: string | null, 
+/**
+ * Last change.
+ */
+updated_at: string, };
+
+export type Decision = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * Agenda item.
+ */
+agenda_item_id: number | null, 
+/**
+ * Text.
+ */
+text: string, 
+/**
+ * Votes in favour.
+ */
+votes_yes: number | null, 
+/**
+ * Votes against.
+ */
+votes_no: number | null, 
+/**
+ * Abstentions.
+ */
+votes_abstain: number | null, };
+
+export type ActionItem = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * The session whose minutes it arose in.
+ */
+session_id: number, 
+/**
+ * Its running number.
+ */
+session_number: number, 
+/**
+ * Agenda item.
+ */
+agenda_item_id: number | null, 
+/**
+ * What.
+ */
+text: string, 
+/**
+ * Responsible person.
+ */
+assignee_id: number | null, 
+/**
+ * Responsible organisation.
+ */
+assignee_organisation_id: number | null, 
+/**
+ * Who, as shown: the person, the organisation or the free text.
+ */
+assignee: string | null, 
+/**
+ * Due.
+ */
+due_date: string | null, 
+/**
+ * Status.
+ */
+status: ActionStatus, 
+/**
+ * Done on.
+ */
+done_on: string | null, 
+/**
+ * Open and past its due date.
+ */
+overdue: boolean, };
+
+export type TaskFilter = { 
+/**
+ * Only open ones.
+ */
+open_only: boolean, 
+/**
+ * Only open ones past their due date.
+ */
+overdue_only: boolean, 
+/**
+ * Of this person.
+ */
+person_id: number | null, 
+/**
+ * Of this organisation.
+ */
+organisation_id: number | null, 
+/**
+ * From this session.
+ */
+session_id: number | null, };
+
+export type MinutesSection = { 
+/**
+ * The agenda item; `None` for the general part.
+ */
+agenda_item_id: number | null, 
+/**
+ * TOP number.
+ */
+number: number | null, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Notes (Markdown subset).
+ */
+notes: string, 
+/**
+ * Decisions.
+ */
+decisions: Array<Decision>, 
+/**
+ * Action items.
+ */
+action_items: Array<ActionItem>, };
+
+export type PersonRef = { 
+/**
+ * Person.
+ */
+person_id: number, 
+/**
+ * "Dr. Anna Schmidt".
+ */
+name: string, 
+/**
+ * Organisation.
+ */
+organisation: string | null, 
+/**
+ * "vertreten durch …".
+ */
+note: string | null, };
+
+export type MinutesVersion = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * Version.
+ */
+version: number, 
+/**
+ * Status.
+ */
+status: MinutesStatus, 
+/**
+ * Approved on.
+ */
+approved_on: string | null, 
+/**
+ * Why it corrects the previous one.
+ */
+correction_reason: string | null, 
+/**
+ * The current one.
+ */
+is_current: boolean, };
+
+export type MinutesToApprove = { 
+/**
+ * Session.
+ */
+session_id: number, 
+/**
+ * Its running number.
+ */
+number: number, 
+/**
+ * The minutes.
+ */
+minutes_id: number, 
+/**
+ * Their status.
+ */
+status: MinutesStatus, };
+
+export type MinutesDetail = { 
+/**
+ * The session.
+ */
+session: Session, 
+/**
+ * The current version; `None` until begun.
+ */
+minutes: MinutesMeta | null, 
+/**
+ * Approved: read-only.
+ */
+locked: boolean, 
+/**
+ * Per agenda item in order, then the general part.
+ */
+sections: Array<MinutesSection>, 
+/**
+ * Present (on at least one day).
+ */
+present: Array<PersonRef>, 
+/**
+ * Excused.
+ */
+excused: Array<PersonRef>, 
+/**
+ * Represented, with the substitute.
+ */
+represented: Array<PersonRef>, 
+/**
+ * Still-open action items of earlier sessions ("Bericht: offene Aufgaben").
+ */
+open_items: Array<ActionItem>, 
+/**
+ * Every version.
+ */
+versions: Array<MinutesVersion>, 
+/**
+ * The previous session's minutes while not approved.
+ */
+to_approve: MinutesToApprove | null, };
+
+export type SavedAt = { 
+/**
+ * "10:42".
+ */
+at: string, };
+
+export type DecisionInput = { 
+/**
+ * Text (required).
+ */
+text: string, 
+/**
+ * Votes in favour.
+ */
+votes_yes: number | null, 
+/**
+ * Votes against.
+ */
+votes_no: number | null, 
+/**
+ * Abstentions.
+ */
+votes_abstain: number | null, };
+
+export type ActionItemInput = { 
+/**
+ * What (required).
+ */
+text: string, 
+/**
+ * Responsible person.
+ */
+assignee_id: number | null, 
+/**
+ * Responsible organisation.
+ */
+assignee_organisation_id: number | null, 
+/**
+ * Who as free text ("Geschäftsstelle").
+ */
+assignee_text: string, 
+/**
+ * Due, TT.MM.JJJJ.
+ */
+due_date: string, 
+/**
+ * Status.
+ */
+status: ActionStatus, 
+/**
+ * Done on, TT.MM.JJJJ (empty: today when done).
+ */
+done_on: string, };
+
+export type ApprovalInput = { 
+/**
+ * At a session or by written procedure.
+ */
+kind: ApprovalKind, 
+/**
+ * The approving session's running number (with `session`).
+ */
+at_session: number | null, 
+/**
+ * Date of the approval, TT.MM.JJJJ (empty: the approving session's first day).
+ */
+date: string, 
+/**
+ * "Genehmigt mit Änderungen": what changed; empty when approved as sent.
+ */
+changes: string, 
+/**
+ * Deadline of the written procedure.
+ */
+written_deadline: string, };
+
+export type DiffKind = "same" | "added" | "removed";
+
+export type DiffLine = { 
+/**
+ * Kind.
+ */
+kind: DiffKind, 
+/**
+ * Text.
+ */
+text: string, };
+
+export type SectionDiff = { 
+/**
+ * "TOP 3 Berichte aus den Kommunen".
+ */
+title: string, 
+/**
+ * Anything changed.
+ */
+changed: boolean, 
+/**
+ * The lines.
+ */
+lines: Array<DiffLine>, };
+
 /** German headers of the export columns, in the core's order (`ExportColumn::ALL`). */
 export const EXPORT_COLUMN_LABELS: Record<ExportColumn, string> = {
   salutation: "Anrede",
