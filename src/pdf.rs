@@ -16,6 +16,7 @@ mod brochure;
 pub mod fonts;
 pub mod layout;
 pub mod letters;
+mod markdown;
 mod members;
 pub mod merge;
 mod minutes;

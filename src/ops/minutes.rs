@@ -741,7 +741,32 @@ pub fn approve(
     // carries the approval line.
     w.minutes().approve(minutes_id, &approval)?;
     let (text, pdf) = record_of(w.read(), &w.read().minutes().get(minutes_id)?, now)?;
-    w.minutes().store_record(minutes_id, (&text, &pdf))
+    w.minutes().store_record(minutes_id, (&text, &pdf))?;
+    // The approving session records it too: a decision in its minutes (begun if need be).
+    if let Some(approving) = approval.at_session_id {
+        let target = start(w, approving)?;
+        if !target.status.is_locked() {
+            let mut decision = format!(
+                "Das Protokoll der {}. Sitzung wird genehmigt",
+                session.number
+            );
+            match &approval.changes {
+                Some(changes) => decision.push_str(&format!(" mit Änderungen: {changes}")),
+                None => decision.push('.'),
+            }
+            w.minutes().add_decision(
+                target.id,
+                None,
+                &DecisionFields {
+                    text: decision,
+                    votes_yes: None,
+                    votes_no: None,
+                    votes_abstain: None,
+                },
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// Stores the records of approved minutes that have none (the demo's): rendered now.

@@ -287,9 +287,7 @@ pub(super) fn minutes_blocks(
             blocks.push(Block::spans(vec![Span::italic("Ohne Protokollnotiz.")]));
         }
         for note in notes {
-            for paragraph in super::paragraphs(&note.text) {
-                blocks.push(Block::text(ctx.clean(&entry, &paragraph)));
-            }
+            blocks.extend(super::markdown::blocks(ctx, &entry, &note.text));
         }
         for decision in decisions {
             blocks.push(Block::spans(vec![
@@ -315,7 +313,7 @@ pub(super) fn minutes_blocks(
     if !loose_notes.is_empty() || !loose_decisions.is_empty() {
         blocks.push(heading("Sonstiges".to_owned()));
         for note in loose_notes {
-            blocks.push(Block::text(ctx.clean("Protokollnotiz", &note.text)));
+            blocks.extend(super::markdown::blocks(ctx, "Protokollnotiz", &note.text));
         }
         for decision in loose_decisions {
             blocks.push(Block::spans(vec![

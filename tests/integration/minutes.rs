@@ -171,6 +171,14 @@ fn minutes_are_written_approved_as_a_record_and_corrected_by_a_new_version() {
             )
         })
         .expect("approve");
+    // The approving session records the approval in its own minutes.
+    let s40 = sessions::show(t.store.read(), 40).expect("40").session;
+    let approving = minutes::detail(t.store.read(), s40.id, today()).expect("40's minutes");
+    let general = approving.sections.last().expect("general part");
+    assert_eq!(
+        general.decisions[0].text,
+        "Das Protokoll der 39. Sitzung wird genehmigt mit Änderungen: TOP 1 ergänzt"
+    );
     let v1_pdf = minutes::stored_pdf(t.store.read(), s39.id, 1)
         .expect("read")
         .expect("the record's PDF");
