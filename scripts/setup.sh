@@ -17,6 +17,8 @@ APT_PACKAGES=(
   xvfb xauth webkit2gtk-driver imagemagick x11-utils xdotool dbus-x11 at-spi2-core
   # checking the outputs: SQLite shell, PDF text and structure
   sqlite3 poppler-utils qpdf
+  # German spell-checking in the minutes (WebKitGTK's spell checker reads hunspell dictionaries)
+  hunspell-de-de
 )
 
 installed() {

@@ -100,13 +100,40 @@ pub fn builder<R: tauri::Runtime>(
     builder.manage(state).invoke_handler(zirkel_handlers!())
 }
 
+/// Turns on WebKitGTK's spell checker with the German dictionary (Debian: hunspell-de-de), so
+/// text fields with `spellcheck` mark misspelt words while typing. WebView2 on Windows checks
+/// spelling in the user's Windows languages by itself.
+fn spell_check_in_german<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) {
+    #[cfg(target_os = "linux")]
+    let result = window.with_webview(|webview| {
+        use webkit2gtk::{WebContextExt, WebViewExt};
+        if let Some(context) = webview.inner().context() {
+            context.set_spell_checking_enabled(true);
+            context.set_spell_checking_languages(&["de_DE"]);
+        }
+    });
+    #[cfg(not(target_os = "linux"))]
+    let result: tauri::Result<()> = Ok(());
+    if let Err(error) = result {
+        log::warn!("spell checking not enabled: {error}");
+    }
+    let _ = window;
+}
+
 /// Starts the app.
 pub fn run() {
     let app = builder(tauri::Builder::default(), AppState::open_default())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .plugin(tauri_plugin_clipboard_manager::init());
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .setup(|app| {
+            use tauri::Manager;
+            if let Some(window) = app.get_webview_window("main") {
+                spell_check_in_german(&window);
+            }
+            Ok(())
+        });
     if let Err(error) = app.run(tauri::generate_context!()) {
         eprintln!("Zirkel konnte nicht gestartet werden: {error}");
         std::process::exit(1);
