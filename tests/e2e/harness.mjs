@@ -4,7 +4,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ export const ARTIFACTS = join(HERE, 'artifacts');
 export const TARGET_DIR = process.env.CARGO_TARGET_DIR
   ? resolve(REPO, process.env.CARGO_TARGET_DIR)
   : join(REPO, 'target');
-const APP = process.env.ZIRKEL_APP
+export const APP = process.env.ZIRKEL_APP
   ? resolve(process.env.ZIRKEL_APP)
   : join(TARGET_DIR, 'debug', 'zirkel-app');
 const DRIVER_PORT = Number(process.env.ZIRKEL_E2E_PORT ?? 4444);
@@ -156,6 +156,25 @@ export async function closeSession() {
   browser = undefined;
   // Ending the session ends the app.
   await closing.deleteSession();
+}
+
+/**
+ * Kills the running app with SIGKILL (no close, no unload: a power cut or the task manager) and
+ * forgets its WebDriver session. Returns the pids killed.
+ */
+export async function killApp() {
+  const found = spawnSync('pgrep', ['-f', '--', APP], { encoding: 'utf8' });
+  const pids = found.stdout
+    .split('\n')
+    .map((line) => Number(line.trim()))
+    .filter((pid) => pid > 0 && pid !== process.pid);
+  assert.ok(pids.length > 0, `no running ${APP} to kill (pgrep: ${found.stderr})`);
+  for (const pid of pids) process.kill(pid, 'SIGKILL');
+  const dead = browser;
+  browser = undefined;
+  // The session's app is gone; WebKitWebDriver answers with an error, which is expected.
+  await dead?.deleteSession().catch(() => {});
+  return pids;
 }
 
 // ---------------------------------------------------------------------------------------------
