@@ -698,47 +698,23 @@ fn check_item_of(r: Reader<'_>, session_id: i64, item_id: i64) -> Result<()> {
 pub fn invite_members(w: &mut Writer<'_>, session_id: i64) -> Result<usize> {
     use crate::model::{MemberFilter, MemberStatus, Role};
     let session = w.read().sessions().get(session_id)?;
-    if session.status == SessionStatus::Cancelled {
-        return Err(Error::Conflict {
-            message: format!(
-                "Die {}. Sitzung ist abgesagt; zu ihr wird nicht mehr eingeladen.",
-                session.number
-            ),
-        });
-    }
     let filter = MemberFilter {
         status: MemberStatus::Current,
         as_of: session.first_day.to_string(),
         ..MemberFilter::default()
     };
-    let members = super::members::list(w.read(), &filter, session.first_day)?;
-    let listed: std::collections::HashSet<i64> = w
-        .read()
-        .sessions()
-        .attendees(session_id)?
+    let members: Vec<i64> = super::members::list(w.read(), &filter, session.first_day)?
+        .rows
         .into_iter()
+        .filter(|row| {
+            matches!(
+                row.role,
+                Some(Role::Permanent | Role::Deputy | Role::Partner | Role::Secretariat)
+            )
+        })
+        .map(|row| row.person_id)
         .collect();
-    let mut added = 0;
-    for row in members.rows {
-        let invited = matches!(
-            row.role,
-            Some(Role::Permanent | Role::Deputy | Role::Partner | Role::Secretariat)
-        );
-        if !invited || listed.contains(&row.person_id) {
-            continue;
-        }
-        w.sessions()
-            .insert_attendance(&crate::store::sessions::NewAttendance {
-                session_id,
-                person_id: row.person_id,
-                organisation_id: row.organisation_id,
-                status: crate::model::AttendanceStatus::Invited,
-                represented_by: None,
-                days: &[],
-            })?;
-        added += 1;
-    }
-    Ok(added)
+    super::attendance::invite(w, session_id, &members)
 }
 
 /// The session as an iCalendar file for Outlook (see [`crate::export::ics`]).
