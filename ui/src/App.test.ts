@@ -145,7 +145,7 @@ describe('App', () => {
     fakeCore({ empty: false });
     render(App, { props: { app: new AppState() } });
     const user = userEvent.setup();
-    await user.click(screen.getByTestId('nav-minutes'));
+    await user.click(screen.getByTestId('nav-practice_examples'));
     expect(screen.getByTestId('coming-later').textContent).toContain(
       'Dieser Bereich folgt in einer späteren Version.',
     );
