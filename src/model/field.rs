@@ -99,6 +99,30 @@ pub enum Field {
     Subject,
     /// Letter template: text.
     Body,
+    /// Decision or action item: its text.
+    Text,
+    /// Action item: due date.
+    DueDate,
+    /// Action item: done on.
+    DoneOn,
+    /// Action item: responsible person.
+    AssigneeId,
+    /// Action item: responsible organisation.
+    AssigneeOrganisationId,
+    /// Decision: votes in favour.
+    VotesYes,
+    /// Decision: votes against.
+    VotesNo,
+    /// Decision: abstentions.
+    VotesAbstain,
+    /// Approval: the approving session.
+    AtSession,
+    /// Approval or dispatch: the date.
+    Date,
+    /// Approval: deadline of the written procedure.
+    WrittenDeadline,
+    /// Correction: the reason.
+    Reason,
 }
 
 impl Field {
@@ -150,6 +174,18 @@ impl Field {
             Field::RepresentedBy => "represented_by",
             Field::Subject => "subject",
             Field::Body => "body",
+            Field::Text => "text",
+            Field::DueDate => "due_date",
+            Field::DoneOn => "done_on",
+            Field::AssigneeId => "assignee_id",
+            Field::AssigneeOrganisationId => "assignee_organisation_id",
+            Field::VotesYes => "votes_yes",
+            Field::VotesNo => "votes_no",
+            Field::VotesAbstain => "votes_abstain",
+            Field::AtSession => "at_session",
+            Field::Date => "date",
+            Field::WrittenDeadline => "written_deadline",
+            Field::Reason => "reason",
         }
     }
 }

@@ -420,18 +420,18 @@ fn decision_fields(input: &DecisionInput) -> Result<DecisionFields> {
     let body = text::optional(&input.text);
     if body.is_none() {
         problems.push(FieldError::new(
-            Field::Body,
+            Field::Text,
             "Beschluss: Bitte den Text angeben.",
         ));
     }
-    for (value, name) in [
-        (input.votes_yes, "Ja-Stimmen"),
-        (input.votes_no, "Nein-Stimmen"),
-        (input.votes_abstain, "Enthaltungen"),
+    for (value, name, field) in [
+        (input.votes_yes, "Ja-Stimmen", Field::VotesYes),
+        (input.votes_no, "Nein-Stimmen", Field::VotesNo),
+        (input.votes_abstain, "Enthaltungen", Field::VotesAbstain),
     ] {
         if value.is_some_and(|v| !(0..=10_000).contains(&v)) {
             problems.push(FieldError::new(
-                Field::Body,
+                field,
                 format!("{name}: Bitte eine Zahl ab 0 angeben."),
             ));
         }
@@ -482,18 +482,18 @@ fn action_fields(r: Reader<'_>, input: &ActionItemInput, today: NaiveDate) -> Re
     let what = text::optional(&input.text);
     if what.is_none() {
         problems.push(FieldError::new(
-            Field::Body,
+            Field::Text,
             "Aufgabe: Bitte angeben, was zu tun ist.",
         ));
     }
-    let due = match date::parse_optional(Field::EndDate, "Fällig am", &input.due_date) {
+    let due = match date::parse_optional(Field::DueDate, "Fällig am", &input.due_date) {
         Ok(d) => d,
         Err(e) => {
             problems.push(e);
             None
         }
     };
-    let done = match date::parse_optional(Field::Day, "Erledigt am", &input.done_on) {
+    let done = match date::parse_optional(Field::DoneOn, "Erledigt am", &input.done_on) {
         Ok(d) => d,
         Err(e) => {
             problems.push(e);
@@ -503,7 +503,7 @@ fn action_fields(r: Reader<'_>, input: &ActionItemInput, today: NaiveDate) -> Re
     if let Some(p) = input.assignee_id {
         if !r.people().exists(p)? {
             problems.push(FieldError::new(
-                Field::PersonId,
+                Field::AssigneeId,
                 "Zuständig: Die gewählte Person gibt es nicht (mehr).",
             ));
         }
@@ -511,7 +511,7 @@ fn action_fields(r: Reader<'_>, input: &ActionItemInput, today: NaiveDate) -> Re
     if let Some(o) = input.assignee_organisation_id {
         if !r.organisations().exists(o)? {
             problems.push(FieldError::new(
-                Field::OrganisationId,
+                Field::AssigneeOrganisationId,
                 "Zuständig: Die gewählte Organisation gibt es nicht (mehr).",
             ));
         }
@@ -598,7 +598,7 @@ pub fn send(w: &mut Writer<'_>, minutes_id: i64, on: &str, today: NaiveDate) -> 
     let day = if on.trim().is_empty() {
         today
     } else {
-        date::parse(Field::Day, "Versandt am", on).map_err(|e| Error::Invalid(vec![e]))?
+        date::parse(Field::Date, "Versandt am", on).map_err(|e| Error::Invalid(vec![e]))?
     };
     w.minutes().set_sent(minutes_id, day)
 }
@@ -660,7 +660,7 @@ pub fn approve(
     let at_session = match (input.kind, input.at_session) {
         (ApprovalKind::Session, None) => {
             problems.push(FieldError::new(
-                Field::Number,
+                Field::AtSession,
                 "Genehmigt in der Sitzung: Bitte die Sitzung angeben.",
             ));
             None
@@ -669,7 +669,7 @@ pub fn approve(
             Some(s) if s.first_day > session.first_day => Some(s),
             Some(_) => {
                 problems.push(FieldError::new(
-                    Field::Number,
+                    Field::AtSession,
                     format!(
                         "Genehmigt in der Sitzung: Die {n}. Sitzung liegt nicht nach der {}.",
                         session.number
@@ -679,7 +679,7 @@ pub fn approve(
             }
             None => {
                 problems.push(FieldError::new(
-                    Field::Number,
+                    Field::AtSession,
                     format!("Genehmigt in der Sitzung: Eine {n}. Sitzung gibt es nicht."),
                 ));
                 None
@@ -687,11 +687,11 @@ pub fn approve(
         },
         (ApprovalKind::Written, _) => None,
     };
-    let on = match date::parse_optional(Field::Day, "Genehmigt am", &input.date) {
+    let on = match date::parse_optional(Field::Date, "Genehmigt am", &input.date) {
         Ok(Some(d)) => Some(d),
         Ok(None) => at_session.as_ref().map(|s| s.first_day).or_else(|| {
             problems.push(FieldError::new(
-                Field::Day,
+                Field::Date,
                 "Genehmigt am: Bitte ein Datum angeben.",
             ));
             None
@@ -702,7 +702,7 @@ pub fn approve(
         }
     };
     let deadline = match date::parse_optional(
-        Field::EndDate,
+        Field::WrittenDeadline,
         "Frist des Umlaufverfahrens",
         &input.written_deadline,
     ) {
@@ -714,13 +714,13 @@ pub fn approve(
     };
     if input.kind == ApprovalKind::Written && deadline.is_none() && problems.is_empty() {
         problems.push(FieldError::new(
-            Field::EndDate,
+            Field::WrittenDeadline,
             "Frist des Umlaufverfahrens: Bitte die Frist angeben.",
         ));
     }
     if let Some(on) = on.filter(|d| *d < session.first_day) {
         problems.push(FieldError::new(
-            Field::Day,
+            Field::Date,
             format!(
                 "Genehmigt am: Der {} liegt vor der Sitzung selbst.",
                 date::german(on)
@@ -797,7 +797,7 @@ pub fn correct(w: &mut Writer<'_>, minutes_id: i64, reason: &str) -> Result<Minu
     }
     let Some(reason) = text::optional(reason) else {
         return Err(Error::validation(
-            Field::Notes,
+            Field::Reason,
             "Grund der Korrektur: Bitte angeben, was korrigiert wird und warum.",
         ));
     };

@@ -137,7 +137,8 @@ fn minutes_are_written_approved_as_a_record_and_corrected_by_a_new_version() {
             )
         })
         .expect_err("refused");
-    assert_eq!(err.field_errors().len(), 2, "{err:?}");
+    let fields: Vec<Field> = err.field_errors().iter().map(|e| e.field).collect();
+    assert_eq!(fields, [Field::Text, Field::DueDate], "{err:?}");
 
     // Approval at the 40th session stores the record.
     let refused = t.store.write(&stamp(), |w| {
@@ -153,7 +154,7 @@ fn minutes_are_written_approved_as_a_record_and_corrected_by_a_new_version() {
         )
     });
     assert!(
-        refused.is_err_and(|e| e.field_errors()[0].field == Field::Number),
+        refused.is_err_and(|e| e.field_errors()[0].field == Field::AtSession),
         "an earlier session cannot approve"
     );
     t.store

@@ -230,12 +230,12 @@ describe('Protokolle: workflow', () => {
 
   it('approves in writing with the deadline, and shows refused fields under them', async () => {
     const problems = [
-      { field: 'end_date', message: 'Frist des Umlaufverfahrens: „31.02.2026“ ist kein Datum.' },
+      { field: 'written_deadline', message: 'Frist des Umlaufverfahrens: „31.02.2026“ ist kein Datum.' },
     ];
     let refuse = true;
     const { calls, user } = await setup(minutesDetail(), {
       minutes_approve: () => {
-        if (refuse) throw { code: 'validation', message: 'Eine Eingabe ist ungültig.', field: 'end_date', errors: problems };
+        if (refuse) throw { code: 'validation', message: 'Eine Eingabe ist ungültig.', field: 'written_deadline', errors: problems };
         return approvedDetail();
       },
     });
@@ -360,7 +360,7 @@ describe('Protokolle: decisions and action items', () => {
   it('places the core\'s shared field names under the action item\'s fields', async () => {
     const { user } = await setup(minutesDetail(), {
       action_add: () => {
-        throw { code: 'validation', message: 'Fällig am: „x“ ist kein Datum.', field: 'end_date', errors: [{ field: 'end_date', message: 'Fällig am: „x“ ist kein Datum.' }] };
+        throw { code: 'validation', message: 'Fällig am: „x“ ist kein Datum.', field: 'due_date', errors: [{ field: 'due_date', message: 'Fällig am: „x“ ist kein Datum.' }] };
       },
     });
     await user.click(screen.getByTestId('action-add-11'));

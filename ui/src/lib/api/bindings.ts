@@ -3,7 +3,7 @@
 
 export type Direction = "ascending" | "descending";
 
-export type Field = "file" | "path" | "argument" | "demo" | "salutation" | "title" | "first_name" | "name_particle" | "last_name" | "function" | "email" | "phone" | "mobile" | "street" | "postal_code" | "city" | "consent_shared_lists" | "consent_date" | "notes" | "name" | "kind" | "state" | "website" | "member_since" | "member_until" | "person_id" | "organisation_id" | "role" | "start_date" | "end_date" | "as_of" | "number" | "first_day" | "last_day" | "host_organisation_id" | "day" | "start_time" | "duration_minutes" | "registration_deadline" | "speakers" | "topic_ids" | "status" | "represented_by" | "subject" | "body";
+export type Field = "file" | "path" | "argument" | "demo" | "salutation" | "title" | "first_name" | "name_particle" | "last_name" | "function" | "email" | "phone" | "mobile" | "street" | "postal_code" | "city" | "consent_shared_lists" | "consent_date" | "notes" | "name" | "kind" | "state" | "website" | "member_since" | "member_until" | "person_id" | "organisation_id" | "role" | "start_date" | "end_date" | "as_of" | "number" | "first_day" | "last_day" | "host_organisation_id" | "day" | "start_time" | "duration_minutes" | "registration_deadline" | "speakers" | "topic_ids" | "status" | "represented_by" | "subject" | "body" | "text" | "due_date" | "done_on" | "assignee_id" | "assignee_organisation_id" | "votes_yes" | "votes_no" | "votes_abstain" | "at_session" | "date" | "written_deadline" | "reason";
 
 export type FieldError = { 
 /**

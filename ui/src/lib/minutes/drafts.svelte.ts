@@ -2,10 +2,6 @@
 // workflow dialogs. A draft holds the values as typed and every field error of a refused save,
 // keyed by the input's field names (text, due_date, done_on, votes_yes, …), so each message can
 // stand under its field; problems of no shown field are listed apart.
-//
-// The core names some problems by its shared field list rather than by the input's own names
-// (the text of a decision or an action item as `body`, a due date as `end_date`, a date as
-// `day`, …): each form lists those aliases, so the message still stands under its field.
 
 import type { FieldMessage, UserError } from '../api/errors';
 import type {
@@ -22,14 +18,10 @@ export class FormDraft<Input> {
   error = $state<UserError | null>(null);
   saving = $state(false);
   readonly #fields: readonly string[];
-  readonly #aliases: Readonly<Record<string, string>>;
 
-  /** The problems of the last refused save, by the form's field names. */
+  /** The problems of the last refused save, by the form's field names (the core uses them). */
   readonly problems: readonly FieldMessage[] = $derived.by(() =>
-    (this.error?.errors ?? []).map(({ field, message }) => ({
-      field: this.#aliases[field] ?? field,
-      message,
-    })),
+    (this.error?.errors ?? []).map(({ field, message }) => ({ field, message })),
   );
 
   /** The message(s) under each field of the last refused save. */
@@ -41,14 +33,10 @@ export class FormDraft<Input> {
     return byField;
   });
 
-  /**
-   * `fields`: the fields the form shows, in form order; `aliases`: the core's other names for
-   * them (core name → field).
-   */
-  constructor(input: Input, fields: readonly string[], aliases: Readonly<Record<string, string>> = {}) {
+  /** `fields`: the fields the form shows, in form order. */
+  constructor(input: Input, fields: readonly string[]) {
     this.input = $state(input);
     this.#fields = fields;
-    this.#aliases = aliases;
   }
 
   /** The problems no shown field can carry (or the message of an error without fields). */
@@ -83,7 +71,6 @@ export class FormDraft<Input> {
 
 export const DECISION_FIELDS = ['text', 'votes_yes', 'votes_no', 'votes_abstain'] as const;
 /** The core reports the text and the votes as `body`; the messages name which. */
-export const DECISION_ALIASES = { body: 'text' };
 
 export function decisionInput(decision: Decision | null = null): DecisionInput {
   return {
@@ -106,14 +93,6 @@ export const ACTION_FIELDS = [
   'status',
   'done_on',
 ] as const;
-export const ACTION_ALIASES = {
-  body: 'text',
-  person_id: 'assignee_id',
-  organisation_id: 'assignee_organisation_id',
-  end_date: 'due_date',
-  day: 'done_on',
-};
-
 export function actionInput(item: ActionItem | null = null): ActionItemInput {
   const byRegister = item !== null && (item.assignee_id !== null || item.assignee_organisation_id !== null);
   return {
@@ -144,11 +123,7 @@ export function withAssigneeKind(input: ActionItemInput, kind: AssigneeKind): Ac
 }
 
 export const APPROVAL_FIELDS = ['at_session', 'date', 'written_deadline', 'changes'] as const;
-export const APPROVAL_ALIASES = { number: 'at_session', day: 'date', end_date: 'written_deadline' };
 
-/** The send dialog's date, and the correction's reason. */
-export const SEND_ALIASES = { day: 'date' };
-export const CORRECTION_ALIASES = { notes: 'reason' };
 
 /**
  * The approval dialog's start: in a session (`atSession`, if known); the date left empty, which
