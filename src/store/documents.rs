@@ -496,7 +496,33 @@ impl Documents<'_> {
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         };
         let notes = texts("minute_notes")?;
-        let decisions = texts("decisions")?;
+        // A decision with its vote counts, as the minutes print it.
+        let mut statement = conn.prepare(
+            "SELECT agenda_item_id, text, votes_yes, votes_no, votes_abstain FROM decisions
+             WHERE minutes_id = ?1 ORDER BY position, id",
+        )?;
+        let decisions = statement
+            .query_map([minutes.id], |r| {
+                let votes: Vec<String> = [(2, "Ja"), (3, "Nein"), (4, "Enthaltungen")]
+                    .into_iter()
+                    .filter_map(|(column, label)| {
+                        r.get::<_, Option<i64>>(column)
+                            .ok()
+                            .flatten()
+                            .map(|n| format!("{label}: {n}"))
+                    })
+                    .collect();
+                let text: String = r.get(1)?;
+                Ok(MinuteTextRow {
+                    agenda_item_id: r.get(0)?,
+                    text: if votes.is_empty() {
+                        text
+                    } else {
+                        format!("{text} ({})", votes.join(", "))
+                    },
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut statement = conn.prepare(
             "SELECT a.id, a.agenda_item_id, a.text, a.assignee_text, p.title, p.first_name,
                 p.name_particle, p.last_name, a.due_date, a.status, a.done_on, o.name

@@ -190,6 +190,10 @@ fn minutes_are_written_approved_as_a_record_and_corrected_by_a_new_version() {
             "{text}"
         );
         assert!(text.contains("Şükrü Özdemir begrüßt die Runde."));
+        assert!(
+            text.contains("Die Tagesordnung wird angenommen. (Ja: 18, Nein: 0, Enthaltungen: 1)"),
+            "{text}"
+        );
         assert!(!text.contains("ENTWURF"));
     }
 
