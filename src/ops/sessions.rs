@@ -255,6 +255,8 @@ pub struct SessionDetail {
     pub minutes: i64,
     /// Neither attendance nor minutes: it may be deleted.
     pub can_delete: bool,
+    /// The report item "Bericht: offene Aufgaben": action items of earlier sessions still open.
+    pub open_items: Vec<crate::store::minutes::ActionItem>,
 }
 
 /// A session with its scheduled agenda, by running number.
@@ -282,7 +284,11 @@ pub fn detail(r: Reader<'_>, id: i64) -> Result<SessionDetail> {
     let items = r.documents().agenda(session.id)?;
     let agenda = scheduled(r, &starts, items)?;
     let (attendance, minutes) = r.sessions().history(id)?;
+    let open_items = r
+        .minutes()
+        .open_before(session.first_day, chrono::Local::now().date_naive())?;
     Ok(SessionDetail {
+        open_items,
         host_name: host_name(r, session.host_organisation_id)?,
         session,
         days,

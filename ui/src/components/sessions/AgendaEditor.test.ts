@@ -8,6 +8,7 @@ import { SessionEditor } from '../../lib/sessions/session-editor.svelte';
 import { detail, item, slot } from '../../lib/sessions/test-fixtures';
 import { recordIPC, type Handler } from '../../test/ipc';
 import AgendaEditor from './AgendaEditor.svelte';
+import AgendaOpenItems from './AgendaOpenItems.svelte';
 
 afterEach(() => {
   cleanup();
@@ -313,5 +314,34 @@ describe('AgendaEditor', () => {
     await user.click(screen.getByTestId('confirm-ok'));
     await waitFor(() => expect(screen.queryByTestId('agenda-attachment-40')).toBeNull());
     expect(calls.find((c) => c.cmd === 'attachment_remove')?.args).toEqual({ id: 40 });
+  });
+});
+
+describe('AgendaEditor: the report of open action items', () => {
+  it('lists the open items of earlier sessions under the agenda', () => {
+    render(AgendaOpenItems, {
+      props: {
+        items: [
+          {
+            id: 5,
+            session_id: 1,
+            session_number: 38,
+            agenda_item_id: null,
+            text: 'Leitfaden verschicken',
+            assignee_id: null,
+            assignee_organisation_id: null,
+            assignee: 'Geschäftsstelle',
+            due_date: '2027-01-31',
+            status: 'open',
+            done_on: null,
+            overdue: true,
+          },
+        ],
+      },
+    });
+    const block = screen.getByTestId('agenda-open-items');
+    expect(block.textContent).toContain('Bericht: offene Aufgaben');
+    expect(block.textContent).toContain('Leitfaden verschicken');
+    expect(block.textContent).toContain('38. Sitzung, Geschäftsstelle, fällig 31.01.2027, überfällig');
   });
 });

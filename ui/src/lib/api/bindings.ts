@@ -1262,7 +1262,11 @@ minutes: number,
 /**
  * Neither attendance nor minutes: it may be deleted.
  */
-can_delete: boolean, };
+can_delete: boolean, 
+/**
+ * The report item "Bericht: offene Aufgaben": action items of earlier sessions still open.
+ */
+open_items: Array<ActionItem>, };
 
 export type SessionCopyInput = { 
 /**

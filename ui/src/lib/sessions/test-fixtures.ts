@@ -90,6 +90,7 @@ export function detail(
     attendance: 0,
     minutes: 0,
     can_delete: true,
+    open_items: [],
     ...overrides,
   };
 }
