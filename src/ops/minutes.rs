@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::model::session::{AttendanceStatus, Session};
+use crate::model::session::{AttendanceStatus, Session, SessionStatus};
 use crate::model::{date, text, ActionStatus, Field, FieldError, MinutesStatus};
 use crate::store::minutes::{
     ActionFields, ActionItem, Approval, ApprovalKind, Decision, DecisionFields, MinutesMeta,
@@ -226,6 +226,17 @@ fn locked_error(meta: &MinutesMeta) -> Error {
     }
 }
 
+/// Refuses an agenda item of another session (a stale screen).
+fn check_item(r: Reader<'_>, meta: &MinutesMeta, agenda_item_id: Option<i64>) -> Result<()> {
+    match agenda_item_id {
+        Some(item) if r.sessions().item_session(item)? != meta.session_id => Err(Error::NotFound {
+            entity: "agenda_item",
+            id: item,
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// The minutes, refused when approved.
 fn editable(r: Reader<'_>, minutes_id: i64) -> Result<MinutesMeta> {
     let meta = r.minutes().get(minutes_id)?;
@@ -331,7 +342,7 @@ pub fn detail(r: Reader<'_>, session_id: i64, today: NaiveDate) -> Result<Minute
         .sessions()
         .all()?
         .into_iter()
-        .filter(|s| s.first_day < session.first_day)
+        .filter(|s| s.first_day < session.first_day && s.status != SessionStatus::Cancelled)
         .max_by_key(|s| s.first_day);
     let to_approve = match previous {
         Some(p) => r
@@ -379,14 +390,7 @@ pub fn save_notes(
     notes: &str,
 ) -> Result<SavedAt> {
     let meta = editable(w.read(), minutes_id)?;
-    if let Some(item) = agenda_item_id {
-        if w.read().sessions().item_session(item)? != meta.session_id {
-            return Err(Error::NotFound {
-                entity: "agenda_item",
-                id: item,
-            });
-        }
-    }
+    check_item(w.read(), &meta, agenda_item_id)?;
     if notes.chars().count() > 100_000 {
         return Err(Error::validation(
             Field::Notes,
@@ -454,7 +458,8 @@ pub fn add_decision(
     agenda_item_id: Option<i64>,
     input: &DecisionInput,
 ) -> Result<i64> {
-    editable(w.read(), minutes_id)?;
+    let meta = editable(w.read(), minutes_id)?;
+    check_item(w.read(), &meta, agenda_item_id)?;
     let fields = decision_fields(input)?;
     w.minutes()
         .add_decision(minutes_id, agenda_item_id, &fields)
@@ -543,6 +548,7 @@ pub fn add_action(
     today: NaiveDate,
 ) -> Result<i64> {
     let meta = editable(w.read(), minutes_id)?;
+    check_item(w.read(), &meta, agenda_item_id)?;
     let fields = action_fields(w.read(), input, today)?;
     w.minutes()
         .add_action((meta.session_id, minutes_id), agenda_item_id, &fields)
@@ -558,6 +564,25 @@ pub fn update_action(
 ) -> Result<ActionItem> {
     w.read().minutes().action(id, today)?;
     let fields = action_fields(w.read(), input, today)?;
+    if let Some(minutes_id) = w.read().minutes().action_minutes(id)? {
+        let meta = w.read().minutes().get(minutes_id)?;
+        let stored = w.minutes().action_fields(id)?;
+        let only_status = ActionFields {
+            status: fields.status,
+            done_on: fields.done_on,
+            ..stored.clone()
+        };
+        if meta.status.is_locked() && fields != only_status {
+            return Err(Error::Locked {
+                message: format!(
+                    "Die Aufgabe steht im genehmigten Protokoll (Fassung {}): Nur ihr Stand \
+                     (offen, erledigt, entfallen) lässt sich noch ändern, nicht was, wer oder bis \
+                     wann.",
+                    meta.version
+                ),
+            });
+        }
+    }
     w.minutes().update_action(id, &fields)?;
     w.read().minutes().action(id, today)
 }
@@ -622,10 +647,11 @@ struct Record<'a> {
 
 fn record_of(r: Reader<'_>, meta: &MinutesMeta, now: NaiveDateTime) -> Result<(String, Vec<u8>)> {
     let d = detail(r, meta.session_id, now.date())?;
+    let own = sections(r, meta.session_id, Some(meta), now.date())?;
     let record = Record {
         session: d.session.number,
         version: meta.version,
-        sections: &d.sections,
+        sections: &own,
         present: &d.present,
         excused: &d.excused,
         represented: &d.represented,
@@ -969,11 +995,16 @@ pub fn pdf(
     let r = store.read();
     let session = r.sessions().get(session_id)?;
     let meta = match version {
-        Some(v) => r
-            .minutes()
-            .versions(session_id)?
-            .into_iter()
-            .find(|m| m.version == v),
+        Some(v) => Some(
+            r.minutes()
+                .versions(session_id)?
+                .into_iter()
+                .find(|m| m.version == v)
+                .ok_or(Error::NotFound {
+                    entity: "minutes",
+                    id: v,
+                })?,
+        ),
         None => r.minutes().current(session_id)?,
     };
     if let Some(meta) = &meta {

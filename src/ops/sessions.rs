@@ -681,6 +681,13 @@ pub fn update_item(
 /// Removes an agenda item.
 pub fn remove_item(w: &mut Writer<'_>, session_id: i64, item_id: i64) -> Result<()> {
     check_item_of(w.read(), session_id, item_id)?;
+    if w.read().sessions().item_minutes_refs(item_id)? > 0 {
+        return Err(Error::Conflict {
+            message: "Der Tagesordnungspunkt hat Notizen oder Beschlüsse im Protokoll und wird \
+                      deshalb nicht entfernt. Bitte dort zuerst leeren, oder den Punkt behalten."
+                .to_owned(),
+        });
+    }
     w.sessions().delete_agenda_item(item_id)?;
     w.sessions().touch(session_id)
 }

@@ -12,8 +12,10 @@ use super::Context;
 pub(super) fn blocks(ctx: &mut Context<'_>, entry: &str, text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
-    // Open lists: (numbered, items).
-    let mut lists: Vec<(bool, Vec<Vec<Span>>)> = Vec::new();
+    // The open list: nested lists are flattened into it, their items marked with a dash, so the
+    // order stays as typed. `depth` counts the open lists.
+    let mut list: Option<(bool, Vec<Vec<Span>>)> = None;
+    let mut depth = 0usize;
     let (mut strong, mut emphasis) = (0u32, 0u32);
     let mut push_text = |spans: &mut Vec<Span>, text: &str, strong: u32, emphasis: u32| {
         let text = ctx.clean(entry, text);
@@ -31,22 +33,45 @@ pub(super) fn blocks(ctx: &mut Context<'_>, entry: &str, text: &str) -> Vec<Bloc
             Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
             Event::Start(Tag::Emphasis) => emphasis += 1,
             Event::End(TagEnd::Emphasis) => emphasis = emphasis.saturating_sub(1),
-            Event::Start(Tag::List(start)) => lists.push((start.is_some(), Vec::new())),
+            Event::Start(Tag::List(start)) => {
+                depth += 1;
+                match &mut list {
+                    // A nested list: the outer item's text so far becomes its own entry first.
+                    Some((_, items)) => {
+                        if !spans.is_empty() {
+                            items.push(std::mem::take(&mut spans));
+                        }
+                    }
+                    None => list = Some((start.is_some(), Vec::new())),
+                }
+            }
             Event::End(TagEnd::List(_)) => {
-                if let Some((numbered, items)) = lists.pop() {
-                    blocks.push(Block::List { items, numbered });
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    if let Some((numbered, items)) = list.take() {
+                        blocks.push(Block::List { items, numbered });
+                    }
                 }
             }
             Event::End(TagEnd::Item) => {
-                let item = std::mem::take(&mut spans);
-                if let Some((_, items)) = lists.last_mut() {
+                let mut item = std::mem::take(&mut spans);
+                if depth > 1 && !item.is_empty() {
+                    item.insert(0, Span::regular("– "));
+                }
+                if let (Some((_, items)), false) = (&mut list, item.is_empty()) {
                     items.push(item);
                 }
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::BlockQuote(_)) => {
-                if lists.is_empty() && !spans.is_empty() {
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::HtmlBlock,
+            ) => {
+                if list.is_none() && !spans.is_empty() {
                     blocks.push(Block::spans(std::mem::take(&mut spans)));
-                } else if !lists.is_empty() {
+                } else if list.is_some() {
                     spans.push(Span::regular(" "));
                 }
             }
@@ -93,14 +118,16 @@ mod tests {
     fn the_subset_becomes_paragraphs_lists_and_faces_and_html_stays_text() {
         let settings = std::collections::HashMap::new();
         let mut ctx = Context::new(&settings, chrono::NaiveDateTime::default()).expect("ctx");
-        let text = "Şükrü **begrüßt** die *Runde*.\n\n- erstens\n- zweitens\n\n1. eins\n2. zwei\n\n<b>kein HTML</b>";
+        let text = "Şükrü **begrüßt** die *Runde*.\n\n- erstens\n- zweitens\n  - darunter\n\n1. eins\n2. zwei\n\n<b>kein HTML</b>\n\n<div>ein Block</div>\n\nDanach.";
         assert_eq!(
             styled(&blocks(&mut ctx, "Notiz", text)),
             [
                 "Regular:Şükrü |Bold:begrüßt|Regular: die |Italic:Runde|Regular:.",
-                "ul[Regular:erstens; Regular:zweitens]",
+                "ul[Regular:erstens; Regular:zweitens; Regular:– |Regular:darunter]",
                 "ol[Regular:eins; Regular:zwei]",
                 "Regular:<b>|Regular:kein HTML|Regular:</b>",
+                "Regular:<div>ein Block</div>\n",
+                "Regular:Danach.",
             ]
         );
     }

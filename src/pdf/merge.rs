@@ -54,11 +54,12 @@ pub fn combine(parts: &[Part<'_>]) -> Result<(Vec<u8>, usize)> {
             }
         }
         for id in &page_ids {
-            let dict = doc
+            let mut dict = doc
                 .get_object(*id)
                 .and_then(Object::as_dict)
                 .map_err(|e| unreadable(e.to_string()))?
                 .clone();
+            inherit(&doc, &mut dict);
             pages.push((*id, dict));
         }
         if index == 0 {
@@ -120,4 +121,106 @@ pub fn combine(parts: &[Part<'_>]) -> Result<(Vec<u8>, usize)> {
         message: format!("Die PDF-Datei konnte nicht zusammengefügt werden ({e})."),
     })?;
     Ok((bytes, count))
+}
+
+/// What a page inherits from its parent nodes (PDF 1.7, 7.7.3.4): copied onto the page, since
+/// the merged file hangs every page directly under one new root.
+fn inherit(doc: &Document, page: &mut Dictionary) {
+    const INHERITED: [&[u8]; 4] = [b"Resources", b"MediaBox", b"CropBox", b"Rotate"];
+    let mut parent = page.get(b"Parent").and_then(Object::as_reference).ok();
+    // A page tree is shallow; the bound guards against a cycle in a broken file.
+    for _ in 0..32 {
+        let Some(node) = parent.and_then(|id| doc.get_dictionary(id).ok()) else {
+            break;
+        };
+        for key in INHERITED {
+            if !page.has(key) {
+                if let Ok(value) = node.get(key) {
+                    page.set(key, value.clone());
+                }
+            }
+        }
+        parent = node.get(b"Parent").and_then(Object::as_reference).ok();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use lopdf::{dictionary, Stream};
+
+    use super::*;
+
+    /// A one-page PDF whose page inherits its size and resources from the page tree, as
+    /// LibreOffice writes them.
+    fn inheriting_pdf() -> Vec<u8> {
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let font_id = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        });
+        let content = doc.add_object(Stream::new(dictionary! {}, b"BT ET".to_vec()));
+        let page_id = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages",
+                "Kids" => vec![page_id.into()],
+                "Count" => 1,
+                "MediaBox" => vec![0.into(), 0.into(), 300.into(), 400.into()],
+                "Resources" => dictionary! { "Font" => dictionary! { "F1" => font_id } },
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).expect("save");
+        bytes
+    }
+
+    #[test]
+    fn pages_keep_what_they_inherit_their_order_and_get_bookmarks() {
+        let (a, b) = (inheriting_pdf(), inheriting_pdf());
+        let parts = [
+            Part {
+                bytes: &a,
+                title: Some("Erste".into()),
+                bookmarks: Vec::new(),
+                source: "a".into(),
+            },
+            Part {
+                bytes: &b,
+                title: Some("Anlage: Zweite.pdf".into()),
+                bookmarks: Vec::new(),
+                source: "b".into(),
+            },
+        ];
+        let (bytes, pages) = combine(&parts).expect("combined");
+        assert_eq!(pages, 2);
+        let doc = Document::load_mem(&bytes).expect("readable");
+        for id in doc.get_pages().into_values() {
+            let page = doc.get_dictionary(id).expect("page");
+            let media = page
+                .get(b"MediaBox")
+                .and_then(Object::as_array)
+                .expect("MediaBox");
+            assert_eq!(media.len(), 4);
+            assert!(
+                page.has(b"Resources"),
+                "the inherited resources are on the page"
+            );
+        }
+        let toc = doc.get_toc().expect("outline");
+        let titles: Vec<(&str, usize)> =
+            toc.toc.iter().map(|e| (e.title.as_str(), e.page)).collect();
+        assert_eq!(titles, [("Erste", 1), ("Anlage: Zweite.pdf", 2)]);
+        let broken = combine(&[Part {
+            bytes: b"kein PDF",
+            title: None,
+            bookmarks: Vec::new(),
+            source: "Die Anlage „x.pdf“".into(),
+        }]);
+        assert!(broken.is_err_and(|e| e.to_string().contains("x.pdf")));
+    }
 }

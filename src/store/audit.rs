@@ -250,6 +250,15 @@ const FIELD_NAMES: &[&str] = &[
     "attachments",
     "day_start",
     "letter_template",
+    "text",
+    "assignee_id",
+    "assignee_organisation_id",
+    "assignee_text",
+    "due_date",
+    "done_on",
+    "votes_yes",
+    "votes_no",
+    "votes_abstain",
 ];
 
 /// One audit entry, for tests and the later history screen.

@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::audit::{Action, Entity};
+use super::audit::{changed_fields, Action, Entity};
 use super::{decode, Writer};
 use crate::error::{Error, Result};
 use crate::model::person::full_name;
@@ -489,6 +489,12 @@ impl MinutesMut<'_, '_> {
             .optional()?;
         match existing {
             Some((_, old)) if old == text => return Ok(()),
+            // Emptied notes leave no row behind (so the agenda item can be removed again).
+            Some((id, _)) if text.trim().is_empty() => {
+                self.w
+                    .delete_row("minute_notes", Entity::MinutesText, "minutes_text", id)?;
+            }
+            None if text.trim().is_empty() => return Ok(()),
             Some((id, _)) => {
                 self.w.conn().execute(
                     "UPDATE minute_notes SET text = ?2, updated_at = ?3, updated_by = ?4
@@ -567,6 +573,26 @@ impl MinutesMut<'_, '_> {
 
     /// Changes a decision.
     pub fn update_decision(&mut self, id: i64, minutes_id: i64, f: &DecisionFields) -> Result<()> {
+        let before = self
+            .w
+            .conn()
+            .query_row(
+                "SELECT text, votes_yes, votes_no, votes_abstain FROM decisions WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(DecisionFields {
+                        text: r.get(0)?,
+                        votes_yes: r.get(1)?,
+                        votes_no: r.get(2)?,
+                        votes_abstain: r.get(3)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or(Error::NotFound {
+                entity: "decision",
+                id,
+            })?;
         let at = self.w.at();
         self.w.conn().execute(
             "UPDATE decisions SET text = ?2, votes_yes = ?3, votes_no = ?4, votes_abstain = ?5,
@@ -581,8 +607,12 @@ impl MinutesMut<'_, '_> {
                 self.w.user()
             ],
         )?;
-        self.w
-            .audit(Entity::MinutesText, Some(id), Action::Update, &["text"])?;
+        self.w.audit(
+            Entity::MinutesText,
+            Some(id),
+            Action::Update,
+            &changed_fields(&before, f),
+        )?;
         self.touch(minutes_id)
     }
 
@@ -634,6 +664,7 @@ impl MinutesMut<'_, '_> {
 
     /// Changes an action item.
     pub fn update_action(&mut self, id: i64, f: &ActionFields) -> Result<()> {
+        let before = self.action_fields(id)?;
         let at = self.w.at();
         let changed = self.w.conn().execute(
             "UPDATE action_items SET text = ?2, assignee_id = ?3, assignee_organisation_id = ?4,
@@ -658,8 +689,41 @@ impl MinutesMut<'_, '_> {
                 id,
             });
         }
+        self.w.audit(
+            Entity::ActionItem,
+            Some(id),
+            Action::Update,
+            &changed_fields(&before, f),
+        )
+    }
+
+    /// An action item's stored fields.
+    pub fn action_fields(&self, id: i64) -> Result<ActionFields> {
         self.w
-            .audit(Entity::ActionItem, Some(id), Action::Update, &["status"])
+            .conn()
+            .query_row(
+                "SELECT id, text, assignee_id, assignee_organisation_id, assignee_text, due_date,
+                    status, done_on FROM action_items WHERE id = ?1",
+                [id],
+                |r| {
+                    decode("action_items", r, |r| {
+                        Ok(ActionFields {
+                            text: r.get(1)?,
+                            assignee_id: r.get(2)?,
+                            assignee_organisation_id: r.get(3)?,
+                            assignee_text: r.get(4)?,
+                            due_date: r.get(5)?,
+                            status: r.get(6)?,
+                            done_on: r.get(7)?,
+                        })
+                    })
+                },
+            )
+            .optional()?
+            .ok_or(Error::NotFound {
+                entity: "action_item",
+                id,
+            })
     }
 
     /// Removes an action item.

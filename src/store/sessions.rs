@@ -249,6 +249,16 @@ impl Sessions<'_> {
         .query_row([session_id], |r| Ok((r.get(0)?, r.get(1)?)))?)
     }
 
+    /// How many notes and decisions of minutes refer to an agenda item.
+    pub fn item_minutes_refs(&self, item_id: i64) -> Result<i64> {
+        Ok(self.0.query_row(
+            "SELECT (SELECT count(*) FROM minute_notes WHERE agenda_item_id = ?1)
+                  + (SELECT count(*) FROM decisions WHERE agenda_item_id = ?1)",
+            [item_id],
+            |r| r.get(0),
+        )?)
+    }
+
     /// The session an agenda item belongs to.
     pub fn item_session(&self, item_id: i64) -> Result<i64> {
         self.0

@@ -120,6 +120,30 @@ fn minutes_are_written_approved_as_a_record_and_corrected_by_a_new_version() {
         })
         .expect("decision and action item");
 
+    // An agenda item of another session is refused (a stale screen).
+    let other_item = sessions::show(t.store.read(), 38).expect("38").agenda[0].id;
+    let stale = t.store.write(&stamp(), |w| {
+        minutes::add_decision(
+            w,
+            meta.id,
+            Some(other_item),
+            &DecisionInput {
+                text: "falsch zugeordnet".into(),
+                ..Default::default()
+            },
+        )
+    });
+    assert!(matches!(stale, Err(Error::NotFound { .. })), "{stale:?}");
+    // An agenda item with notes is not removed behind the minutes' back.
+    let first = first_item.expect("item");
+    let kept = t
+        .store
+        .write(&stamp(), |w| sessions::remove_item(w, s39.id, first));
+    match kept {
+        Err(Error::Conflict { message }) => assert!(message.contains("Notizen"), "{message}"),
+        other => panic!("refused with a German message: {other:?}"),
+    }
+
     // Bad input: every problem at once, nothing saved.
     let err = t
         .store
@@ -257,6 +281,27 @@ fn minutes_are_written_approved_as_a_record_and_corrected_by_a_new_version() {
             "a fresh rendering of version 1 reads the same"
         );
     }
+    // What an approved action item says cannot change, only its status.
+    let action_now = minutes::detail(t.store.read(), s39.id, today())
+        .expect("detail")
+        .sections[0]
+        .action_items[0]
+        .clone();
+    let reworded = t.store.write(&stamp(), |w| {
+        minutes::update_action(
+            w,
+            action_now.id,
+            &ActionItemInput {
+                text: "etwas anderes".into(),
+                ..Default::default()
+            },
+            today(),
+        )
+    });
+    assert!(
+        matches!(reworded, Err(Error::Locked { .. })),
+        "{reworded:?}"
+    );
     // An action item marked done later (allowed: it lives on its own) leaves the record alone.
     let action = minutes::detail(t.store.read(), s39.id, today())
         .expect("detail")
