@@ -181,12 +181,24 @@ export async function killApp() {
 // UI helpers
 
 export async function click(testId) {
-  const element = await browser.$(byTestId(testId));
-  await element.waitForClickable({
-    timeout: UI_TIMEOUT,
-    timeoutMsg: `${byTestId(testId)} not clickable in ${UI_TIMEOUT} ms`,
-  });
-  await element.click();
+  // The element is looked up afresh on each attempt: a Svelte re-render may replace it between
+  // the look-up and the click (a stale element), which a user never notices.
+  for (let attempt = 1; ; attempt++) {
+    const element = await browser.$(byTestId(testId));
+    await element.waitForClickable({
+      timeout: UI_TIMEOUT,
+      timeoutMsg: `${byTestId(testId)} not clickable in ${UI_TIMEOUT} ms`,
+    });
+    try {
+      await element.click();
+      return;
+    } catch (error) {
+      const transient = /stale|not interactable|detached/i.test(String(error?.message));
+      if (!transient || attempt >= 3) throw error;
+      console.log(`click on ${testId} hit a re-rendered element (${attempt}); trying again`);
+      await sleep(300);
+    }
+  }
 }
 
 /** The form control of a field: the element itself, or the input inside a labelled wrapper. */

@@ -143,6 +143,28 @@ async function openNewItem(day) {
   assert.fail(`${byTestId('agenda-form')} did not open after three clicks on agenda-add-${day}`);
 }
 
+/**
+ * Saves the item form and waits until it closes. While the live times are recomputed the form
+ * re-renders, and a WebDriver click can reach a button that was just replaced (a stale element);
+ * then the save is clicked again, and the log says so.
+ */
+async function saveItem() {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await click('agenda-item-save');
+    const closed = await browser
+      .waitUntil(async () => !(await browser.$(byTestId('agenda-form')).isDisplayed()), {
+        timeout: 5_000,
+      })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (closed) return;
+    console.log(`the item form is still open after save click ${attempt}; clicking again`);
+  }
+  assert.fail(`${byTestId('agenda-form')} did not close after three clicks on save`);
+}
+
 step('three agenda items get their times from the day start and the durations', async () => {
   await waitForText('session-page', (t) => t.includes(`${NUMBER}. Sitzung:`), 'the new session');
   await click('session-tab-agenda');
@@ -150,7 +172,10 @@ step('three agenda items get their times from the day start and the durations', 
     await openNewItem(DAY1);
     await type('agenda-field-title', title);
     await type('agenda-field-duration_minutes', String(minutes));
-    await click('agenda-item-save');
+    // The live time of the draft shows while typing; saving after it settled, as a user does.
+    await waitForText('agenda-draft-time', (t) => /\d\d:\d\d/.test(t), 'the live time');
+    await browser.pause(400);
+    await saveItem();
     await waitForAgenda(DAY1, (rows) => rows.some((r) => r.title === title), `"${title}"`);
   }
   const rows = await waitForAgenda(
