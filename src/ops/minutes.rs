@@ -170,6 +170,8 @@ pub struct ApprovalInput {
     pub changes: String,
     /// Deadline of the written procedure.
     pub written_deadline: String,
+    /// The replies of the written procedure ("15 Zustimmungen, keine Einwände").
+    pub written_replies: String,
 }
 
 impl Default for ApprovalInput {
@@ -180,6 +182,7 @@ impl Default for ApprovalInput {
             date: String::new(),
             changes: String::new(),
             written_deadline: String::new(),
+            written_replies: String::new(),
         }
     }
 }
@@ -762,6 +765,10 @@ pub fn approve(
         on: on.unwrap_or(now.date()),
         changes: text::optional(&input.changes),
         written_deadline: deadline,
+        written_replies: match input.kind {
+            ApprovalKind::Written => text::optional(&input.written_replies),
+            ApprovalKind::Session => None,
+        },
     };
     // Approve first, then render the record inside the same transaction, so the stored PDF
     // carries the approval line.

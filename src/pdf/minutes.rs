@@ -75,6 +75,9 @@ pub(super) fn status_line(content: Option<&MinutesContent>) -> String {
     if let (MinutesStatus::Approved, Some(changes)) = (m.status, &m.approved_with_changes) {
         line.push_str(&format!(" mit Änderungen: {changes}"));
     }
+    if let (MinutesStatus::Approved, Some(replies)) = (m.status, &m.written_replies) {
+        line.push_str(&format!(" (Rückmeldungen: {replies})"));
+    }
     if m.version > 1 {
         line.push_str(&format!(", Fassung {}", m.version));
         if let Some(on) = m.created_on {

@@ -146,6 +146,8 @@ pub struct MinutesRow {
     pub written: bool,
     /// "Genehmigt mit Änderungen": the changes.
     pub approved_with_changes: Option<String>,
+    /// The replies of a written procedure.
+    pub written_replies: Option<String>,
     /// Why this version corrects the previous one.
     pub correction_reason: Option<String>,
     /// When this version was created (a correction's date).
@@ -455,7 +457,8 @@ impl Documents<'_> {
             .query_row(
                 "SELECT m.id, m.version, m.status, p.title, p.first_name, p.name_particle,
                     p.last_name, m.sent_on, m.approved_on, s.number, m.approval_kind,
-                    m.approved_with_changes, m.correction_reason, substr(m.created_at, 1, 10)
+                    m.approved_with_changes, m.correction_reason, substr(m.created_at, 1, 10),
+                    m.written_replies
              FROM minutes m
              LEFT JOIN people p ON p.id = m.recorder_id
              LEFT JOIN sessions s ON s.id = m.approved_at_session_id
@@ -475,6 +478,7 @@ impl Documents<'_> {
                             approved_with_changes: r.get(11)?,
                             correction_reason: r.get(12)?,
                             created_on: r.get(13)?,
+                            written_replies: r.get(14)?,
                         })
                     })
                 },

@@ -50,6 +50,8 @@ pub struct MinutesMeta {
     pub approved_with_changes: Option<String>,
     /// Deadline of a written procedure.
     pub written_deadline: Option<NaiveDate>,
+    /// The replies of a written procedure ("15 Zustimmungen, keine Einwände").
+    pub written_replies: Option<String>,
     /// Why this version corrects the previous one.
     pub correction_reason: Option<String>,
     /// The current version of the session's minutes.
@@ -128,7 +130,8 @@ pub struct TaskFilter {
 
 const META: &str = "m.id, m.session_id, m.version, m.status, m.recorder_id, p.title, p.first_name,
     p.name_particle, p.last_name, m.sent_on, m.approved_on, s.number, m.approval_kind,
-    m.approved_with_changes, m.written_deadline, m.correction_reason, m.is_current, m.updated_at";
+    m.approved_with_changes, m.written_deadline, m.correction_reason, m.is_current, m.updated_at,
+    m.written_replies";
 
 const META_FROM: &str = "FROM minutes m LEFT JOIN people p ON p.id = m.recorder_id
     LEFT JOIN sessions s ON s.id = m.approved_at_session_id";
@@ -157,6 +160,7 @@ fn meta(row: &Row<'_>) -> rusqlite::Result<MinutesMeta> {
             approval_kind: r.get(12)?,
             approved_with_changes: r.get(13)?,
             written_deadline: r.get(14)?,
+            written_replies: r.get(18)?,
             correction_reason: r.get(15)?,
             is_current: r.get(16)?,
             updated_at: r.get(17)?,
@@ -412,6 +416,8 @@ pub struct Approval {
     pub changes: Option<String>,
     /// Deadline of the written procedure.
     pub written_deadline: Option<NaiveDate>,
+    /// Its replies.
+    pub written_replies: Option<String>,
 }
 
 /// Audited writes of minutes and action items.
@@ -749,7 +755,7 @@ impl MinutesMut<'_, '_> {
         self.w.conn().execute(
             "UPDATE minutes SET status = 'approved', approval_kind = ?2,
                 approved_at_session_id = ?3, approved_on = ?4, approved_with_changes = ?5,
-                written_deadline = ?6, updated_at = ?7, updated_by = ?8
+                written_deadline = ?6, updated_at = ?7, updated_by = ?8, written_replies = ?9
              WHERE id = ?1",
             params![
                 id,
@@ -759,7 +765,8 @@ impl MinutesMut<'_, '_> {
                 a.changes,
                 a.written_deadline,
                 at,
-                self.w.user()
+                self.w.user(),
+                a.written_replies
             ],
         )?;
         self.w

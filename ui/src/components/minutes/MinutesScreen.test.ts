@@ -223,7 +223,14 @@ describe('Protokolle: workflow', () => {
     await waitFor(() => expect(screen.getByTestId('minutes-locked')).toBeTruthy());
     expect(calls.find((c) => c.cmd === 'minutes_approve')?.args).toEqual({
       minutesId: 5,
-      input: { kind: 'session', at_session: 39, date: '21.09.2026', changes: 'TOP 1 ergänzt', written_deadline: '' },
+      input: {
+        kind: 'session',
+        at_session: 39,
+        date: '21.09.2026',
+        changes: 'TOP 1 ergänzt',
+        written_deadline: '',
+        written_replies: '',
+      },
     });
     expect(screen.queryByTestId('approve-dialog')).toBeNull();
   });
@@ -244,6 +251,7 @@ describe('Protokolle: workflow', () => {
     expect(screen.queryByTestId('approve-at_session')).toBeNull();
     expect((screen.getByTestId('approve-date') as HTMLInputElement).value).toBe(todayGerman());
     await user.type(screen.getByTestId('approve-written_deadline'), '31.02.2026');
+    await user.type(screen.getByTestId('approve-written_replies'), '17 Zustimmungen');
     await user.click(screen.getByTestId('approve-save'));
 
     await waitFor(() =>
@@ -255,6 +263,7 @@ describe('Protokolle: workflow', () => {
       date: todayGerman(),
       changes: '',
       written_deadline: '31.02.2026',
+      written_replies: '17 Zustimmungen',
     });
     refuse = false;
     await user.clear(screen.getByTestId('approve-written_deadline'));

@@ -1562,6 +1562,10 @@ approved_with_changes: string | null,
  */
 written_deadline: string | null, 
 /**
+ * The replies of a written procedure ("15 Zustimmungen, keine Einwände").
+ */
+written_replies: string | null, 
+/**
  * Why this version corrects the previous one.
  */
 correction_reason: string | null, 
@@ -1872,7 +1876,11 @@ changes: string,
 /**
  * Deadline of the written procedure.
  */
-written_deadline: string, };
+written_deadline: string, 
+/**
+ * The replies of the written procedure ("15 Zustimmungen, keine Einwände").
+ */
+written_replies: string, };
 
 export type DiffKind = "same" | "added" | "removed";
 

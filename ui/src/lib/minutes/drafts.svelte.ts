@@ -122,7 +122,13 @@ export function withAssigneeKind(input: ActionItemInput, kind: AssigneeKind): Ac
   };
 }
 
-export const APPROVAL_FIELDS = ['at_session', 'date', 'written_deadline', 'changes'] as const;
+export const APPROVAL_FIELDS = [
+  'at_session',
+  'date',
+  'written_deadline',
+  'written_replies',
+  'changes',
+] as const;
 
 
 /**
@@ -130,7 +136,14 @@ export const APPROVAL_FIELDS = ['at_session', 'date', 'written_deadline', 'chang
  * the core takes as that session's first day.
  */
 export function approvalInput(atSession: number | null): ApprovalInput {
-  return { kind: 'session', at_session: atSession, date: '', changes: '', written_deadline: '' };
+  return {
+    kind: 'session',
+    at_session: atSession,
+    date: '',
+    changes: '',
+    written_deadline: '',
+    written_replies: '',
+  };
 }
 
 /** Approval by written procedure has no session to take the date from: today, unless typed. */
@@ -142,6 +155,6 @@ export function withApprovalKind(input: ApprovalInput, kind: ApprovalInput['kind
 /** What is sent: only the values of the chosen kind of approval. */
 export function approvalToSend(input: ApprovalInput): ApprovalInput {
   return input.kind === 'session'
-    ? { ...input, written_deadline: '' }
+    ? { ...input, written_deadline: '', written_replies: '' }
     : { ...input, at_session: null };
 }

@@ -26,6 +26,7 @@ export function meta(id: number, overrides: Partial<MinutesMeta> = {}): MinutesM
     approval_kind: null,
     approved_with_changes: null,
     written_deadline: null,
+    written_replies: null,
     correction_reason: null,
     updated_at: '2026-09-22T16:00:00',
     ...overrides,

@@ -94,7 +94,14 @@ describe('MinutesState', () => {
     expect(calls.map((c) => c.cmd)).toEqual(['minutes_approve', 'minutes_get']);
     expect(calls[0].args, 'only the values of the chosen kind are sent').toEqual({
       minutesId: 4,
-      input: { kind: 'session', at_session: 38, date: '16.03.2026', changes: '', written_deadline: '' },
+      input: {
+        kind: 'session',
+        at_session: 38,
+        date: '16.03.2026',
+        changes: '',
+        written_deadline: '',
+        written_replies: '',
+      },
     });
   });
 
