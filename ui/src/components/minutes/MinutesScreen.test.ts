@@ -366,7 +366,7 @@ describe('Protokolle: decisions and action items', () => {
     expect(document.activeElement).toBe(screen.getByTestId('action-field-text'));
   });
 
-  it('places the core\'s shared field names under the action item\'s fields', async () => {
+  it('shows an error the core reports for a field the user did not touch under that field', async () => {
     const { user } = await setup(minutesDetail(), {
       action_add: () => {
         throw { code: 'validation', message: 'Fällig am: „x“ ist kein Datum.', field: 'due_date', errors: [{ field: 'due_date', message: 'Fällig am: „x“ ist kein Datum.' }] };
