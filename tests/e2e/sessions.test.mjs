@@ -105,6 +105,24 @@ const matches = (rows) =>
       row.title === EXPECTED[i].title,
   );
 
+/** Switches the session page to a tab and waits for its panel; clicks again if a re-render of
+ * the page (it reloads after a change) swallowed the click. */
+async function openTab(tab) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await click(`session-tab-${tab}`);
+    const shown = await browser
+      .$(byTestId(`session-panel-${tab}`))
+      .waitForDisplayed({ timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (shown) return;
+    console.log(`the ${tab} tab did not open on click ${attempt}; clicking again`);
+  }
+  assert.fail(`${byTestId(`session-panel-${tab}`)} did not show after three clicks`);
+}
+
 setup();
 
 step('the demo data is loaded on first start', async () => {
@@ -167,7 +185,7 @@ async function saveItem() {
 
 step('three agenda items get their times from the day start and the durations', async () => {
   await waitForText('session-page', (t) => t.includes(`${NUMBER}. Sitzung:`), 'the new session');
-  await click('session-tab-agenda');
+  await openTab('agenda');
   for (const [title, minutes] of ITEMS) {
     await openNewItem(DAY1);
     await type('agenda-field-title', title);
@@ -202,7 +220,7 @@ step('Alt+↑ moves the second item up: TOP numbers and times follow', async () 
 });
 
 step('the members are invited in one step', async () => {
-  await click('session-tab-attendance');
+  await openTab('attendance');
   await click('attendance-invite-members');
   await waitForText(`attendance-count-status-invited`, (t) => /[1-9]\d*/.test(t), 'invitations');
 });
@@ -231,9 +249,9 @@ step('after a restart the times, the order and the counts are on screen', async 
   const cell = await browser.$(byTestId(`sessions-row-${NUMBER}`)).$('td:nth-child(2)');
   await cell.waitForClickable({ timeout: UI_TIMEOUT });
   await cell.click();
-  await click('session-tab-agenda');
+  await openTab('agenda');
   await waitForAgenda(DAY1, matches, JSON.stringify(EXPECTED));
-  await click('session-tab-attendance');
+  await openTab('attendance');
   const day1 = await waitForText(
     `attendance-count-day-${DAY1}`,
     (t) => t.includes('2 anwesend'),
