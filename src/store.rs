@@ -495,6 +495,21 @@ impl<'a> Writer<'a> {
     }
 }
 
+/// The one row `sql` finds for `id` (its only parameter), read by `read`; `NotFound` names
+/// `entity` when there is none.
+pub(crate) fn by_id<T>(
+    conn: &Connection,
+    sql: &str,
+    id: i64,
+    entity: &'static str,
+    read: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<T> {
+    conn.prepare_cached(sql)?
+        .query_row([id], read)
+        .optional()?
+        .ok_or(Error::NotFound { entity, id })
+}
+
 /// Runs a row reader; a value that fails to decode becomes an error naming the table, the row
 /// (the first column must be the id) and the stored value.
 pub(crate) fn decode<T>(

@@ -230,14 +230,13 @@ impl Minutes<'_> {
 
     /// One minutes version.
     pub fn get(&self, id: i64) -> Result<MinutesMeta> {
-        self.0
-            .prepare_cached(&format!("SELECT {META} {META_FROM} WHERE m.id = ?1"))?
-            .query_row([id], meta)
-            .optional()?
-            .ok_or(Error::NotFound {
-                entity: "minutes",
-                id,
-            })
+        super::by_id(
+            self.0,
+            &format!("SELECT {META} {META_FROM} WHERE m.id = ?1"),
+            id,
+            "minutes",
+            meta,
+        )
     }
 
     /// Every version of a session's minutes, oldest first.
@@ -280,14 +279,13 @@ impl Minutes<'_> {
 
     /// The minutes a decision belongs to.
     pub fn decision_minutes(&self, id: i64) -> Result<i64> {
-        self.0
-            .prepare_cached("SELECT minutes_id FROM decisions WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))
-            .optional()?
-            .ok_or(Error::NotFound {
-                entity: "decision",
-                id,
-            })
+        super::by_id(
+            self.0,
+            "SELECT minutes_id FROM decisions WHERE id = ?1",
+            id,
+            "decision",
+            |r| r.get(0),
+        )
     }
 
     /// The action items that arose in a session, in order.
@@ -301,26 +299,24 @@ impl Minutes<'_> {
 
     /// One action item.
     pub fn action(&self, id: i64, today: NaiveDate) -> Result<ActionItem> {
-        self.0
-            .prepare_cached(&format!("SELECT {ACTION} WHERE a.id = ?1"))?
-            .query_row([id], |r| action(r, today))
-            .optional()?
-            .ok_or(Error::NotFound {
-                entity: "action_item",
-                id,
-            })
+        super::by_id(
+            self.0,
+            &format!("SELECT {ACTION} WHERE a.id = ?1"),
+            id,
+            "action_item",
+            |r| action(r, today),
+        )
     }
 
     /// The minutes an action item was written in.
     pub fn action_minutes(&self, id: i64) -> Result<Option<i64>> {
-        self.0
-            .prepare_cached("SELECT minutes_id FROM action_items WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))
-            .optional()?
-            .ok_or(Error::NotFound {
-                entity: "action_item",
-                id,
-            })
+        super::by_id(
+            self.0,
+            "SELECT minutes_id FROM action_items WHERE id = ?1",
+            id,
+            "action_item",
+            |r| r.get(0),
+        )
     }
 
     /// Action items by filter, by due date (none last), then session.
@@ -579,26 +575,20 @@ impl MinutesMut<'_, '_> {
 
     /// Changes a decision.
     pub fn update_decision(&mut self, id: i64, minutes_id: i64, f: &DecisionFields) -> Result<()> {
-        let before = self
-            .w
-            .conn()
-            .query_row(
-                "SELECT text, votes_yes, votes_no, votes_abstain FROM decisions WHERE id = ?1",
-                [id],
-                |r| {
-                    Ok(DecisionFields {
-                        text: r.get(0)?,
-                        votes_yes: r.get(1)?,
-                        votes_no: r.get(2)?,
-                        votes_abstain: r.get(3)?,
-                    })
-                },
-            )
-            .optional()?
-            .ok_or(Error::NotFound {
-                entity: "decision",
-                id,
-            })?;
+        let before = super::by_id(
+            self.w.conn(),
+            "SELECT text, votes_yes, votes_no, votes_abstain FROM decisions WHERE id = ?1",
+            id,
+            "decision",
+            |r| {
+                Ok(DecisionFields {
+                    text: r.get(0)?,
+                    votes_yes: r.get(1)?,
+                    votes_no: r.get(2)?,
+                    votes_abstain: r.get(3)?,
+                })
+            },
+        )?;
         let at = self.w.at();
         self.w.conn().execute(
             "UPDATE decisions SET text = ?2, votes_yes = ?3, votes_no = ?4, votes_abstain = ?5,
@@ -705,31 +695,26 @@ impl MinutesMut<'_, '_> {
 
     /// An action item's stored fields.
     pub fn action_fields(&self, id: i64) -> Result<ActionFields> {
-        self.w
-            .conn()
-            .query_row(
-                "SELECT id, text, assignee_id, assignee_organisation_id, assignee_text, due_date,
+        super::by_id(
+            self.w.conn(),
+            "SELECT id, text, assignee_id, assignee_organisation_id, assignee_text, due_date,
                     status, done_on FROM action_items WHERE id = ?1",
-                [id],
-                |r| {
-                    decode("action_items", r, |r| {
-                        Ok(ActionFields {
-                            text: r.get(1)?,
-                            assignee_id: r.get(2)?,
-                            assignee_organisation_id: r.get(3)?,
-                            assignee_text: r.get(4)?,
-                            due_date: r.get(5)?,
-                            status: r.get(6)?,
-                            done_on: r.get(7)?,
-                        })
+            id,
+            "action_item",
+            |r| {
+                decode("action_items", r, |r| {
+                    Ok(ActionFields {
+                        text: r.get(1)?,
+                        assignee_id: r.get(2)?,
+                        assignee_organisation_id: r.get(3)?,
+                        assignee_text: r.get(4)?,
+                        due_date: r.get(5)?,
+                        status: r.get(6)?,
+                        done_on: r.get(7)?,
                     })
-                },
-            )
-            .optional()?
-            .ok_or(Error::NotFound {
-                entity: "action_item",
-                id,
-            })
+                })
+            },
+        )
     }
 
     /// Removes an action item.

@@ -43,35 +43,31 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
 }
 
 fn agenda_fields(conn: &Connection, id: i64) -> Result<AgendaItemFields> {
-    let mut fields = conn
-        .query_row(
-            "SELECT id, day, start_time, duration_minutes, kind, title, description, place,
+    let mut fields = super::by_id(
+        conn,
+        "SELECT id, day, start_time, duration_minutes, kind, title, description, place,
                 internal, standing
              FROM agenda_items WHERE id = ?1",
-            [id],
-            |r| {
-                decode("agenda_items", r, |r| {
-                    Ok(AgendaItemFields {
-                        day: r.get(1)?,
-                        start_time: r.get(2)?,
-                        duration_minutes: r.get::<_, Option<i64>>(3)?.unwrap_or_default(),
-                        kind: r.get(4)?,
-                        title: r.get(5)?,
-                        description: r.get(6)?,
-                        place: r.get(7)?,
-                        internal: r.get(8)?,
-                        standing: r.get(9)?,
-                        speakers: Vec::new(),
-                        topic_ids: Vec::new(),
-                    })
+        id,
+        "agenda_item",
+        |r| {
+            decode("agenda_items", r, |r| {
+                Ok(AgendaItemFields {
+                    day: r.get(1)?,
+                    start_time: r.get(2)?,
+                    duration_minutes: r.get::<_, Option<i64>>(3)?.unwrap_or_default(),
+                    kind: r.get(4)?,
+                    title: r.get(5)?,
+                    description: r.get(6)?,
+                    place: r.get(7)?,
+                    internal: r.get(8)?,
+                    standing: r.get(9)?,
+                    speakers: Vec::new(),
+                    topic_ids: Vec::new(),
                 })
-            },
-        )
-        .optional()?
-        .ok_or(Error::NotFound {
-            entity: "agenda_item",
-            id,
-        })?;
+            })
+        },
+    )?;
     let reader = Sessions(conn);
     fields.speakers = reader
         .speakers(id)?
@@ -183,14 +179,13 @@ impl Sessions<'_> {
 
     /// One session.
     pub fn get(&self, id: i64) -> Result<Session> {
-        self.0
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM sessions WHERE id = ?1"))?
-            .query_row([id], from_row)
-            .optional()?
-            .ok_or(Error::NotFound {
-                entity: "session",
-                id,
-            })
+        super::by_id(
+            self.0,
+            &format!("SELECT {COLUMNS} FROM sessions WHERE id = ?1"),
+            id,
+            "session",
+            from_row,
+        )
     }
 
     /// The session with this running number, if any.
@@ -261,14 +256,13 @@ impl Sessions<'_> {
 
     /// The session an agenda item belongs to.
     pub fn item_session(&self, item_id: i64) -> Result<i64> {
-        self.0
-            .prepare_cached("SELECT session_id FROM agenda_items WHERE id = ?1")?
-            .query_row([item_id], |r| r.get(0))
-            .optional()?
-            .ok_or(Error::NotFound {
-                entity: "agenda_item",
-                id: item_id,
-            })
+        super::by_id(
+            self.0,
+            "SELECT session_id FROM agenda_items WHERE id = ?1",
+            item_id,
+            "agenda_item",
+            |r| r.get(0),
+        )
     }
 
     /// An agenda item's speakers in order, with the names of people from the register.
@@ -364,11 +358,12 @@ impl Sessions<'_> {
 
     /// An attachment with its content.
     pub fn attachment(&self, id: i64) -> Result<(AttachmentInfo, Vec<u8>)> {
-        self.0
-            .prepare_cached(
-                "SELECT id, file_name, media_type, size, content FROM attachments WHERE id = ?1",
-            )?
-            .query_row([id], |r| {
+        super::by_id(
+            self.0,
+            "SELECT id, file_name, media_type, size, content FROM attachments WHERE id = ?1",
+            id,
+            "attachment",
+            |r| {
                 Ok((
                     AttachmentInfo {
                         id: r.get(0)?,
@@ -378,12 +373,8 @@ impl Sessions<'_> {
                     },
                     r.get(4)?,
                 ))
-            })
-            .optional()?
-            .ok_or(Error::NotFound {
-                entity: "attachment",
-                id,
-            })
+            },
+        )
     }
 
     /// The PDF attachments of a session's agenda in agenda order, with their content: what the
@@ -464,14 +455,13 @@ impl Sessions<'_> {
 
     /// The session of an attendance record.
     pub fn attendance_session(&self, id: i64) -> Result<i64> {
-        self.0
-            .prepare_cached("SELECT session_id FROM attendance WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))
-            .optional()?
-            .ok_or(Error::NotFound {
-                entity: "attendance",
-                id,
-            })
+        super::by_id(
+            self.0,
+            "SELECT session_id FROM attendance WHERE id = ?1",
+            id,
+            "attendance",
+            |r| r.get(0),
+        )
     }
 
     /// The ids of a session's agenda items in order.
@@ -936,30 +926,24 @@ impl SessionsMut<'_, '_> {
 
     /// Overwrites an attendance record's status, substitute, sign-ups and notes.
     pub fn update_attendance(&mut self, id: i64, f: &AttendanceFields) -> Result<()> {
-        let before: AttendanceFields = self
-            .w
-            .conn()
-            .query_row(
-                "SELECT id, status, represented_by, joins_visit, joins_dinner, notes
+        let before: AttendanceFields = super::by_id(
+            self.w.conn(),
+            "SELECT id, status, represented_by, joins_visit, joins_dinner, notes
                  FROM attendance WHERE id = ?1",
-                [id],
-                |r| {
-                    decode("attendance", r, |r| {
-                        Ok(AttendanceFields {
-                            status: r.get(1)?,
-                            represented_by: r.get(2)?,
-                            joins_visit: r.get(3)?,
-                            joins_dinner: r.get(4)?,
-                            notes: r.get(5)?,
-                        })
+            id,
+            "attendance",
+            |r| {
+                decode("attendance", r, |r| {
+                    Ok(AttendanceFields {
+                        status: r.get(1)?,
+                        represented_by: r.get(2)?,
+                        joins_visit: r.get(3)?,
+                        joins_dinner: r.get(4)?,
+                        notes: r.get(5)?,
                     })
-                },
-            )
-            .optional()?
-            .ok_or(Error::NotFound {
-                entity: "attendance",
-                id,
-            })?;
+                })
+            },
+        )?;
         let at = self.w.at();
         self.w.conn().execute(
             "UPDATE attendance SET status = ?2, represented_by = ?3, joins_visit = ?4,
