@@ -10,7 +10,19 @@ use crate::import::{
     ImportPhases, ImportPreview, ImportSummary, OrganisationSuggestion, PreviewCounts, PreviewRow,
     RowError, RowStatus,
 };
+use crate::model::content::{
+    AdoptionInput, BrochureEntry, BrochureLeftOut, BrochurePlan, PracticeExampleDetail,
+    PracticeExampleFilter, PracticeExampleInput, PracticeExampleList, PracticeExampleRef,
+    PracticeExampleRow, RecommendationDetail, RecommendationDraftInput, RecommendationFilter,
+    RecommendationInput, RecommendationListRow, RecommendationRef, RecommendationVersion,
+    TopicInput, TopicRow, TopicUses,
+};
+use crate::model::geo::CoordinatesLookup;
 use crate::model::letter::{LetterTemplate, Placeholder, PlaceholderProblem};
+use crate::model::overview::{
+    ActionSummary, AttendancePoint, MapPoint, NextSession, OverdueItem, Overview, RecentChange,
+};
+use crate::model::search::{Marked, SearchKind};
 use crate::model::session::{AgendaItemInput, Session, SessionInput, Slot, SpeakerInput};
 use crate::model::{
     ActionStatus, AgendaKind, AttendanceStatus, Field, FieldError, MinutesStatus,
@@ -31,6 +43,7 @@ use crate::ops::minutes::{
     MinutesSection, MinutesToApprove, MinutesVersion, PersonRef, SavedAt, SectionDiff,
 };
 use crate::ops::reference::{Choice, ReferenceData};
+use crate::ops::search::{SearchGroup, SearchHit, SearchResults};
 use crate::ops::sessions::{
     DayPlan, ScheduledItem, SessionCopyInput, SessionDetail, SessionEntry, When,
 };
@@ -147,6 +160,39 @@ pub fn typescript() -> String {
         DiffKind::decl(&cfg),
         DiffLine::decl(&cfg),
         SectionDiff::decl(&cfg),
+        TopicUses::decl(&cfg),
+        TopicRow::decl(&cfg),
+        TopicInput::decl(&cfg),
+        PracticeExampleFilter::decl(&cfg),
+        PracticeExampleRow::decl(&cfg),
+        PracticeExampleList::decl(&cfg),
+        RecommendationRef::decl(&cfg),
+        PracticeExampleDetail::decl(&cfg),
+        PracticeExampleInput::decl(&cfg),
+        BrochureEntry::decl(&cfg),
+        BrochureLeftOut::decl(&cfg),
+        BrochurePlan::decl(&cfg),
+        RecommendationFilter::decl(&cfg),
+        RecommendationListRow::decl(&cfg),
+        PracticeExampleRef::decl(&cfg),
+        RecommendationVersion::decl(&cfg),
+        RecommendationDetail::decl(&cfg),
+        RecommendationInput::decl(&cfg),
+        RecommendationDraftInput::decl(&cfg),
+        AdoptionInput::decl(&cfg),
+        SearchKind::decl(&cfg),
+        Marked::decl(&cfg),
+        SearchHit::decl(&cfg),
+        SearchGroup::decl(&cfg),
+        SearchResults::decl(&cfg),
+        NextSession::decl(&cfg),
+        OverdueItem::decl(&cfg),
+        ActionSummary::decl(&cfg),
+        RecentChange::decl(&cfg),
+        MapPoint::decl(&cfg),
+        AttendancePoint::decl(&cfg),
+        Overview::decl(&cfg),
+        CoordinatesLookup::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:\n\

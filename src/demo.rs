@@ -299,6 +299,19 @@ pub struct DemoRecommendation {
     pub adopted_at_session: Option<i64>,
     /// Published on.
     pub published_on: Option<NaiveDate>,
+    /// A new version under discussion after the adopted one.
+    #[serde(default)]
+    pub next_draft: Option<DemoDraft>,
+}
+
+/// A draft version of a recommendation that follows its adopted text.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DemoDraft {
+    /// The new text.
+    pub body: String,
+    /// What changes.
+    pub change_note: String,
 }
 
 /// Parses the shipped data set.

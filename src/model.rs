@@ -5,11 +5,14 @@
 pub mod content;
 pub mod date;
 pub mod field;
+pub mod geo;
 pub mod letter;
 pub mod mandate;
 pub mod member;
 pub mod organisation;
+pub mod overview;
 pub mod person;
+pub mod search;
 pub mod session;
 pub mod stored;
 pub mod text;

@@ -12,9 +12,14 @@ pub mod mandates;
 pub mod members;
 pub mod minutes;
 pub mod organisations;
+pub mod overview;
 pub mod people;
+pub mod practice_examples;
+pub mod recommendations;
 pub mod reference;
+pub mod search;
 pub mod sessions;
+pub mod topics;
 
 /// "2 Mandate, 1 Sitzungsteilnahme": German phrases for the counts that are not zero, each as
 /// `(count, singular, plural)`.

@@ -720,15 +720,6 @@ pub(crate) fn date_range(first: NaiveDate, last: NaiveDate) -> String {
     date::german_range(first, last)
 }
 
-/// Splits a stored text into paragraphs at blank lines.
-pub(crate) fn paragraphs(text: &str) -> Vec<String> {
-    text.split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,6 +12,7 @@ pub mod documents;
 pub mod mandates;
 pub mod minutes;
 pub mod organisations;
+pub mod overview;
 pub mod people;
 pub mod schema;
 pub mod search;
@@ -158,6 +159,41 @@ impl Store {
         Ok(value)
     }
 
+    /// How the search index differs from one rebuilt from the tables: an empty list when it is
+    /// in step. The rebuild happens in a transaction that is rolled back, so nothing changes.
+    pub fn search_index_drift(&mut self) -> Result<Vec<String>> {
+        let tx = self.conn.transaction()?;
+        let before = search::entries(&tx)?;
+        search::rebuild(&tx)?;
+        let after = search::entries(&tx)?;
+        tx.rollback()?;
+        let mut drift = Vec::new();
+        let (mut old, mut new) = (before.iter().peekable(), after.iter().peekable());
+        while old.peek().is_some() || new.peek().is_some() {
+            let (o, n) = (old.peek().copied(), new.peek().copied());
+            match (o, n) {
+                (Some(o), Some(n)) if o.0 == n.0 => {
+                    if o != n {
+                        drift.push(format!("{} {}: „{}“ statt „{}“", o.1, o.2, o.3, n.3));
+                    }
+                    old.next();
+                    new.next();
+                }
+                (Some(o), n) if n.is_none_or(|n| o.0 < n.0) => {
+                    drift.push(format!("{} {}: Eintrag zu viel", o.1, o.2));
+                    old.next();
+                }
+                (_, n) => {
+                    if let Some(n) = n {
+                        drift.push(format!("{} {}: Eintrag fehlt", n.1, n.2));
+                    }
+                    new.next();
+                }
+            }
+        }
+        Ok(drift)
+    }
+
     /// The store's current [`Generation`].
     pub fn generation(&self) -> Result<Generation> {
         Ok(Generation {
@@ -250,9 +286,19 @@ impl<'a> Reader<'a> {
         audit::Log(self.conn)
     }
 
+    /// Topics, practice examples and recommendations.
+    pub fn content(self) -> content::Content<'a> {
+        content::Content { conn: self.conn }
+    }
+
+    /// The overview's queries.
+    pub fn overview(self) -> overview::OverviewData<'a> {
+        overview::OverviewData { conn: self.conn }
+    }
+
     /// Full-text search.
-    pub fn search(self, query: &str, limit: usize) -> Result<Vec<search::Hit>> {
-        search::query(self.conn, query, limit)
+    pub fn search(self) -> search::Search<'a> {
+        search::Search { conn: self.conn }
     }
 
     /// A setting's value.
@@ -278,13 +324,8 @@ pub enum Origin {
     Demo,
 }
 
-/// A record whose search entry is rewritten when the writer commits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub(crate) enum Indexed {
-    // Organisations come first: rewriting one marks the people who represent it.
-    Organisation,
-    Person,
-}
+/// A record whose search entry is rewritten when the writer commits: its kind in the index.
+pub(crate) use crate::model::search::SearchKind as Indexed;
 
 /// One transaction's writes. Handed out by [`Store::write`]; its table handles record the audit
 /// entries and keep the search index in step.
@@ -361,6 +402,12 @@ impl<'a> Writer<'a> {
             [key, value],
         )?;
         self.audit(Entity::Settings, None, Action::Update, &[key])
+    }
+
+    /// Rebuilds the whole search index from the tables (after a restore, or to check it).
+    pub fn rebuild_search_index(&mut self) -> Result<()> {
+        self.stale.clear();
+        search::rebuild(&self.tx)
     }
 
     /// Records that the store was backed up (the copy itself is made outside the transaction).
@@ -479,15 +526,12 @@ impl<'a> Writer<'a> {
             .collect();
         for id in organisations {
             // The people who represent it carry its name in their entry.
-            let fresh = self.created.contains(&(Indexed::Organisation, id));
-            for person_id in organisations::reindex(&self.tx, id, fresh)? {
+            for person_id in organisations::representatives(&self.tx, id)? {
                 self.stale.insert((Indexed::Person, person_id));
             }
         }
         for (kind, id) in std::mem::take(&mut self.stale) {
-            if kind == Indexed::Person {
-                people::reindex(&self.tx, id, self.created.contains(&(kind, id)))?;
-            }
+            search::reindex(&self.tx, kind, id, self.created.contains(&(kind, id)))?;
         }
         let index_time = started.elapsed();
         self.tx.commit()?;

@@ -2,6 +2,7 @@
 //! error; no logic and no SQL here.
 
 pub mod handouts;
+pub mod knowledge;
 pub mod mandates;
 pub mod minutes;
 pub mod organisations;

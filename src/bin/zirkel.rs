@@ -57,6 +57,18 @@ enum Command {
         #[command(subcommand)]
         command: TasksCommand,
     },
+    /// Search everything: people, organisations, sessions, agenda items, minutes, decisions,
+    /// action items, practice examples, recommendations and topics.
+    Search {
+        /// What to look for (several words narrow the result; each is a word prefix).
+        query: String,
+        /// Hits per kind.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Export the members list to a file.
     Export {
         #[command(subcommand)]
@@ -858,6 +870,24 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                     rows,
                 );
                 println!("{} Aufgaben", tasks.len());
+            }
+        }
+        Command::Search { query, limit, json } => {
+            let results = ops::search::search(existing()?.read(), &query, limit, stamp.today())?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&results)?);
+            } else {
+                let rows = results.groups.iter().flat_map(|group| {
+                    group.hits.iter().map(|hit| {
+                        vec![
+                            group.label.clone(),
+                            ops::search::plain(&hit.title),
+                            hit.context.clone(),
+                        ]
+                    })
+                });
+                print_table(&["Art", "Treffer", "Zusammenhang"], rows);
+                println!("{} Treffer", results.total);
             }
         }
         Command::Organisations {

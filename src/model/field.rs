@@ -123,6 +123,34 @@ pub enum Field {
     WrittenDeadline,
     /// Correction: the reason.
     Reason,
+    /// Topic: its description.
+    Description,
+    /// Practice example: the contact person.
+    ContactPersonId,
+    /// Practice example: its summary.
+    Summary,
+    /// Practice example: its target groups.
+    TargetGroups,
+    /// Practice example: since when it runs.
+    Since,
+    /// Practice example: its web link.
+    Link,
+    /// Practice example: how far it is released.
+    ReleaseStatus,
+    /// Recommendation: the practice examples behind it.
+    PracticeExampleIds,
+    /// Recommendation version: what changed.
+    ChangeNote,
+    /// Recommendation: the adopting session.
+    SessionId,
+    /// Recommendation: the publication date.
+    PublishedOn,
+    /// Organisation: latitude.
+    Latitude,
+    /// Organisation: longitude.
+    Longitude,
+    /// Search: the query.
+    Query,
 }
 
 impl Field {
@@ -186,6 +214,20 @@ impl Field {
             Field::Date => "date",
             Field::WrittenDeadline => "written_deadline",
             Field::Reason => "reason",
+            Field::Description => "description",
+            Field::ContactPersonId => "contact_person_id",
+            Field::Summary => "summary",
+            Field::TargetGroups => "target_groups",
+            Field::Since => "since",
+            Field::Link => "link",
+            Field::ReleaseStatus => "release_status",
+            Field::PracticeExampleIds => "practice_example_ids",
+            Field::ChangeNote => "change_note",
+            Field::SessionId => "session_id",
+            Field::PublishedOn => "published_on",
+            Field::Latitude => "latitude",
+            Field::Longitude => "longitude",
+            Field::Query => "query",
         }
     }
 }

@@ -105,7 +105,7 @@ impl Stored for OrganisationKind {
 sql_text!(OrganisationKind);
 
 /// A stored organisation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Organisation {
     /// Id assigned by SQLite.
     pub id: i64,
@@ -129,6 +129,10 @@ pub struct Organisation {
     pub member_until: Option<NaiveDate>,
     /// Free notes.
     pub notes: Option<String>,
+    /// Latitude (WGS84, decimal degrees), for the overview's map.
+    pub latitude: Option<f64>,
+    /// Longitude.
+    pub longitude: Option<f64>,
     /// Created / changed.
     pub history: History,
 }
@@ -157,10 +161,14 @@ pub struct OrganisationInput {
     pub member_until: String,
     /// Notes.
     pub notes: String,
+    /// Latitude as typed ("50,9271" or "50.9271"), empty for none.
+    pub latitude: String,
+    /// Longitude as typed.
+    pub longitude: String,
 }
 
 /// A validated organisation, ready to store.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OrganisationFields {
     /// Name.
     pub name: String,
@@ -182,6 +190,48 @@ pub struct OrganisationFields {
     pub member_until: Option<NaiveDate>,
     /// Notes.
     pub notes: Option<String>,
+    /// Latitude.
+    pub latitude: Option<f64>,
+    /// Longitude.
+    pub longitude: Option<f64>,
+}
+
+/// Germany's bounding box (a little generous), for catching swapped or mistyped coordinates.
+const LATITUDES: std::ops::RangeInclusive<f64> = 47.0..=55.1;
+const LONGITUDES: std::ops::RangeInclusive<f64> = 5.8..=15.1;
+
+/// Parses a coordinate typed with a decimal comma or point; `None` for an empty field.
+fn coordinate(
+    problems: &mut Problems,
+    (field, label): (Field, &str),
+    value: &str,
+    range: std::ops::RangeInclusive<f64>,
+) -> Option<f64> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    match value.replace(',', ".").parse::<f64>() {
+        Ok(number) if number.is_finite() && range.contains(&number) => Some(number),
+        Ok(_) => {
+            problems.add(
+                field,
+                format!(
+                    "{label}: {value} liegt nicht in Deutschland (erwartet {} bis {}).",
+                    range.start().to_string().replace('.', ","),
+                    range.end().to_string().replace('.', ",")
+                ),
+            );
+            None
+        }
+        Err(_) => {
+            problems.add(
+                field,
+                format!("{label}: „{value}“ ist keine Zahl. Bitte z. B. als 50,9271 angeben."),
+            );
+            None
+        }
+    }
 }
 
 impl OrganisationInput {
@@ -251,7 +301,35 @@ impl OrganisationInput {
                 );
             }
         }
+        let latitude = coordinate(
+            &mut problems,
+            (Field::Latitude, "Breitengrad"),
+            &self.latitude,
+            LATITUDES,
+        );
+        let longitude = coordinate(
+            &mut problems,
+            (Field::Longitude, "Längengrad"),
+            &self.longitude,
+            LONGITUDES,
+        );
+        if latitude.is_some() != longitude.is_some()
+            && !problems.has(Field::Latitude)
+            && !problems.has(Field::Longitude)
+        {
+            let (field, label) = if latitude.is_none() {
+                (Field::Latitude, "Breitengrad")
+            } else {
+                (Field::Longitude, "Längengrad")
+            };
+            problems.add(
+                field,
+                format!("{label}: Bitte beide Koordinaten angeben oder beide leer lassen."),
+            );
+        }
         problems.finish(|| OrganisationFields {
+            latitude,
+            longitude,
             name: name.unwrap_or_default(),
             kind: self.kind.unwrap_or(OrganisationKind::Other),
             state,
@@ -280,6 +358,8 @@ impl Organisation {
             member_since: self.member_since,
             member_until: self.member_until,
             notes: self.notes.clone(),
+            latitude: self.latitude,
+            longitude: self.longitude,
         }
     }
 }
@@ -387,7 +467,7 @@ pub struct OrganisationList {
 }
 
 /// An organisation with its current and former mandates.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct OrganisationDetail {
     /// The organisation.
     pub organisation: Organisation,

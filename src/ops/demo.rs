@@ -227,11 +227,13 @@ fn write(w: &mut Writer<'_>, data: &DemoData) -> Result<()> {
     for r in &data.recommendations {
         let adopted = r.adopted_at_session.map(session).transpose()?;
         let behind = examples.get(r.topic.as_str()).cloned().unwrap_or_default();
-        w.content().insert_recommendation(&NewRecommendation {
+        // A published recommendation was adopted, also when that was before the register
+        // began (the sessions of 2009–2016 are not in the demo data).
+        let id = w.content().insert_recommendation(&NewRecommendation {
             topic_ids: &[lookup(&topics, &r.topic, "Empfehlung")?],
             title: &r.title,
             body: &r.body,
-            status: if adopted.is_some() {
+            status: if adopted.is_some() || r.published_on.is_some() {
                 RecommendationStatus::Adopted
             } else {
                 RecommendationStatus::Draft
@@ -240,13 +242,36 @@ fn write(w: &mut Writer<'_>, data: &DemoData) -> Result<()> {
             published_on: r.published_on,
             practice_example_ids: &behind,
         })?;
+        if let Some(draft) = &r.next_draft {
+            w.content()
+                .insert_version(id, 2, &draft.body, &draft.change_note)?;
+        }
     }
     Ok(())
 }
 
 fn organisation_input(org: &DemoOrganisation) -> OrganisationInput {
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    // Coordinates for the overview's map, from the shipped municipality table: a district by
+    // its name, everything else by its town.
+    let state = org.state.as_deref();
+    let place = (org.kind == crate::model::OrganisationKind::District)
+        .then(|| crate::model::geo::lookup(&org.name, state))
+        .flatten()
+        .or_else(|| {
+            org.city
+                .as_deref()
+                .and_then(|city| crate::model::geo::lookup(city, state))
+        });
     OrganisationInput {
+        latitude: place
+            .as_ref()
+            .map(|p| p.latitude.to_string())
+            .unwrap_or_default(),
+        longitude: place
+            .as_ref()
+            .map(|p| p.longitude.to_string())
+            .unwrap_or_default(),
         name: org.name.clone(),
         kind: Some(org.kind),
         state: org.state.clone().unwrap_or_default(),

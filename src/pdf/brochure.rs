@@ -1,12 +1,12 @@
 //! The practice-example brochure: a title page, a table of contents with page numbers (two
-//! layout passes), and one section per example, grouped by its main topic.
+//! layout passes), and one section per released example in brochure order, a chapter per run
+//! of examples with the same main topic.
 
 use crate::error::Result;
 use crate::model::{date, ReleaseStatus};
 use crate::store::documents::{Documents, PracticeExampleRow};
 
 use super::layout::{Align, Block, Document, Span};
-use super::recommendations::body_blocks;
 use super::Context;
 
 pub(super) fn build(ctx: &mut Context<'_>, docs: Documents<'_>) -> Result<(Document, String)> {
@@ -47,29 +47,23 @@ pub(super) fn build(ctx: &mut Context<'_>, docs: Documents<'_>) -> Result<(Docum
     doc.push(Block::heading(1, "Inhalt"));
     doc.push(Block::Contents { levels: 2 });
 
-    // Group by main topic (the first defined), topics in their defined order.
-    let mut topics: Vec<String> = Vec::new();
+    // The brochure follows the order the secretariat set (drag and drop in the brochure
+    // dialog); a chapter heading opens wherever the main (first) topic changes, so an order by
+    // topic gives one chapter per topic.
+    let mut chapter: Option<String> = None;
     for example in &examples {
         let topic = example
             .topics
             .first()
             .cloned()
             .unwrap_or_else(|| "Weitere Beispiele".to_owned());
-        if !topics.contains(&topic) {
-            topics.push(topic);
+        if chapter.as_deref() != Some(topic.as_str()) {
+            doc.push(Block::PageBreak);
+            let text = ctx.clean("Themenfeld", &topic);
+            doc.push(Block::bookmarked(1, text));
+            chapter = Some(topic);
         }
-    }
-    for topic in &topics {
-        doc.push(Block::PageBreak);
-        let text = ctx.clean("Themenfeld", topic);
-        doc.push(Block::bookmarked(1, text));
-        for example in examples.iter().filter(|e| {
-            e.topics
-                .first()
-                .map_or(topic == "Weitere Beispiele", |t| t == topic)
-        }) {
-            doc.blocks.extend(example_blocks(ctx, example));
-        }
+        doc.blocks.extend(example_blocks(ctx, example));
     }
     if examples.is_empty() {
         doc.push(Block::text(
@@ -99,7 +93,7 @@ fn example_blocks(ctx: &mut Context<'_>, example: &PracticeExampleRow) -> Vec<Bl
         blocks.push(Block::spans(vec![Span::bold(ctx.clean(&entry, summary))]));
     }
     if let Some(body) = &example.body {
-        blocks.extend(body_blocks(ctx, &entry, body));
+        blocks.extend(super::markdown::blocks(ctx, &entry, body));
     }
     let mut facts = Vec::new();
     if let Some(groups) = &example.target_groups {

@@ -7,44 +7,13 @@ use crate::store::documents::Documents;
 use super::layout::{Block, Document, Span};
 use super::Context;
 
-/// Blocks of a stored body: paragraphs, and runs of "1. …" or "- …" lines as lists.
-pub(super) fn body_blocks(ctx: &mut Context<'_>, entry: &str, body: &str) -> Vec<Block> {
-    let mut blocks = Vec::new();
-    for paragraph in super::paragraphs(body) {
-        let lines: Vec<&str> = paragraph.lines().map(str::trim).collect();
-        let numbered = lines.iter().all(|l| {
-            l.split_once(". ")
-                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-        });
-        let bullets = lines
-            .iter()
-            .all(|l| l.starts_with("- ") || l.starts_with("• "));
-        if numbered || bullets {
-            let items = lines
-                .iter()
-                .map(|l| {
-                    let text = if numbered {
-                        l.split_once(". ").map_or(*l, |(_, t)| t)
-                    } else {
-                        &l[2..]
-                    };
-                    vec![Span::regular(ctx.clean(entry, text.trim()))]
-                })
-                .collect();
-            blocks.push(Block::List { items, numbered });
-        } else {
-            blocks.push(Block::text(ctx.clean(entry, &paragraph)));
-        }
-    }
-    blocks
-}
-
 pub(super) fn build(ctx: &mut Context<'_>, docs: Documents<'_>) -> Result<(Document, String)> {
     let recommendations = docs.recommendations()?;
     let mut doc = ctx.document("Handlungsempfehlungen");
     doc.push(Block::heading(1, "Handlungsempfehlungen"));
     doc.push(Block::text(format!(
-        "{} Empfehlungen, nach Themenfeldern geordnet.",
+        "{} beschlossene Empfehlungen, nach Themenfeldern geordnet, jeweils in der zuletzt \
+         beschlossenen Fassung.",
         recommendations.len()
     )));
     let mut topic: Option<&str> = None;
@@ -72,7 +41,8 @@ pub(super) fn build(ctx: &mut Context<'_>, docs: Documents<'_>) -> Result<(Docum
         if !meta.is_empty() {
             doc.push(Block::spans(vec![Span::italic(meta.join(" · "))]));
         }
-        doc.blocks.extend(body_blocks(ctx, &entry, &r.body));
+        doc.blocks
+            .extend(super::markdown::blocks(ctx, &entry, &r.body));
     }
     if recommendations.is_empty() {
         doc.push(Block::text("Es sind noch keine Empfehlungen erfasst."));

@@ -605,7 +605,8 @@ impl Documents<'_> {
         Ok(examples)
     }
 
-    /// Recommendations by topic (in the order the topics were defined), then adoption.
+    /// Recommendations by topic (in the order the topics were defined), then adoption: each in
+    /// its latest adopted version; one that was never adopted is not published.
     pub fn recommendations(&self) -> Result<Vec<RecommendationRow>> {
         let conn = self.0;
         let mut statement = conn.prepare(
@@ -613,7 +614,7 @@ impl Documents<'_> {
          FROM recommendations r
          JOIN recommendation_versions v ON v.recommendation_id = r.id
               AND v.version = (SELECT max(version) FROM recommendation_versions
-                               WHERE recommendation_id = r.id)
+                               WHERE recommendation_id = r.id AND status = 'adopted')
          JOIN topics t ON t.id = (SELECT min(topic_id) FROM recommendation_topics
                                   WHERE recommendation_id = r.id)
          LEFT JOIN sessions s ON s.id = v.adopted_at_session_id

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::audit::{changed_fields, Action, Entity};
-use super::{decode, Writer};
+use super::{decode, Indexed, Writer};
 use crate::error::{Error, Result};
 use crate::model::person::full_name;
 use crate::model::{ActionStatus, MinutesStatus};
@@ -465,6 +465,21 @@ impl MinutesMut<'_, '_> {
         self.w
             .conn()
             .execute("UPDATE minutes SET is_current = 0 WHERE id = ?1", [id])?;
+        // Only the current version's notes and decisions are searchable.
+        for (table, kind) in [
+            ("minute_notes", Indexed::MinutesNote),
+            ("decisions", Indexed::Decision),
+        ] {
+            let ids: Vec<i64> = self
+                .w
+                .conn()
+                .prepare(&format!("SELECT id FROM {table} WHERE minutes_id = ?1"))?
+                .query_map([id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for text in ids {
+                self.w.mark_stale(kind, text);
+            }
+        }
         Ok(())
     }
 
@@ -493,6 +508,7 @@ impl MinutesMut<'_, '_> {
             Some((_, old)) if old == text => return Ok(()),
             // Emptied notes leave no row behind (so the agenda item can be removed again).
             Some((id, _)) if text.trim().is_empty() => {
+                self.w.mark_stale(Indexed::MinutesNote, id);
                 self.w
                     .delete_row("minute_notes", Entity::MinutesText, "minutes_text", id)?;
             }
@@ -503,6 +519,7 @@ impl MinutesMut<'_, '_> {
                      WHERE id = ?1",
                     params![id, text, at, self.w.user()],
                 )?;
+                self.w.mark_stale(Indexed::MinutesNote, id);
                 self.w
                     .audit(Entity::MinutesText, Some(id), Action::Update, &["notes"])?;
             }
@@ -519,6 +536,7 @@ impl MinutesMut<'_, '_> {
                     params![minutes_id, item, position, text, at, self.w.user()],
                 )?;
                 let id = self.w.conn().last_insert_rowid();
+                self.w.mark_created(Indexed::MinutesNote, id);
                 self.w
                     .audit(Entity::MinutesText, Some(id), Action::Create, &[])?;
             }
@@ -567,6 +585,7 @@ impl MinutesMut<'_, '_> {
             ],
         )?;
         let id = self.w.conn().last_insert_rowid();
+        self.w.mark_created(Indexed::Decision, id);
         self.w
             .audit(Entity::MinutesText, Some(id), Action::Create, &[])?;
         self.touch(minutes_id)?;
@@ -603,6 +622,7 @@ impl MinutesMut<'_, '_> {
                 self.w.user()
             ],
         )?;
+        self.w.mark_stale(Indexed::Decision, id);
         self.w.audit(
             Entity::MinutesText,
             Some(id),
@@ -614,6 +634,7 @@ impl MinutesMut<'_, '_> {
 
     /// Removes a decision.
     pub fn delete_decision(&mut self, id: i64) -> Result<()> {
+        self.w.mark_stale(Indexed::Decision, id);
         self.w
             .delete_row("decisions", Entity::MinutesText, "decision", id)
     }
@@ -653,6 +674,7 @@ impl MinutesMut<'_, '_> {
             ],
         )?;
         let id = self.w.conn().last_insert_rowid();
+        self.w.mark_created(Indexed::ActionItem, id);
         self.w
             .audit(Entity::ActionItem, Some(id), Action::Create, &[])?;
         Ok(id)
@@ -685,6 +707,7 @@ impl MinutesMut<'_, '_> {
                 id,
             });
         }
+        self.w.mark_stale(Indexed::ActionItem, id);
         self.w.audit(
             Entity::ActionItem,
             Some(id),
@@ -719,6 +742,7 @@ impl MinutesMut<'_, '_> {
 
     /// Removes an action item.
     pub fn delete_action(&mut self, id: i64) -> Result<()> {
+        self.w.mark_stale(Indexed::ActionItem, id);
         self.w
             .delete_row("action_items", Entity::ActionItem, "action_item", id)
     }

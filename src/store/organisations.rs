@@ -3,13 +3,13 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::audit::{changed_fields, set_fields, Action, Entity};
-use super::{decode, search, Indexed, Writer};
+use super::{decode, Indexed, Writer};
 use crate::error::{Error, Result};
 use crate::model::organisation::{OrganisationDependants, OrganisationFields};
 use crate::model::{History, Organisation};
 
 const COLUMNS: &str = "id, name, kind, state, street, postal_code, city, website, member_since,
-    member_until, notes, created_at, created_by, updated_at, updated_by";
+    member_until, notes, created_at, created_by, updated_at, updated_by, latitude, longitude";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Organisation> {
     decode("organisations", row, |row| {
@@ -25,6 +25,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Organisation> {
             member_since: row.get(8)?,
             member_until: row.get(9)?,
             notes: row.get(10)?,
+            latitude: row.get(15)?,
+            longitude: row.get(16)?,
             history: History {
                 created_at: row.get(11)?,
                 created_by: row.get(12)?,
@@ -35,7 +37,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Organisation> {
     })
 }
 
-fn get(conn: &Connection, id: i64) -> Result<Organisation> {
+pub(super) fn get(conn: &Connection, id: i64) -> Result<Organisation> {
     conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM organisations WHERE id = ?1"
     ))?
@@ -110,8 +112,8 @@ impl OrganisationsMut<'_, '_> {
             .prepare_cached(
                 "INSERT INTO organisations (name, kind, state, street, postal_code, city, website,
                     member_since, member_until, notes, created_at, created_by, updated_at,
-                    updated_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11, ?12)",
+                    updated_by, latitude, longitude)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?11, ?12, ?13, ?14)",
             )?
             .execute(params![
                 fields.name,
@@ -126,6 +128,8 @@ impl OrganisationsMut<'_, '_> {
                 fields.notes,
                 at,
                 self.w.user(),
+                fields.latitude,
+                fields.longitude,
             ])?;
         let id = self.w.conn().last_insert_rowid();
         self.w.audit(
@@ -145,7 +149,7 @@ impl OrganisationsMut<'_, '_> {
         self.w.conn().execute(
             "UPDATE organisations SET name = ?2, kind = ?3, state = ?4, street = ?5,
                 postal_code = ?6, city = ?7, website = ?8, member_since = ?9, member_until = ?10,
-                notes = ?11, updated_at = ?12, updated_by = ?13
+                notes = ?11, updated_at = ?12, updated_by = ?13, latitude = ?14, longitude = ?15
              WHERE id = ?1",
             params![
                 id,
@@ -161,6 +165,8 @@ impl OrganisationsMut<'_, '_> {
                 fields.notes,
                 at,
                 self.w.user(),
+                fields.latitude,
+                fields.longitude,
             ],
         )?;
         self.w.audit(
@@ -188,35 +194,14 @@ impl OrganisationsMut<'_, '_> {
     pub fn delete(&mut self, id: i64) -> Result<()> {
         self.w
             .delete_row("organisations", Entity::Organisation, "organisation", id)?;
-        search::remove(self.w.conn(), "organisation", id)
+        self.w.mark_stale(Indexed::Organisation, id);
+        Ok(())
     }
 }
 
-/// Rewrites the organisation's search entry (removes it when the organisation is gone) and
-/// returns the people who represent it, whose entries carry its name.
-pub(super) fn reindex(conn: &Connection, id: i64, fresh: bool) -> Result<Vec<i64>> {
-    let org = match get(conn, id) {
-        Ok(org) => org,
-        Err(Error::NotFound { .. }) => {
-            search::remove(conn, "organisation", id)?;
-            return Ok(Vec::new());
-        }
-        Err(other) => return Err(other),
-    };
-    let body = [
-        org.city.as_deref(),
-        org.state.as_deref(),
-        Some(org.kind.label()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
-    if fresh {
-        search::insert(conn, "organisation", id, &org.name, &body)?;
-    } else {
-        search::put(conn, "organisation", id, &org.name, &body)?;
-    }
+/// The people who represent (or represented) an organisation: their search entries carry its
+/// name.
+pub(super) fn representatives(conn: &Connection, id: i64) -> Result<Vec<i64>> {
     let mut stmt =
         conn.prepare_cached("SELECT DISTINCT person_id FROM mandates WHERE organisation_id = ?1")?;
     let people = stmt

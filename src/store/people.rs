@@ -3,7 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::audit::{changed_fields, set_fields, Action, Entity};
-use super::{decode, search, Indexed, Writer};
+use super::{decode, Indexed, Writer};
 use crate::error::{Error, Result};
 use crate::model::person::{PersonFields, PersonHistory};
 use crate::model::{History, Person};
@@ -99,7 +99,7 @@ impl People<'_> {
     }
 }
 
-fn get(conn: &Connection, id: i64) -> Result<Person> {
+pub(super) fn get(conn: &Connection, id: i64) -> Result<Person> {
     conn.prepare_cached(&format!("SELECT {COLUMNS} FROM people WHERE id = ?1"))?
         .query_row([id], from_row)
         .optional()?
@@ -223,34 +223,5 @@ impl PeopleMut<'_, '_> {
         self.w.delete_row("people", Entity::Person, "person", id)?;
         self.w.mark_stale(Indexed::Person, id);
         Ok(())
-    }
-}
-
-/// Rewrites the person's search entry (name, function, e-mail and the organisations they
-/// represent), or removes it when the person is gone; `fresh`: the person was created in this
-/// transaction and has no entry yet.
-pub(super) fn reindex(conn: &Connection, id: i64, fresh: bool) -> Result<()> {
-    let person = match get(conn, id) {
-        Ok(person) => person,
-        Err(Error::NotFound { .. }) => return search::remove(conn, "person", id),
-        Err(other) => return Err(other),
-    };
-    let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT o.name FROM mandates m JOIN organisations o ON o.id = m.organisation_id
-         WHERE m.person_id = ?1",
-    )?;
-    let organisations = stmt
-        .query_map([id], |r| r.get::<_, String>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let body = [person.function.clone(), person.email.clone()]
-        .into_iter()
-        .flatten()
-        .chain(organisations)
-        .collect::<Vec<_>>()
-        .join(" ");
-    if fresh {
-        search::insert(conn, "person", id, &person.full_name(), &body)
-    } else {
-        search::put(conn, "person", id, &person.full_name(), &body)
     }
 }

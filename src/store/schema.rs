@@ -376,6 +376,36 @@ ALTER TABLE decisions ADD COLUMN votes_abstain INTEGER CHECK (votes_abstain >= 0
 CREATE UNIQUE INDEX minute_notes_item ON minute_notes(minutes_id, agenda_item_id);
 "#;
 
+/// Knowledge and search (issue 10): coordinates of organisations for the overview's map, the
+/// note of what changed in a recommendation's version, and a search index that holds only the
+/// folded text (both spellings of umlauts), with prefix indexes for search as you type. The
+/// index is refilled from the tables by the migration's hook.
+const V4: &str = r#"
+ALTER TABLE organisations ADD COLUMN latitude REAL CHECK (latitude BETWEEN -90 AND 90);
+ALTER TABLE organisations ADD COLUMN longitude REAL CHECK (longitude BETWEEN -180 AND 180);
+
+ALTER TABLE recommendation_versions ADD COLUMN change_note TEXT;
+
+-- The overview lists the most recently changed objects of each table.
+CREATE INDEX people_updated ON people(updated_at);
+CREATE INDEX organisations_updated ON organisations(updated_at);
+CREATE INDEX sessions_updated ON sessions(updated_at);
+CREATE INDEX agenda_items_updated ON agenda_items(updated_at);
+CREATE INDEX minutes_updated ON minutes(updated_at);
+CREATE INDEX action_items_updated ON action_items(updated_at);
+CREATE INDEX practice_examples_updated ON practice_examples(updated_at);
+CREATE INDEX recommendations_updated ON recommendations(updated_at);
+
+DROP TABLE search_index;
+CREATE VIRTUAL TABLE search_index USING fts5(
+    entity UNINDEXED,
+    entity_id UNINDEXED,
+    folded,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+);
+"#;
+
 /// True when a store at version 1 has the shipped V1 (not a pre-release draft of it, whose audit
 /// log still had a `summary` column).
 pub(crate) fn is_shipped_v1(conn: &rusqlite::Connection) -> rusqlite::Result<bool> {
@@ -387,12 +417,30 @@ pub(crate) fn is_shipped_v1(conn: &rusqlite::Connection) -> rusqlite::Result<boo
     .map(|n| n == 1)
 }
 
+/// The SQL of migration `version` (1-based) as shipped, for building a store of an older
+/// version in tests; an unknown version gives an empty text.
+pub fn shipped(version: usize) -> &'static str {
+    [V1, V2, V3, V4]
+        .get(version.wrapping_sub(1))
+        .copied()
+        .unwrap_or("")
+}
+
 /// The schema version this binary writes: the number of migrations.
-pub const VERSION: i64 = 3;
+pub const VERSION: i64 = 4;
 
 /// All migrations, oldest first. `VERSION` must equal their number (checked by a test).
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up(V2),
+        M::up(V3),
+        M::up_with_hook(V4, |tx: &rusqlite::Transaction<'_>| {
+            super::search::rebuild(tx).map_err(|e| {
+                rusqlite_migration::HookError::Hook(format!("search index rebuild: {e}"))
+            })
+        }),
+    ])
 }
 
 #[cfg(test)]

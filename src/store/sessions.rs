@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::audit::{changed_fields, Action, Entity};
-use super::{decode, Writer};
+use super::{decode, Indexed, Writer};
 use crate::error::{Error, Result};
 use crate::model::session::{
     ActionStatus, AgendaItemFields, AgendaKind, AttendanceStatus, MinutesStatus, Session,
@@ -654,6 +654,7 @@ impl SessionsMut<'_, '_> {
                 f.registration_deadline
             ],
         )?;
+        self.w.mark_stale(Indexed::Session, id);
         self.w.audit(
             Entity::Session,
             Some(id),
@@ -697,6 +698,11 @@ impl SessionsMut<'_, '_> {
 
     /// Deletes a session with its agenda (the op checks it has no attendance or minutes).
     pub fn delete(&mut self, id: i64) -> Result<()> {
+        // Its agenda goes with it (ON DELETE CASCADE): their search entries too.
+        for (item, _) in Sessions(self.w.conn()).agenda_order(id)? {
+            self.w.mark_stale(Indexed::AgendaItem, item);
+        }
+        self.w.mark_stale(Indexed::Session, id);
         self.w
             .delete_row("sessions", Entity::Session, "session", id)
     }
@@ -745,6 +751,7 @@ impl SessionsMut<'_, '_> {
             )?;
             self.insert_topics(id, &f.topic_ids)?;
         }
+        self.w.mark_stale(Indexed::AgendaItem, id);
         self.w.audit(
             Entity::AgendaItem,
             Some(id),
@@ -755,6 +762,7 @@ impl SessionsMut<'_, '_> {
 
     /// Deletes an agenda item.
     pub fn delete_agenda_item(&mut self, id: i64) -> Result<()> {
+        self.w.mark_stale(Indexed::AgendaItem, id);
         self.w
             .delete_row("agenda_items", Entity::AgendaItem, "agenda_item", id)
     }
@@ -794,6 +802,7 @@ impl SessionsMut<'_, '_> {
             ],
         )?;
         let id = self.w.conn().last_insert_rowid();
+        self.w.mark_created(Indexed::Session, id);
         self.w
             .audit(Entity::Session, Some(id), Action::Create, &[])?;
         Ok(id)
@@ -824,6 +833,7 @@ impl SessionsMut<'_, '_> {
             ],
         )?;
         let id = self.w.conn().last_insert_rowid();
+        self.w.mark_created(Indexed::AgendaItem, id);
         self.w
             .audit(Entity::AgendaItem, Some(id), Action::Create, &[])?;
         Ok(id)
@@ -1007,6 +1017,7 @@ impl SessionsMut<'_, '_> {
              VALUES (?1, ?2, ?3, ?4)",
             params![agenda_item_id, position, person_id, free_text],
         )?;
+        self.w.mark_stale(Indexed::AgendaItem, agenda_item_id);
         self.w.audit(
             Entity::AgendaItem,
             Some(agenda_item_id),
@@ -1112,6 +1123,13 @@ impl SessionsMut<'_, '_> {
             ],
         )?;
         let id = self.w.conn().last_insert_rowid();
+        self.w.mark_created(
+            match kind {
+                MinuteText::Note => Indexed::MinutesNote,
+                MinuteText::Decision => Indexed::Decision,
+            },
+            id,
+        );
         self.w
             .audit(Entity::MinutesText, Some(id), Action::Create, &[])?;
         Ok(id)
@@ -1141,6 +1159,7 @@ impl SessionsMut<'_, '_> {
             ],
         )?;
         let id = self.w.conn().last_insert_rowid();
+        self.w.mark_created(Indexed::ActionItem, id);
         self.w
             .audit(Entity::ActionItem, Some(id), Action::Create, &[])?;
         Ok(id)

@@ -761,7 +761,6 @@ fn malformed_files_get_a_german_error_and_write_nothing() {
     existing_member(&mut t);
     let before = t.store.info().expect("info");
     for (what, name, bytes) in malformed_files() {
-        let started = std::time::Instant::now();
         let err = import::preview(&t.store, name, &bytes, None, today()).expect_err(what);
         match &err {
             Error::Invalid(errors) => {
@@ -778,7 +777,6 @@ fn malformed_files_get_a_german_error_and_write_nothing() {
             other => panic!("{what}: expected a validation error, got {other:?}"),
         }
         import::commit(&mut t.store, &stamp(), name, &bytes, None, &[], None).expect_err(what);
-        assert!(started.elapsed().as_secs() < 5, "{what} is refused quickly");
     }
     assert_eq!(t.store.info().expect("info"), before, "nothing written");
     assert!(!t.path.parent().expect("dir").join("backups").exists());

@@ -13,6 +13,7 @@ mod minutes;
 mod organisations;
 mod pdf;
 mod people;
+mod search;
 mod sessions;
 mod util;
 mod write_path;

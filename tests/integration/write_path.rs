@@ -51,10 +51,9 @@ fn an_op_inside_another_ops_transaction_rolls_back_with_it() {
         "the ops before the refusal must be rolled back with it"
     );
     assert!(
-        t.store
-            .read()
-            .search("Schmidt", 10)
+        zirkel::ops::search::search(t.store.read(), "Schmidt", 10, today())
             .expect("search")
+            .groups
             .is_empty(),
         "nor may the search index keep an entry"
     );
@@ -430,9 +429,15 @@ fn what_an_op_returns_is_what_the_store_reads_back() {
         t.store.read().mandates().get(mandate.id).expect("read"),
         "and the stored mandate"
     );
-    let hits = t.store.read().search("nguyen leipzig", 5).expect("search");
+    let found =
+        zirkel::ops::search::search(t.store.read(), "nguyen leipzig", 5, today()).expect("search");
     assert_eq!(
-        hits.iter().map(|h| h.entity_id).collect::<Vec<_>>(),
+        found
+            .groups
+            .iter()
+            .flat_map(|g| &g.hits)
+            .map(|h| h.id)
+            .collect::<Vec<_>>(),
         [created.id],
         "the search entry names the organisation once the mandate is written"
     );

@@ -13,7 +13,7 @@ use zirkel::ops::letters::LetterPreview;
 use zirkel::ops::sessions::{ScheduledItem, SessionCopyInput, SessionDetail, SessionEntry};
 use zirkel::ops::{self};
 use zirkel::pdf::{self, PdfSummary, SessionDocument};
-use zirkel::store::sessions::{AttachmentInfo, AttendanceEntry, TopicRef};
+use zirkel::store::sessions::{AttachmentInfo, AttendanceEntry};
 
 use crate::ipc_error::IpcResult;
 use crate::state::AppState;
@@ -190,12 +190,6 @@ pub fn agenda_preview(
         item_id,
         &input,
     )?)
-}
-
-/// Every topic.
-#[tauri::command(async)]
-pub fn topics_list(state: State<'_, AppState>) -> IpcResult<Vec<TopicRef>> {
-    Ok(state.store()?.read().sessions().all_topics()?)
 }
 
 /// Copies a file into the store as an attachment of an agenda item.

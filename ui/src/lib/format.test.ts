@@ -105,7 +105,7 @@ describe('personToInput', () => {
 });
 
 describe('organisationToInput', () => {
-  it('keeps the kind and converts membership dates', () => {
+  it('keeps the kind, converts membership dates and shows coordinates with a comma', () => {
     const organisation: Organisation = {
       id: 3,
       name: 'Landeshauptstadt Stuttgart',
@@ -118,6 +118,8 @@ describe('organisationToInput', () => {
       member_since: '2009-01-01',
       member_until: null,
       notes: null,
+      latitude: 48.7746,
+      longitude: null,
       history,
     };
     expect(organisationToInput(organisation)).toEqual({
@@ -131,6 +133,8 @@ describe('organisationToInput', () => {
       member_since: '01.01.2009',
       member_until: '',
       notes: '',
+      latitude: '48,7746',
+      longitude: '',
     });
   });
 });

@@ -90,6 +90,8 @@ export function emptyOrganisationInput(): OrganisationInput {
     member_since: '',
     member_until: '',
     notes: '',
+    latitude: '',
+    longitude: '',
   };
 }
 
@@ -106,6 +108,8 @@ export function organisationToInput(organisation: Organisation): OrganisationInp
     member_since: isoToGerman(organisation.member_since),
     member_until: isoToGerman(organisation.member_until),
     notes: text(organisation.notes),
+    latitude: coordinate(organisation.latitude),
+    longitude: coordinate(organisation.longitude),
   };
 }
 
@@ -141,4 +145,9 @@ export function countOf(n: number, singular: string, plural: string): string {
 export function todayIso(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** A stored coordinate as the form shows it: German decimal comma, empty for none. */
+export function coordinate(value: number | null): string {
+  return value === null ? '' : String(value).replace('.', ',');
 }

@@ -127,6 +127,8 @@ export function organisation(id: number, overrides: Partial<Organisation> = {}):
     street: null,
     postal_code: null,
     city: 'Herten',
+    latitude: 51.5975,
+    longitude: 7.1296,
     website: null,
     member_since: '2009-01-01',
     member_until: null,

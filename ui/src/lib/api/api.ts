@@ -46,7 +46,6 @@ import type {
   SessionEntry,
   SessionInput,
   SessionStatus,
-  TopicRef,
   ActionItem,
   ActionItemInput,
   ActionStatus,
@@ -56,6 +55,22 @@ import type {
   SavedAt,
   SectionDiff,
   TaskFilter,
+  AdoptionInput,
+  BrochurePlan,
+  CoordinatesLookup,
+  Overview,
+  PracticeExampleDetail,
+  PracticeExampleFilter,
+  PracticeExampleInput,
+  PracticeExampleList,
+  RecommendationDetail,
+  RecommendationDraftInput,
+  RecommendationFilter,
+  RecommendationInput,
+  RecommendationListRow,
+  SearchResults,
+  TopicInput,
+  TopicRow,
 } from './types';
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
@@ -152,7 +167,6 @@ export const agendaRemove = (sessionId: number, itemId: number) =>
 /** The agenda as it would be with the draft (`itemId` null: a new item); never saves. */
 export const agendaPreview = (sessionId: number, itemId: number | null, input: AgendaItemInput) =>
   call<ScheduledItem[]>('agenda_preview', { sessionId, itemId, input });
-export const topicsList = () => call<TopicRef[]>('topics_list');
 export const attachmentAdd = (itemId: number, path: string) =>
   call<AttachmentInfo>('attachment_add', { itemId, path });
 export const attachmentOpen = (id: number) => call<null>('attachment_open', { id });
@@ -240,6 +254,51 @@ export const chooseSavePath = (options: {
   defaultPath: string;
   filters: FileFilter[];
 }) => guarded(() => save(options));
+
+// Topics, practice examples, recommendations, search, overview (docs/knowledge-contract.md).
+export const topicsList = () => call<TopicRow[]>('topics_list');
+export const topicCreate = (input: TopicInput) => call<TopicRow>('topic_create', { input });
+export const topicUpdate = (id: number, input: TopicInput) =>
+  call<TopicRow>('topic_update', { id, input });
+export const topicMerge = (fromId: number, intoId: number) =>
+  call<TopicRow>('topic_merge', { fromId, intoId });
+export const topicDelete = (id: number) => call<null>('topic_delete', { id });
+
+export const practiceExamplesList = (filter: PracticeExampleFilter) =>
+  call<PracticeExampleList>('practice_examples_list', { filter });
+export const practiceExampleGet = (id: number) =>
+  call<PracticeExampleDetail>('practice_example_get', { id });
+export const practiceExampleCreate = (input: PracticeExampleInput) =>
+  call<PracticeExampleDetail>('practice_example_create', { input });
+export const practiceExampleUpdate = (id: number, input: PracticeExampleInput) =>
+  call<PracticeExampleDetail>('practice_example_update', { id, input });
+export const practiceExampleDelete = (id: number) => call<null>('practice_example_delete', { id });
+export const brochurePlan = () => call<BrochurePlan>('brochure_plan');
+export const brochureSetOrder = (ids: number[]) =>
+  call<BrochurePlan>('brochure_set_order', { ids });
+export const pdfBrochure = (path: string) => call<PdfSummary>('pdf_brochure', { path });
+
+export const recommendationsList = (filter: RecommendationFilter) =>
+  call<RecommendationListRow[]>('recommendations_list', { filter });
+export const recommendationGet = (id: number) =>
+  call<RecommendationDetail>('recommendation_get', { id });
+export const recommendationCreate = (input: RecommendationInput, draft: RecommendationDraftInput) =>
+  call<RecommendationDetail>('recommendation_create', { input, draft });
+export const recommendationUpdate = (id: number, input: RecommendationInput) =>
+  call<RecommendationDetail>('recommendation_update', { id, input });
+export const recommendationSaveDraft = (id: number, draft: RecommendationDraftInput) =>
+  call<RecommendationDetail>('recommendation_save_draft', { id, draft });
+export const recommendationAdopt = (id: number, adoption: AdoptionInput) =>
+  call<RecommendationDetail>('recommendation_adopt', { id, adoption });
+export const recommendationDelete = (id: number) => call<null>('recommendation_delete', { id });
+export const pdfRecommendations = (path: string) =>
+  call<PdfSummary>('pdf_recommendations', { path });
+
+export const search = (query: string, perKind: number) =>
+  call<SearchResults>('search', { query, perKind });
+export const overviewGet = () => call<Overview>('overview_get');
+export const organisationCoordinatesLookup = (city: string, state: string | null) =>
+  call<CoordinatesLookup | null>('organisation_coordinates_lookup', { city, state });
 
 /** The system's dialog to choose a folder; its path, or null when cancelled. */
 export const chooseFolder = (options: { title: string }) =>

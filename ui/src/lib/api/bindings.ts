@@ -3,7 +3,7 @@
 
 export type Direction = "ascending" | "descending";
 
-export type Field = "file" | "path" | "argument" | "demo" | "salutation" | "title" | "first_name" | "name_particle" | "last_name" | "function" | "email" | "phone" | "mobile" | "street" | "postal_code" | "city" | "consent_shared_lists" | "consent_date" | "notes" | "name" | "kind" | "state" | "website" | "member_since" | "member_until" | "person_id" | "organisation_id" | "role" | "start_date" | "end_date" | "as_of" | "number" | "first_day" | "last_day" | "host_organisation_id" | "day" | "start_time" | "duration_minutes" | "registration_deadline" | "speakers" | "topic_ids" | "status" | "represented_by" | "subject" | "body" | "text" | "due_date" | "done_on" | "assignee_id" | "assignee_organisation_id" | "votes_yes" | "votes_no" | "votes_abstain" | "at_session" | "date" | "written_deadline" | "reason";
+export type Field = "file" | "path" | "argument" | "demo" | "salutation" | "title" | "first_name" | "name_particle" | "last_name" | "function" | "email" | "phone" | "mobile" | "street" | "postal_code" | "city" | "consent_shared_lists" | "consent_date" | "notes" | "name" | "kind" | "state" | "website" | "member_since" | "member_until" | "person_id" | "organisation_id" | "role" | "start_date" | "end_date" | "as_of" | "number" | "first_day" | "last_day" | "host_organisation_id" | "day" | "start_time" | "duration_minutes" | "registration_deadline" | "speakers" | "topic_ids" | "status" | "represented_by" | "subject" | "body" | "text" | "due_date" | "done_on" | "assignee_id" | "assignee_organisation_id" | "votes_yes" | "votes_no" | "votes_abstain" | "at_session" | "date" | "written_deadline" | "reason" | "description" | "contact_person_id" | "summary" | "target_groups" | "since" | "link" | "release_status" | "practice_example_ids" | "change_note" | "session_id" | "published_on" | "latitude" | "longitude" | "query";
 
 export type FieldError = { 
 /**
@@ -103,6 +103,14 @@ member_until: string | null,
  */
 notes: string | null, 
 /**
+ * Latitude (WGS84, decimal degrees), for the overview's map.
+ */
+latitude: number | null, 
+/**
+ * Longitude.
+ */
+longitude: number | null, 
+/**
  * Created / changed.
  */
 history: History, };
@@ -147,7 +155,15 @@ member_until: string,
 /**
  * Notes.
  */
-notes: string, };
+notes: string, 
+/**
+ * Latitude as typed ("50,9271" or "50.9271"), empty for none.
+ */
+latitude: string, 
+/**
+ * Longitude as typed.
+ */
+longitude: string, };
 
 export type OrganisationStatus = "all" | "current" | "former";
 
@@ -1907,6 +1923,744 @@ changed: boolean,
  * The lines.
  */
 lines: Array<DiffLine>, };
+
+export type TopicUses = { 
+/**
+ * Agenda items.
+ */
+agenda_items: number, 
+/**
+ * Practice examples.
+ */
+practice_examples: number, 
+/**
+ * Recommendations.
+ */
+recommendations: number, };
+
+export type TopicRow = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * Name.
+ */
+name: string, 
+/**
+ * Description.
+ */
+description: string | null, 
+/**
+ * Where it is used.
+ */
+uses: TopicUses, };
+
+export type TopicInput = { 
+/**
+ * Name.
+ */
+name: string, 
+/**
+ * Description.
+ */
+description: string, };
+
+export type PracticeExampleFilter = { 
+/**
+ * Words that title, summary or organisation must contain (as word prefixes).
+ */
+text: string, 
+/**
+ * Only examples with this topic.
+ */
+topic_id: number | null, 
+/**
+ * Only examples of this organisation.
+ */
+organisation_id: number | null, 
+/**
+ * Only examples from this Land (of the organisation).
+ */
+state: string | null, 
+/**
+ * Only examples with this release status.
+ */
+release_status: ReleaseStatus | null, };
+
+export type PracticeExampleRow = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Organisation.
+ */
+organisation_id: number | null, 
+/**
+ * Its name.
+ */
+organisation: string | null, 
+/**
+ * Its Land.
+ */
+state: string | null, 
+/**
+ * Topics.
+ */
+topics: Array<TopicRef>, 
+/**
+ * Release status.
+ */
+release_status: ReleaseStatus, 
+/**
+ * Since when it runs.
+ */
+since: string | null, 
+/**
+ * Place in the brochure.
+ */
+brochure_position: number | null, 
+/**
+ * Last change.
+ */
+updated_at: string, };
+
+export type PracticeExampleList = { 
+/**
+ * Rows shown.
+ */
+rows: Array<PracticeExampleRow>, 
+/**
+ * All examples.
+ */
+total: number, };
+
+export type RecommendationRef = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * Title.
+ */
+title: string, };
+
+export type PracticeExampleDetail = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Organisation.
+ */
+organisation_id: number | null, 
+/**
+ * Its name.
+ */
+organisation: string | null, 
+/**
+ * Contact person.
+ */
+contact_person_id: number | null, 
+/**
+ * Their name.
+ */
+contact_person: string | null, 
+/**
+ * Topics.
+ */
+topics: Array<TopicRef>, 
+/**
+ * Summary.
+ */
+summary: string | null, 
+/**
+ * Text (the Markdown subset of the minutes).
+ */
+body: string | null, 
+/**
+ * Target groups.
+ */
+target_groups: string | null, 
+/**
+ * Since when.
+ */
+since: string | null, 
+/**
+ * Web link.
+ */
+link: string | null, 
+/**
+ * Release status.
+ */
+release_status: ReleaseStatus, 
+/**
+ * Place in the brochure.
+ */
+brochure_position: number | null, 
+/**
+ * The recommendations that rest on it.
+ */
+recommendations: Array<RecommendationRef>, 
+/**
+ * Created / changed.
+ */
+history: History, };
+
+export type PracticeExampleInput = { 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Organisation.
+ */
+organisation_id: number | null, 
+/**
+ * Contact person.
+ */
+contact_person_id: number | null, 
+/**
+ * Topics.
+ */
+topic_ids: Array<number>, 
+/**
+ * Summary.
+ */
+summary: string, 
+/**
+ * Text.
+ */
+body: string, 
+/**
+ * Target groups.
+ */
+target_groups: string, 
+/**
+ * Since when, TT.MM.JJJJ or empty.
+ */
+since: string, 
+/**
+ * Web link (http or https), or empty.
+ */
+link: string, 
+/**
+ * Release status.
+ */
+release_status: ReleaseStatus, };
+
+export type BrochureEntry = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Organisation.
+ */
+organisation: string | null, 
+/**
+ * Main (first) topic: the chapter it opens or continues.
+ */
+topic: string | null, };
+
+export type BrochureLeftOut = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Organisation.
+ */
+organisation: string | null, 
+/**
+ * Why it is left out.
+ */
+reason: string, };
+
+export type BrochurePlan = { 
+/**
+ * Included, in brochure order.
+ */
+included: Array<BrochureEntry>, 
+/**
+ * Left out.
+ */
+left_out: Array<BrochureLeftOut>, };
+
+export type RecommendationFilter = { 
+/**
+ * Words that the title or text must contain (as word prefixes).
+ */
+text: string, 
+/**
+ * Only recommendations with this topic.
+ */
+topic_id: number | null, };
+
+export type RecommendationListRow = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Topics.
+ */
+topics: Array<TopicRef>, 
+/**
+ * Number of the current version.
+ */
+version: number, 
+/**
+ * Status of the current version.
+ */
+status: RecommendationStatus, 
+/**
+ * Running number of the session that adopted the latest adopted version.
+ */
+adopted_at_session: number | null, 
+/**
+ * Publication date of the latest adopted version.
+ */
+published_on: string | null, 
+/**
+ * Last change.
+ */
+updated_at: string, };
+
+export type PracticeExampleRef = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Organisation.
+ */
+organisation: string | null, };
+
+export type RecommendationVersion = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * Version number, from 1.
+ */
+version: number, 
+/**
+ * Text.
+ */
+body: string, 
+/**
+ * Draft or adopted.
+ */
+status: RecommendationStatus, 
+/**
+ * The adopting session.
+ */
+adopted_at_session_id: number | null, 
+/**
+ * "38. Sitzung, 21.09.2026".
+ */
+adopted_at_session: string | null, 
+/**
+ * Published on.
+ */
+published_on: string | null, 
+/**
+ * What changed against the previous version.
+ */
+change_note: string | null, 
+/**
+ * Created.
+ */
+created_at: string, 
+/**
+ * By.
+ */
+created_by: string, };
+
+export type RecommendationDetail = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Topics.
+ */
+topics: Array<TopicRef>, 
+/**
+ * The practice examples behind it.
+ */
+practice_examples: Array<PracticeExampleRef>, 
+/**
+ * Versions, newest first; the first is current.
+ */
+versions: Array<RecommendationVersion>, 
+/**
+ * True when the current version is a draft (its text can be changed).
+ */
+editable: boolean, 
+/**
+ * Created / changed.
+ */
+history: History, };
+
+export type RecommendationInput = { 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Topics (at least one).
+ */
+topic_ids: Array<number>, 
+/**
+ * The practice examples behind it.
+ */
+practice_example_ids: Array<number>, };
+
+export type RecommendationDraftInput = { 
+/**
+ * Text.
+ */
+body: string, 
+/**
+ * What changed against the previous version.
+ */
+change_note: string, };
+
+export type AdoptionInput = { 
+/**
+ * The adopting session.
+ */
+session_id: number | null, 
+/**
+ * Published on, TT.MM.JJJJ or empty.
+ */
+published_on: string, };
+
+export type SearchKind = "person" | "organisation" | "session" | "agenda_item" | "minutes_note" | "decision" | "action_item" | "practice_example" | "recommendation" | "topic";
+
+export type Marked = { 
+/**
+ * The text, as stored.
+ */
+text: string, 
+/**
+ * True for a matching word.
+ */
+hit: boolean, };
+
+export type SearchHit = { 
+/**
+ * What it is.
+ */
+kind: SearchKind, 
+/**
+ * Its id.
+ */
+id: number, 
+/**
+ * Its title, matching words marked.
+ */
+title: Array<Marked>, 
+/**
+ * A few words around the first match in its text; empty when only the title matches.
+ */
+snippet: Array<Marked>, 
+/**
+ * Where it belongs, e.g. "39. Sitzung · 16.–17.09.2027".
+ */
+context: string, 
+/**
+ * The session it belongs to (sessions, agenda items, minutes, action items), for opening.
+ */
+session_id: number | null, };
+
+export type SearchGroup = { 
+/**
+ * The kind.
+ */
+kind: SearchKind, 
+/**
+ * Its heading, e.g. "Personen".
+ */
+label: string, 
+/**
+ * The best hits.
+ */
+hits: Array<SearchHit>, 
+/**
+ * True when there are more hits of this kind than shown.
+ */
+more: boolean, };
+
+export type SearchResults = { 
+/**
+ * The query as typed.
+ */
+query: string, 
+/**
+ * The groups that have hits, in the fixed order of the kinds.
+ */
+groups: Array<SearchGroup>, 
+/**
+ * The number of hits shown.
+ */
+total: number, };
+
+export type NextSession = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * Running number.
+ */
+number: number, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * First day.
+ */
+first_day: string, 
+/**
+ * Last day.
+ */
+last_day: string, 
+/**
+ * Venue.
+ */
+venue: string | null, 
+/**
+ * Registration deadline.
+ */
+registration_deadline: string | null, 
+/**
+ * Days from today to the first day.
+ */
+days_until: number, 
+/**
+ * People invited (every attendance row).
+ */
+invited: number, 
+/**
+ * Registered, represented or already present.
+ */
+registered: number, 
+/**
+ * Declined or excused.
+ */
+declined: number, 
+/**
+ * Still "eingeladen": no answer yet.
+ */
+no_reply: number, 
+/**
+ * Status.
+ */
+status: SessionStatus, };
+
+export type OverdueItem = { 
+/**
+ * Id.
+ */
+id: number, 
+/**
+ * Session it arose in.
+ */
+session_id: number, 
+/**
+ * Its running number.
+ */
+session_number: number, 
+/**
+ * What.
+ */
+text: string, 
+/**
+ * Who.
+ */
+assignee: string | null, 
+/**
+ * Due on.
+ */
+due_date: string, };
+
+export type ActionSummary = { 
+/**
+ * Open items.
+ */
+open: number, 
+/**
+ * Open items past their due date.
+ */
+overdue: number, 
+/**
+ * The five longest overdue.
+ */
+overdue_items: Array<OverdueItem>, };
+
+export type RecentChange = { 
+/**
+ * What it is; `minutes_note` stands for the minutes of `session_id`.
+ */
+kind: SearchKind, 
+/**
+ * Its id (for minutes: the minutes version).
+ */
+id: number, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * What it is, in German ("Person", "Protokoll" …).
+ */
+what: string, 
+/**
+ * "angelegt" or "geändert".
+ */
+action: string, 
+/**
+ * When (ISO 8601 local time).
+ */
+at: string, 
+/**
+ * By whom (OS user).
+ */
+by: string, 
+/**
+ * The session it belongs to.
+ */
+session_id: number | null, 
+/**
+ * False when it no longer exists (not clickable).
+ */
+exists: boolean, };
+
+export type MapPoint = { 
+/**
+ * Organisation.
+ */
+organisation_id: number, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Its kind.
+ */
+kind: OrganisationKind, 
+/**
+ * Town.
+ */
+city: string | null, 
+/**
+ * Land.
+ */
+state: string | null, 
+/**
+ * Latitude.
+ */
+latitude: number, 
+/**
+ * Longitude.
+ */
+longitude: number, };
+
+export type AttendancePoint = { 
+/**
+ * Session.
+ */
+session_id: number, 
+/**
+ * Running number.
+ */
+number: number, 
+/**
+ * First day.
+ */
+first_day: string, 
+/**
+ * People present on at least one day.
+ */
+present: number, 
+/**
+ * People invited.
+ */
+invited: number, };
+
+export type Overview = { 
+/**
+ * The next session (not cancelled, first day today or later).
+ */
+next_session: NextSession | null, 
+/**
+ * Action items.
+ */
+actions: ActionSummary, 
+/**
+ * At most ten recently changed objects, newest first.
+ */
+recent: Array<RecentChange>, 
+/**
+ * Current member organisations with coordinates.
+ */
+map: Array<MapPoint>, 
+/**
+ * Current member organisations without coordinates.
+ */
+without_coordinates: number, 
+/**
+ * Held sessions, oldest first.
+ */
+attendance: Array<AttendancePoint>, };
+
+export type CoordinatesLookup = { 
+/**
+ * Latitude (WGS84).
+ */
+latitude: number, 
+/**
+ * Longitude (WGS84).
+ */
+longitude: number, 
+/**
+ * "Stadt Jena (Thüringen)".
+ */
+name: string, };
 
 /** German headers of the export columns, in the core's order (`ExportColumn::ALL`). */
 export const EXPORT_COLUMN_LABELS: Record<ExportColumn, string> = {
