@@ -6,6 +6,7 @@ mod cli;
 mod demo;
 mod exports;
 mod imports;
+mod knowledge;
 mod letters;
 mod mandates;
 mod members;
