@@ -224,6 +224,35 @@ impl Query {
         })
     }
 
+    /// How well an entry of the index (its folded text, see [`index_text`]) matches: per query
+    /// word 2 for a whole word, 1 for a prefix only, and 1 more when it matches among the first
+    /// words (the title: documents begin with it). Cheap enough to rank a few hundred candidates
+    /// without FTS5's bm25, which reads every match's size and costs tens of milliseconds at
+    /// 100,000 entries.
+    pub fn score(&self, folded: &str) -> u32 {
+        const TITLE_WORDS: usize = 8;
+        let tokens: Vec<&str> = folded.split(' ').collect();
+        self.words
+            .iter()
+            .map(|query_forms| {
+                let mut best = 0;
+                for tokens_of_form in query_forms {
+                    let Some(first) = tokens_of_form.first() else {
+                        continue;
+                    };
+                    for (position, token) in tokens.iter().enumerate() {
+                        let whole = token == first;
+                        if whole || token.starts_with(first.as_str()) {
+                            let title = u32::from(position < TITLE_WORDS);
+                            best = best.max(if whole { 2 } else { 1 } + title);
+                        }
+                    }
+                }
+                best
+            })
+            .sum()
+    }
+
     /// True when every word of the query matches (as a prefix) a word of one of `texts`: the
     /// same rule as the index, for filtering a list that is already in memory.
     pub fn matches_all(&self, texts: &[&str]) -> bool {
@@ -356,6 +385,25 @@ mod tests {
             ["Integrationsbeauftragte"]
         );
         assert_eq!(hits("nguyen", "Nguyễn Thị Lan"), ["Nguyễn"]);
+    }
+
+    #[test]
+    fn whole_words_and_title_words_score_higher() {
+        let q = Query::parse("müller");
+        let exact = q.score(&index_text("Anna Müller Integrationsbeauftragte"));
+        let prefix = q.score(&index_text("Anna Müllerschön Integrationsbeauftragte"));
+        let late = q.score(&index_text(
+            "Bericht über die Sitzung des Beirats mit vielen Gästen und Frau Müller",
+        ));
+        assert!(
+            exact > prefix,
+            "a whole word beats a prefix: {exact} {prefix}"
+        );
+        assert!(
+            exact > late,
+            "a title word beats one deep in the text: {exact} {late}"
+        );
+        assert_eq!(Query::parse("fehlt").score(&index_text("Anna Müller")), 0);
     }
 
     #[test]

@@ -64,14 +64,9 @@ pub fn search(
     let mut groups = Vec::new();
     if !query.is_empty() && per_kind > 0 {
         let index = r.search();
-        for kind in SearchKind::ALL {
-            let ids = index.matches(&query, kind, per_kind + 1)?;
-            if ids.is_empty() {
-                continue;
-            }
-            let more = ids.len() > per_kind;
+        for (kind, ids, more) in index.matches(&query, per_kind)? {
             let mut hits = Vec::with_capacity(per_kind);
-            for id in ids.into_iter().take(per_kind) {
+            for id in ids {
                 if let Some(shown) = index.display(kind, id, today)? {
                     hits.push(SearchHit {
                         kind,

@@ -191,25 +191,64 @@ pub(crate) fn entries(conn: &Connection) -> Result<Vec<(i64, String, i64, String
     Ok(rows)
 }
 
-/// The ids of the records of `kind` that match `query`, best first, at most `limit`.
-pub(crate) fn matches(
-    conn: &Connection,
-    query: &Query,
-    kind: SearchKind,
-    limit: usize,
-) -> Result<Vec<i64>> {
-    let low = code(kind) << ID_BITS;
-    let high = low | ((1 << ID_BITS) - 1);
-    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+/// How many of the newest matches of a kind are ranked.
+const CANDIDATES: usize = 100;
+
+/// The hits of one kind: ids best first, and whether there were more than asked for.
+pub type KindMatches = (SearchKind, Vec<i64>, bool);
+
+/// The records that match `query`, per kind (in the kinds' order, kinds without a match left
+/// out): at most `limit` ids each, best first. One pass over the index's matches, newest first
+/// (FTS5 walks its doclists once, however many kinds there are; ten range-restricted queries
+/// would load every term's doclist ten times); the newest [`CANDIDATES`] of each kind are then
+/// ranked by [`Query::score`], newer before older at the same score.
+pub(crate) fn matches(conn: &Connection, query: &Query, limit: usize) -> Result<Vec<KindMatches>> {
+    let mut buckets: Vec<(Vec<i64>, bool)> = vec![(Vec::new(), false); SearchKind::ALL.len()];
+    let mut full = 0;
     let mut stmt = conn.prepare_cached(
-        "SELECT entity_id FROM search_index
-         WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3
-         ORDER BY rank LIMIT ?4",
+        "SELECT rowid FROM search_index WHERE search_index MATCH ?1 ORDER BY rowid DESC",
     )?;
-    let ids = stmt
-        .query_map(params![query.fts(), low, high, limit], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(ids)
+    let mut rows = stmt.query([query.fts()])?;
+    while let Some(row) = rows.next()? {
+        let rowid: i64 = row.get(0)?;
+        let Some(bucket) = usize::try_from((rowid >> ID_BITS) - 1)
+            .ok()
+            .and_then(|k| buckets.get_mut(k))
+        else {
+            continue;
+        };
+        if bucket.0.len() < CANDIDATES {
+            bucket.0.push(rowid);
+        } else if !bucket.1 {
+            bucket.1 = true;
+            full += 1;
+            if full == SearchKind::ALL.len() {
+                break;
+            }
+        }
+    }
+    drop(rows);
+    let mut folded = conn.prepare_cached("SELECT folded FROM search_index WHERE rowid = ?1")?;
+    let mut found = Vec::new();
+    for (kind, (rowids, overflow)) in SearchKind::ALL.into_iter().zip(buckets) {
+        if rowids.is_empty() {
+            continue;
+        }
+        let mut scored = Vec::with_capacity(rowids.len());
+        for rowid in rowids {
+            let text: String = folded.query_row([rowid], |r| r.get(0))?;
+            scored.push((query.score(&text), rowid & ((1 << ID_BITS) - 1)));
+        }
+        // Stable: at the same score the newer (higher id) stays first.
+        scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+        let more = overflow || scored.len() > limit;
+        found.push((
+            kind,
+            scored.into_iter().take(limit).map(|(_, id)| id).collect(),
+            more,
+        ));
+    }
+    Ok(found)
 }
 
 /// What a hit shows, read from the tables at the time it is shown.
@@ -468,9 +507,10 @@ pub struct Search<'a> {
 }
 
 impl Search<'_> {
-    /// The ids of the records of `kind` that match `query`, best first, at most `limit`.
-    pub fn matches(&self, query: &Query, kind: SearchKind, limit: usize) -> Result<Vec<i64>> {
-        matches(self.conn, query, kind, limit)
+    /// The records that match `query`, per kind: at most `limit` ids each, best first, and
+    /// whether there are more.
+    pub fn matches(&self, query: &Query, limit: usize) -> Result<Vec<KindMatches>> {
+        matches(self.conn, query, limit)
     }
 
     /// How a record is shown in the results; `None` when it no longer exists.
