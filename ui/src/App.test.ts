@@ -141,11 +141,11 @@ describe('App', () => {
     expect(screen.getByTestId('nav-members').getAttribute('aria-current')).toBe('page');
   });
 
-  it('shows the planned areas as not yet available', async () => {
+  it('shows the settings, still planned, as not yet available', async () => {
     fakeCore({ empty: false });
     render(App, { props: { app: new AppState() } });
     const user = userEvent.setup();
-    await user.click(screen.getByTestId('nav-practice_examples'));
+    await user.click(screen.getByTestId('nav-settings'));
     expect(screen.getByTestId('coming-later').textContent).toContain(
       'Dieser Bereich folgt in einer späteren Version.',
     );

@@ -4,12 +4,16 @@
 import { getContext, setContext } from 'svelte';
 import * as api from '../api/api';
 import type { UserError } from '../api/errors';
-import type { OrganisationRow, ReferenceData, StoreInfo } from '../api/types';
+import type { OrganisationRow, ReferenceData, SearchHit, StoreInfo } from '../api/types';
 import { MembersState } from '../members/members.svelte';
 import { defaultOrganisationFilter, OrganisationsState } from '../organisations/organisations.svelte';
 import { ExportState } from '../transfer/export.svelte';
 import { ImportState } from '../transfer/import.svelte';
 import { Notices } from '../transfer/notices.svelte';
+import { PracticeExamplesState } from '../practice/practice.svelte';
+import { RecommendationsState } from '../recommendations/recommendations.svelte';
+import { minutesScreen, type MinutesState } from '../minutes/minutes.svelte';
+import { sessions, type SessionsState } from '../sessions/sessions.svelte';
 import { LeaveGuard } from './leave-guard.svelte';
 
 /**
@@ -41,6 +45,11 @@ export class AppState {
   welcome = $state(false);
   readonly members = new MembersState();
   readonly organisations = new OrganisationsState();
+  readonly practiceExamples = new PracticeExamplesState();
+  readonly recommendations = new RecommendationsState();
+  /** The screens that keep their state in a module-level instance (given here so hits reach it). */
+  readonly sessions: SessionsState = sessions;
+  readonly minutes: MinutesState = minutesScreen;
   readonly guard = new LeaveGuard();
   /** Messages about finished exports and imports, shown on the members screen. */
   readonly notices = new Notices();
@@ -101,10 +110,80 @@ export class AppState {
     this.members.search(text);
   }
 
-  /** Opens a person from elsewhere (e.g. an organisation's mandates). */
-  async openPerson(id: number): Promise<void> {
-    if (!(await this.navigate('members'))) return;
-    this.members.selected = id;
+  /** Opens a person from elsewhere (e.g. an organisation's mandates or a search hit). */
+  async openPerson(id: number): Promise<boolean> {
+    return this.#openOn('members', (confirmLeave) => this.members.select(id, confirmLeave));
+  }
+
+  /**
+   * Opens what a search hit stands for on its screen (docs/knowledge-contract.md, "Search"); true
+   * when it is shown, false when the user kept unsaved changes instead (or the hit names no
+   * session where it needs one).
+   */
+  async openHit(hit: SearchHit): Promise<boolean> {
+    switch (hit.kind) {
+      case 'person':
+        return this.openPerson(hit.id);
+      case 'organisation':
+        return this.#openOn('organisations', (confirmLeave) =>
+          this.organisations.select(hit.id, confirmLeave),
+        );
+      case 'session':
+      case 'agenda_item': {
+        const sessionId = hit.session_id ?? (hit.kind === 'session' ? hit.id : null);
+        if (sessionId === null) return false;
+        return this.#openOn('sessions', async (confirmLeave) => {
+          if (!(await this.sessions.select(sessionId, confirmLeave))) return false;
+          // An agenda item is found on the agenda.
+          if (hit.kind === 'agenda_item') this.sessions.tab = 'agenda';
+          return true;
+        });
+      }
+      case 'minutes_note':
+      case 'decision':
+      case 'action_item': {
+        const sessionId = hit.session_id;
+        if (sessionId === null) return false;
+        // Notes are autosaved and written before another session shows: nothing to confirm.
+        return this.#openOn('minutes', async () => {
+          await this.minutes.open(sessionId);
+          return true;
+        });
+      }
+      case 'practice_example':
+        return this.#openOn('practice_examples', async (confirmLeave) => {
+          if (!(await confirmLeave())) return false;
+          this.practiceExamples.open(hit.id);
+          return true;
+        });
+      case 'recommendation':
+        return this.#openOn('recommendations', async (confirmLeave) => {
+          if (!(await confirmLeave())) return false;
+          this.recommendations.open(hit.id);
+          return true;
+        });
+      case 'topic':
+        return this.#openOn('practice_examples', async (confirmLeave) => {
+          if (!(await confirmLeave())) return false;
+          this.practiceExamples.filterByTopic(hit.id);
+          return true;
+        });
+    }
+  }
+
+  /**
+   * Goes to `screen` (guarded by `navigate`), then lets `show` select something there. Leaving
+   * another screen has already asked about its unsaved changes, so `show` gets a check that asks
+   * only when the user was on `screen` already (a changed form there is about to be replaced).
+   */
+  async #openOn(
+    screen: Screen,
+    show: (confirmLeave: () => Promise<boolean>) => Promise<boolean>,
+  ): Promise<boolean> {
+    const staying = this.screen === screen;
+    if (!(await this.navigate(screen))) return false;
+    const confirmLeave = staying ? () => this.guard.confirmLeave() : () => Promise.resolve(true);
+    return show(confirmLeave);
   }
 
   roleLabel(value: string | null): string {

@@ -147,6 +147,18 @@ export class MinutesState {
     await this.reload();
   }
 
+  /**
+   * Opens a session's minutes from another screen (a search hit): the Protokolle tab with that
+   * session. The screen's `load()` on mounting keeps it, since it is among the sessions.
+   */
+  async open(sessionId: number): Promise<void> {
+    const fromTasks = this.tab === 'tasks';
+    this.tab = 'minutes';
+    // The tasks tab may have changed its action items: shown afresh, as switching tabs does.
+    if (fromTasks && sessionId === this.sessionId) await this.reload();
+    else await this.select(sessionId);
+  }
+
   /** Loads the chosen session's minutes; an older answer arriving late is ignored. */
   async reload(): Promise<void> {
     const sessionId = this.sessionId;
