@@ -329,4 +329,93 @@ mod tests {
         let list = invoke(&window, "attendance_list", json!({ "sessionId": id })).expect("list");
         assert_eq!(list["counts"]["by_day"][0]["present"], 1);
     }
+
+    #[test]
+    fn topics_examples_recommendations_search_and_overview_through_ipc() {
+        let (_app, window) = app();
+        invoke(&window, "demo_load", json!({})).expect("demo");
+        let topic = invoke(
+            &window,
+            "topic_create",
+            json!({ "input": { "name": "Sport und Integration" } }),
+        )
+        .expect("topic");
+        let example = invoke(
+            &window,
+            "practice_example_create",
+            json!({ "input": { "title": "Mitternachtsfußball", "topic_ids": [topic["id"]],
+                "release_status": "released", "since": "01.04.2019" } }),
+        )
+        .expect("example");
+        assert_eq!(example["since"], "2019-04-01");
+        let refused = invoke(
+            &window,
+            "practice_example_update",
+            json!({ "id": example["id"], "input": { "title": "", "link": "ftp://x" } }),
+        )
+        .expect_err("refused");
+        assert_eq!(refused["code"], "validation");
+        let plan = invoke(&window, "brochure_plan", json!({})).expect("plan");
+        let mut ids: Vec<Value> = plan["included"]
+            .as_array()
+            .expect("included")
+            .iter()
+            .map(|e| e["id"].clone())
+            .collect();
+        ids.reverse();
+        let plan = invoke(&window, "brochure_set_order", json!({ "ids": ids })).expect("order");
+        assert_eq!(plan["included"][0]["title"], "Mitternachtsfußball");
+
+        let merged = invoke(
+            &window,
+            "topic_merge",
+            json!({ "fromId": topic["id"], "intoId": 1 }),
+        )
+        .expect("merge");
+        assert_eq!(merged["id"], 1);
+
+        let recommendation = invoke(
+            &window,
+            "recommendation_create",
+            json!({ "input": { "title": "Sport für alle", "topic_ids": [1],
+                    "practice_example_ids": [example["id"]] },
+                "draft": { "body": "Der Qualitätszirkel empfiehlt …" } }),
+        )
+        .expect("recommendation");
+        assert_eq!(recommendation["editable"], true);
+        let sessions = invoke(&window, "sessions_list", json!({ "filter": {} })).expect("sessions");
+        let session_id = sessions[0]["session"]["id"].clone();
+        let adopted = invoke(
+            &window,
+            "recommendation_adopt",
+            json!({ "id": recommendation["id"], "adoption": { "session_id": session_id } }),
+        );
+        let adopted = adopted.expect("adopt");
+        assert_eq!(adopted["versions"][0]["status"], "adopted");
+
+        let found = invoke(
+            &window,
+            "search",
+            json!({ "query": "mitternachtsfussball", "perKind": 5 }),
+        )
+        .expect("search");
+        let kinds: Vec<&str> = found["groups"]
+            .as_array()
+            .expect("groups")
+            .iter()
+            .filter_map(|g| g["kind"].as_str())
+            .collect();
+        assert_eq!(kinds, ["practice_example"]);
+        let overview = invoke(&window, "overview_get", json!({})).expect("overview");
+        assert!(overview["map"].as_array().is_some_and(|m| m.len() > 20));
+        let place = invoke(
+            &window,
+            "organisation_coordinates_lookup",
+            json!({ "city": "Jena", "state": "Thüringen" }),
+        )
+        .expect("lookup");
+        assert!(place["latitude"]
+            .as_f64()
+            .is_some_and(|l| (l - 50.93).abs() < 0.1));
+    }
 }
