@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, Row};
 
 use super::audit::{Action, Entity};
+use super::documents::name_from;
 use super::sessions::TopicRef;
 use super::{by_id, decode, Indexed, Writer};
 use crate::error::{Error, Result};
@@ -14,7 +15,6 @@ use crate::model::content::{
     RecommendationDetail, RecommendationFields, RecommendationListRow, RecommendationRef,
     RecommendationStatus, RecommendationVersion, ReleaseStatus, TopicFields, TopicRow, TopicUses,
 };
-use crate::model::person::full_name;
 use crate::model::{date, History};
 
 /// A new practice example.
@@ -596,16 +596,7 @@ impl Content<'_> {
             "practice_example",
             |r| {
                 decode("practice_examples", r, |r| {
-                    let first: Option<String> = r.get(6)?;
-                    let contact_person = match first {
-                        Some(first) => Some(full_name(
-                            r.get::<_, Option<String>>(5)?.as_deref(),
-                            &first,
-                            r.get::<_, Option<String>>(7)?.as_deref(),
-                            &r.get::<_, String>(8)?,
-                        )),
-                        None => None,
-                    };
+                    let contact_person = name_from(r, 5)?.map(|(full, _)| full);
                     Ok(PracticeExampleDetail {
                         id: r.get(0)?,
                         title: r.get(1)?,

@@ -241,7 +241,9 @@ pub struct RecommendationRow {
     pub published_on: Option<NaiveDate>,
 }
 
-fn name_from(row: &Row<'_>, first: usize) -> rusqlite::Result<Option<(String, String)>> {
+/// The full and the list name of a person read from four columns from `first` on (title, first
+/// name, particle, last name); `None` when the person column is NULL (a LEFT JOIN found none).
+pub(crate) fn name_from(row: &Row<'_>, first: usize) -> rusqlite::Result<Option<(String, String)>> {
     let title: Option<String> = row.get(first)?;
     let first_name: Option<String> = row.get(first + 1)?;
     let particle: Option<String> = row.get(first + 2)?;

@@ -5,11 +5,11 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::decode;
+use super::documents::name_from;
 use crate::error::Result;
 use crate::model::overview::{
     ActionSummary, AttendancePoint, MapPoint, NextSession, OverdueItem, RecentChange,
 };
-use crate::model::person::full_name;
 use crate::model::search::SearchKind;
 
 /// Reads of the overview.
@@ -78,16 +78,7 @@ impl OverviewData<'_> {
         )?;
         let overdue_items = stmt
             .query_map([today], |r| {
-                let first: Option<String> = r.get(6)?;
-                let person = match first {
-                    Some(first) => Some(full_name(
-                        r.get::<_, Option<String>>(5)?.as_deref(),
-                        &first,
-                        r.get::<_, Option<String>>(7)?.as_deref(),
-                        &r.get::<_, String>(8)?,
-                    )),
-                    None => None,
-                };
+                let person = name_from(r, 5)?.map(|(full, _)| full);
                 Ok(OverdueItem {
                     id: r.get(0)?,
                     session_id: r.get(1)?,
