@@ -75,6 +75,7 @@ macro_rules! zirkel_handlers {
             commands::knowledge::recommendation_save_draft,
             commands::knowledge::recommendation_adopt,
             commands::knowledge::recommendation_delete,
+            commands::knowledge::recommendation_diff,
             commands::knowledge::search,
             commands::knowledge::overview_get,
             commands::knowledge::organisation_coordinates_lookup,

@@ -910,6 +910,22 @@ fn texts_of(
         .collect())
 }
 
+/// What changed from `before` to `after`, line by line in reading order (the crate `similar`).
+/// Also used for the versions of a recommendation's text.
+pub fn line_diff(before: &str, after: &str) -> Vec<DiffLine> {
+    similar::TextDiff::from_lines(before, after)
+        .iter_all_changes()
+        .map(|c| DiffLine {
+            kind: match c.tag() {
+                similar::ChangeTag::Equal => DiffKind::Same,
+                similar::ChangeTag::Insert => DiffKind::Added,
+                similar::ChangeTag::Delete => DiffKind::Removed,
+            },
+            text: c.value().trim_end_matches('\n').to_owned(),
+        })
+        .collect()
+}
+
 /// What changed between two versions, per section, line by line.
 pub fn diff(r: Reader<'_>, session_id: i64, from: i64, to: i64) -> Result<Vec<SectionDiff>> {
     let old = texts_of(r, session_id, from)?;
@@ -922,17 +938,7 @@ pub fn diff(r: Reader<'_>, session_id: i64, from: i64, to: i64) -> Result<Vec<Se
                 .find(|(i, _, _)| *i == item)
                 .map(|(_, _, t)| t.clone())
                 .unwrap_or_default();
-            let lines: Vec<DiffLine> = similar::TextDiff::from_lines(&before, &after)
-                .iter_all_changes()
-                .map(|c| DiffLine {
-                    kind: match c.tag() {
-                        similar::ChangeTag::Equal => DiffKind::Same,
-                        similar::ChangeTag::Insert => DiffKind::Added,
-                        similar::ChangeTag::Delete => DiffKind::Removed,
-                    },
-                    text: c.value().trim_end_matches('\n').to_owned(),
-                })
-                .collect();
+            let lines = line_diff(&before, &after);
             SectionDiff {
                 changed: lines.iter().any(|l| l.kind != DiffKind::Same),
                 title,

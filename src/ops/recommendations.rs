@@ -2,6 +2,7 @@
 //! session, published on a date, with what changed), linked to the practice examples behind
 //! them. An adopted version is a record and never changes; a new text is a new version.
 
+use super::minutes::{line_diff, DiffLine};
 use crate::error::{Error, Result};
 use crate::model::content::{
     AdoptionInput, RecommendationDetail, RecommendationDraftInput, RecommendationFields,
@@ -237,4 +238,21 @@ pub fn delete(w: &mut Writer<'_>, id: i64) -> Result<()> {
         });
     }
     w.content().delete_recommendation(id)
+}
+
+/// What changed in the text from version `from` to version `to`, line by line.
+pub fn diff(r: Reader<'_>, id: i64, from: i64, to: i64) -> Result<Vec<DiffLine>> {
+    let detail = get(r, id)?;
+    let text = |version: i64| {
+        detail
+            .versions
+            .iter()
+            .find(|v| v.version == version)
+            .map(|v| v.body.clone())
+            .ok_or(Error::NotFound {
+                entity: "recommendation_version",
+                id: version,
+            })
+    };
+    Ok(line_diff(&text(from)?, &text(to)?))
 }

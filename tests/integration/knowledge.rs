@@ -6,6 +6,7 @@ use zirkel::model::content::{
     RecommendationFilter, RecommendationInput, RecommendationStatus, ReleaseStatus, TopicInput,
 };
 use zirkel::model::Field;
+use zirkel::ops::minutes::DiffKind;
 use zirkel::{ops, Error};
 
 use crate::util::{stamp, temp_store, today, TempStore};
@@ -422,6 +423,20 @@ fn a_recommendation_goes_from_draft_to_adopted_and_a_new_text_is_a_new_version()
     assert!(
         second.versions[1].body.contains("einfacher Sprache"),
         "the adopted version keeps its text"
+    );
+    let changes = ops::recommendations::diff(t.store.read(), id, 1, 2).expect("diff");
+    let changed: Vec<(DiffKind, &str)> = changes
+        .iter()
+        .filter(|l| l.kind != DiffKind::Same)
+        .map(|l| (l.kind, l.text.as_str()))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            (DiffKind::Removed, "1. Elternbriefe in einfacher Sprache"),
+            (DiffKind::Added, "1. Elternbriefe mehrsprachig")
+        ],
+        "the version difference, line by line"
     );
     let deleted = t
         .store

@@ -13,6 +13,7 @@ use zirkel::model::content::{
 use zirkel::model::geo::{self, CoordinatesLookup};
 use zirkel::model::overview::Overview;
 use zirkel::model::Stamp;
+use zirkel::ops::minutes::DiffLine;
 use zirkel::ops::search::SearchResults;
 use zirkel::ops::{overview, practice_examples, recommendations, search as find, topics};
 use zirkel::pdf::{self, Document, PdfSummary};
@@ -220,6 +221,17 @@ pub fn recommendation_adopt(
     Ok(state
         .store()?
         .write(&Stamp::now(), |w| recommendations::adopt(w, id, &adoption))?)
+}
+
+/// What changed between two versions of a recommendation's text.
+#[tauri::command(async)]
+pub fn recommendation_diff(
+    state: State<'_, AppState>,
+    id: i64,
+    from: i64,
+    to: i64,
+) -> IpcResult<Vec<DiffLine>> {
+    Ok(recommendations::diff(state.store()?.read(), id, from, to)?)
 }
 
 /// Deletes a recommendation that was never adopted.

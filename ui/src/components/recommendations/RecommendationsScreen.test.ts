@@ -258,12 +258,18 @@ describe('Empfehlungen: the page', () => {
     expect(body().readOnly, 'locked now').toBe(true);
   });
 
-  it('shows the difference between two ticked versions', async () => {
-    const { user } = await setup(
+  it('shows the difference between two ticked versions as the core computes it', async () => {
+    const { calls, user } = await setup(
       detail(5, [
         version(2, { body: 'Satz eins.\nSatz zwei, neu.', change_note: 'Satz zwei ergänzt' }),
         adoptedVersion(1, { body: 'Satz eins.' }),
       ]),
+      {
+        recommendation_diff: () => [
+          { kind: 'same', text: 'Satz eins.' },
+          { kind: 'added', text: 'Satz zwei, neu.' },
+        ],
+      },
     );
     await openPage(user);
     expect(screen.getByTestId('recommendation-version-2').textContent).toContain(
@@ -272,8 +278,15 @@ describe('Empfehlungen: the page', () => {
     await user.click(screen.getByTestId('recommendation-compare-1'));
     await user.click(screen.getByTestId('recommendation-compare-2'));
     const diff = screen.getByTestId('recommendation-diff');
-    expect(within(diff).getByTestId('diff-added').textContent).toContain('Satz zwei, neu.');
+    await waitFor(() =>
+      expect(within(diff).getByTestId('diff-added').textContent).toContain('Satz zwei, neu.'),
+    );
     expect(within(diff).queryByTestId('diff-removed')).toBeNull();
+    expect(last(calls, 'recommendation_diff')?.args, 'older version first').toEqual({
+      id: 5,
+      from: 1,
+      to: 2,
+    });
   });
 
   it('opens a practice example behind it on the Praxisbeispiele screen', async () => {

@@ -51,6 +51,7 @@ import type {
   ActionStatus,
   ApprovalInput,
   DecisionInput,
+  DiffLine,
   MinutesDetail,
   SavedAt,
   SectionDiff,
@@ -291,6 +292,8 @@ export const recommendationSaveDraft = (id: number, draft: RecommendationDraftIn
 export const recommendationAdopt = (id: number, adoption: AdoptionInput) =>
   call<RecommendationDetail>('recommendation_adopt', { id, adoption });
 export const recommendationDelete = (id: number) => call<null>('recommendation_delete', { id });
+export const recommendationDiff = (id: number, from: number, to: number) =>
+  call<DiffLine[]>('recommendation_diff', { id, from, to });
 export const pdfRecommendations = (path: string) =>
   call<PdfSummary>('pdf_recommendations', { path });
 
