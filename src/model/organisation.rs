@@ -466,13 +466,15 @@ pub struct OrganisationList {
     pub total: i64,
 }
 
-/// An organisation with its current and former mandates.
+/// An organisation with its current and former mandates and its practice examples.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct OrganisationDetail {
     /// The organisation.
     pub organisation: Organisation,
     /// All mandates for it, current first, newest first.
     pub mandates: Vec<MandateView>,
+    /// Its practice examples, by title.
+    pub practice_examples: Vec<super::content::PracticeExampleRef>,
 }
 
 #[cfg(test)]

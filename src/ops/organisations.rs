@@ -34,6 +34,7 @@ pub fn get(r: Reader<'_>, id: i64, today: chrono::NaiveDate) -> Result<Organisat
     Ok(OrganisationDetail {
         organisation,
         mandates,
+        practice_examples: r.content().practice_examples_of(id)?,
     })
 }
 

@@ -745,6 +745,25 @@ impl Content<'_> {
         })
     }
 
+    /// The practice examples of an organisation, by title.
+    pub fn practice_examples_of(&self, organisation_id: i64) -> Result<Vec<PracticeExampleRef>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.id, e.title, o.name FROM practice_examples e
+             JOIN organisations o ON o.id = e.organisation_id
+             WHERE e.organisation_id = ?1 ORDER BY e.title, e.id",
+        )?;
+        let examples = stmt
+            .query_map([organisation_id], |r| {
+                Ok(PracticeExampleRef {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    organisation: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(examples)
+    }
+
     /// The ids among `ids` that are not practice examples.
     pub fn missing_practice_examples(&self, ids: &[i64]) -> Result<Vec<i64>> {
         let mut stmt = self

@@ -202,6 +202,12 @@ fn a_practice_example_reports_every_bad_field_and_filters_by_topic_land_and_stat
     assert!(filtered.rows.iter().any(|e| e.id == munich.id));
     assert_eq!(filtered.total, all.total, "the total counts all examples");
 
+    let organisation = munich.organisation_id.expect("an organisation");
+    let detail = ops::organisations::get(t.store.read(), organisation, today()).expect("detail");
+    assert!(
+        detail.practice_examples.iter().any(|e| e.id == munich.id),
+        "the organisation's page lists its practice examples"
+    );
     let id = example(
         &mut t,
         "Şükrü Özdemirs Sprachcafé",

@@ -27,7 +27,11 @@ describe('OrganisationDeleteDialog', () => {
   it('offers to end the membership of one with mandates, never to delete it', async () => {
     let until: string | null = null;
     const { calls, ondone, editor } = await setup(
-      () => ({ organisation: organisation(4, { member_until: until }), mandates: [mandate] }),
+      () => ({
+        organisation: organisation(4, { member_until: until }),
+        mandates: [mandate],
+        practice_examples: [],
+      }),
       {
         organisation_end_membership: () => {
           until = '2025-09-21';
@@ -47,7 +51,7 @@ describe('OrganisationDeleteDialog', () => {
 
   it('deletes one without mandates, with ending the membership as the alternative', async () => {
     const { calls, ondone } = await setup(
-      () => ({ organisation: organisation(4), mandates: [] }),
+      () => ({ organisation: organisation(4), mandates: [], practice_examples: [] }),
       { organisation_delete: () => null },
     );
     expect(screen.getByText(/wird endgültig gelöscht/)).toBeTruthy();

@@ -247,7 +247,11 @@ organisation: Organisation,
 /**
  * All mandates for it, current first, newest first.
  */
-mandates: Array<MandateView>, };
+mandates: Array<MandateView>, 
+/**
+ * Its practice examples, by title.
+ */
+practice_examples: Array<PracticeExampleRef>, };
 
 export type Salutation = "ms" | "mr" | "neutral";
 

@@ -104,15 +104,18 @@ export class AppState {
     return true;
   }
 
-  /** Global search: shows the members list filtered by `text`. */
-  async searchMembers(text: string): Promise<void> {
-    if (!(await this.navigate('members'))) return;
-    this.members.search(text);
-  }
-
   /** Opens a person from elsewhere (e.g. an organisation's mandates or a search hit). */
   async openPerson(id: number): Promise<boolean> {
     return this.#openOn('members', (confirmLeave) => this.members.select(id, confirmLeave));
+  }
+
+  /** Opens a practice example from elsewhere (a search hit, an organisation's page). */
+  async openPracticeExample(id: number): Promise<boolean> {
+    return this.#openOn('practice_examples', async (confirmLeave) => {
+      if (!(await confirmLeave())) return false;
+      this.practiceExamples.open(id);
+      return true;
+    });
   }
 
   /**
@@ -151,11 +154,7 @@ export class AppState {
         });
       }
       case 'practice_example':
-        return this.#openOn('practice_examples', async (confirmLeave) => {
-          if (!(await confirmLeave())) return false;
-          this.practiceExamples.open(hit.id);
-          return true;
-        });
+        return this.openPracticeExample(hit.id);
       case 'recommendation':
         return this.#openOn('recommendations', async (confirmLeave) => {
           if (!(await confirmLeave())) return false;
