@@ -219,6 +219,15 @@ fn entity_de(entity: &str) -> &'static str {
         "mandate" => "Das Mandat",
         "session" => "Die Sitzung",
         "topic" => "Das Themenfeld",
+        "agenda_item" => "Der Tagesordnungspunkt",
+        "attendance" => "Die Teilnahme",
+        "attachment" => "Die Anlage",
+        "minutes" | "minutes_text" => "Das Protokoll",
+        "decision" => "Der Beschluss",
+        "action_item" => "Die Aufgabe",
+        "practice_example" => "Das Praxisbeispiel",
+        "recommendation" => "Die Empfehlung",
+        "recommendation_version" => "Die Fassung der Empfehlung",
         _ => "Der Eintrag",
     }
 }

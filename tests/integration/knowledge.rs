@@ -171,6 +171,13 @@ fn a_practice_example_reports_every_bad_field_and_filters_by_topic_land_and_stat
         "every problem at once"
     );
 
+    let missing = ops::practice_examples::get(t.store.read(), 99_999).expect_err("missing");
+    assert_eq!(
+        missing.user_message(),
+        "Das Praxisbeispiel (Nr. 99999) wurde nicht gefunden. Wurde der Eintrag gelöscht?",
+        "a missing record is named in German"
+    );
+
     let all = ops::practice_examples::list(t.store.read(), &PracticeExampleFilter::default())
         .expect("list");
     assert!(all.total >= 3);
