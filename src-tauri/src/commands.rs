@@ -10,3 +10,17 @@ pub mod people;
 pub mod sessions;
 pub mod store;
 pub mod transfer;
+
+use tauri::AppHandle;
+use tauri_plugin_opener::OpenerExt;
+
+/// Opens a file the user just saved in the system's default program (the PDF viewer, the
+/// calendar); a failure is logged, the file is saved either way.
+pub(crate) fn open_saved<R: tauri::Runtime>(app: &AppHandle<R>, path: &std::path::Path) {
+    if let Err(error) = app
+        .opener()
+        .open_path(path.display().to_string(), None::<&str>)
+    {
+        log::warn!("could not open {}: {error}", path.display());
+    }
+}

@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
+use super::open_saved;
 use tauri::{AppHandle, State};
-use tauri_plugin_opener::OpenerExt;
 use zirkel::model::Stamp;
 use zirkel::pdf::{self, Document, MemberListOptions, PdfSummary};
 
@@ -23,11 +23,6 @@ pub fn pdf_member_list<R: tauri::Runtime>(
     // Read under the lock, lay out and write without it.
     let prepared = pdf::prepare(&*state.store()?, &Document::Members(options), now)?;
     let summary = prepared.render()?.save(&path)?;
-    if let Err(error) = app
-        .opener()
-        .open_path(path.display().to_string(), None::<&str>)
-    {
-        log::warn!("could not open {}: {error}", path.display());
-    }
+    open_saved(&app, &path);
     Ok(summary)
 }

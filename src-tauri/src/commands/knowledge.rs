@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
+use super::open_saved;
 use tauri::{AppHandle, State};
-use tauri_plugin_opener::OpenerExt;
 use zirkel::model::content::{
     AdoptionInput, BrochurePlan, PracticeExampleDetail, PracticeExampleFilter,
     PracticeExampleInput, PracticeExampleList, RecommendationDetail, RecommendationDraftInput,
@@ -131,12 +131,7 @@ fn save_pdf<R: tauri::Runtime>(
 ) -> IpcResult<PdfSummary> {
     let prepared = pdf::prepare(&*state.store()?, document, Stamp::now().at)?;
     let summary = prepared.render()?.save(path)?;
-    if let Err(error) = app
-        .opener()
-        .open_path(path.display().to_string(), None::<&str>)
-    {
-        log::warn!("could not open {}: {error}", path.display());
-    }
+    open_saved(app, path);
     Ok(summary)
 }
 

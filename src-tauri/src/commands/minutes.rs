@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
+use super::open_saved;
 use tauri::{AppHandle, State};
-use tauri_plugin_opener::OpenerExt;
 use zirkel::model::{ActionStatus, Stamp};
 use zirkel::ops::minutes::{
     self, ActionItemInput, ApprovalInput, DecisionInput, MinutesDetail, SavedAt, SectionDiff,
@@ -225,12 +225,7 @@ pub fn minutes_pdf<R: tauri::Runtime>(
         let store = state.store()?;
         minutes::pdf(&store, session_id, version, now)?.save(&path)?
     };
-    if let Err(error) = app
-        .opener()
-        .open_path(path.display().to_string(), None::<&str>)
-    {
-        log::warn!("could not open {}: {error}", path.display());
-    }
+    open_saved(&app, &path);
     Ok(summary)
 }
 

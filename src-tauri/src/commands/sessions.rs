@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
+use super::open_saved;
 use tauri::{AppHandle, State};
-use tauri_plugin_opener::OpenerExt;
 use zirkel::model::letter::{self, LetterTemplate, Placeholder};
 use zirkel::model::session::{AgendaItemInput, Session, SessionInput, SessionStatus};
 use zirkel::model::Stamp;
@@ -17,15 +17,6 @@ use zirkel::store::sessions::{AttachmentInfo, AttendanceEntry};
 
 use crate::ipc_error::IpcResult;
 use crate::state::AppState;
-
-fn open<R: tauri::Runtime>(app: &AppHandle<R>, path: &std::path::Path) {
-    if let Err(error) = app
-        .opener()
-        .open_path(path.display().to_string(), None::<&str>)
-    {
-        log::warn!("could not open {}: {error}", path.display());
-    }
-}
 
 /// The sessions list.
 #[tauri::command(async)]
@@ -215,7 +206,7 @@ pub fn attachment_open<R: tauri::Runtime>(
 ) -> IpcResult<()> {
     let dir = std::env::temp_dir().join("zirkel-anlagen");
     let path = ops::attachments::export_copy(state.store()?.read(), id, &dir)?;
-    open(&app, &path);
+    open_saved(&app, &path);
     Ok(())
 }
 
@@ -362,7 +353,7 @@ pub fn pdf_letters<R: tauri::Runtime>(
     let number = number_of(&state, session_id)?;
     let rendered = ops::letters::print(&*state.store()?, number, Stamp::now().at)?;
     let summary = rendered.save(&path)?;
-    open(&app, &path);
+    open_saved(&app, &path);
     Ok(summary)
 }
 
@@ -391,7 +382,7 @@ pub fn pdf_session<R: tauri::Runtime>(
     // Read under the lock, lay out and write without it.
     let prepared = pdf::prepare(&*state.store()?, &document.of(number), now)?;
     let summary = prepared.render()?.save(&path)?;
-    open(&app, &path);
+    open_saved(&app, &path);
     Ok(summary)
 }
 
