@@ -68,6 +68,21 @@ pub enum Error {
         /// The path looked at.
         path: PathBuf,
     },
+    /// The file is not a Zirkel database (another program's file, an encrypted backup, a
+    /// truncated copy); nothing was written to it.
+    #[error("{path} is not a Zirkel database")]
+    NotZirkel {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The database file is damaged; nothing was written to it.
+    #[error("database damaged: {detail}")]
+    Damaged {
+        /// The file, where known.
+        path: Option<PathBuf>,
+        /// SQLite's finding.
+        detail: String,
+    },
     /// SQLite failed.
     #[error("database error: {0}")]
     Db(rusqlite::Error),
@@ -137,6 +152,18 @@ impl From<rusqlite::Error> for Error {
                 };
             }
         }
+        if let rusqlite::Error::SqliteFailure(failure, detail) = &error {
+            use rusqlite::ErrorCode;
+            if matches!(
+                failure.code,
+                ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase
+            ) {
+                return Error::Damaged {
+                    path: None,
+                    detail: detail.clone().unwrap_or_else(|| failure.to_string()),
+                };
+            }
+        }
         Error::Db(error)
     }
 }
@@ -201,6 +228,15 @@ impl Error {
             Error::NoStore { path } => format!(
                 "Unter „{}“ gibt es keine Zirkel-Datenbank. Es wurde nichts angelegt. Bitte den Pfad prüfen (--db) oder zuerst Daten anlegen, z. B. mit „zirkel demo“.",
                 path.display()
+            ),
+            Error::NotZirkel { path } => format!(
+                "„{}“ ist keine Zirkel-Datenbank. Die Datei wurde nicht verändert.",
+                path.display()
+            ),
+            Error::Damaged { path, detail } => format!(
+                "Die Datenbank{} ist beschädigt ({detail}). Sie wurde nicht verändert. Bitte die \
+                 neueste Sicherung wiederherstellen.",
+                path.as_ref().map(|p| format!(" „{}“", p.display())).unwrap_or_default()
             ),
             Error::Db(e) => format!("Datenbankfehler: {e}. Es wurde nichts gespeichert."),
             Error::Migration(e) => format!("Die Datenbank konnte nicht aktualisiert werden: {e}"),

@@ -60,6 +60,7 @@ pub use headers::ImportField;
 use source::{Cell, SourceRow};
 
 use crate::error::{Error, Result};
+use crate::model::backup::BackupReason;
 use crate::model::date::german;
 use crate::model::mandate::{clash, clash_error, MandateFields};
 use crate::model::person::{full_name, PersonFields};
@@ -516,8 +517,10 @@ fn write_analysis(
     let started = std::time::Instant::now();
     if !crate::backup::is_in_memory(store) {
         let path = match backup_dir {
-            Some(dir) => crate::backup::create(store, stamp, dir)?,
-            None => crate::backup::create_default(store, stamp)?,
+            Some(dir) => crate::backup::create(store, stamp, dir, BackupReason::Import)?,
+            None => crate::backup::automatic(store, stamp, BackupReason::Import)?
+                .map(|made| made.path)
+                .unwrap_or_default(),
         };
         summary.backup = Some(path.display().to_string());
     }

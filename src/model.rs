@@ -2,6 +2,7 @@
 //! validate inputs with the functions in the submodules, and the UI receives them as generated
 //! TypeScript types (see `bindings`).
 
+pub mod backup;
 pub mod content;
 pub mod date;
 pub mod field;

@@ -9,6 +9,7 @@
 pub mod audit;
 pub mod content;
 pub mod documents;
+pub mod maintenance;
 pub mod mandates;
 pub mod minutes;
 pub mod organisations;
@@ -66,6 +67,7 @@ impl Store {
                 source,
             })?;
         }
+        maintenance::check_header(&path)?;
         let conn = Connection::open(&path)?;
         Self::init(conn, path)
     }
@@ -77,13 +79,13 @@ impl Store {
         if !path.is_file() {
             return Err(Error::NoStore { path });
         }
+        maintenance::check_header(&path)?;
         let conn = Connection::open_with_flags(
             &path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        // An empty or foreign file is no store: a read must not write a schema into it.
-        let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
-        if version == 0 {
+        // An empty file is no store: a read must not write a schema into it.
+        if maintenance::identify(&conn, &path)? == 0 {
             return Err(Error::NoStore { path });
         }
         Self::init(conn, path)
@@ -95,10 +97,21 @@ impl Store {
     }
 
     fn init(mut conn: Connection, path: PathBuf) -> Result<Store> {
+        // Before anything is written: a foreign or damaged file is named and left as it is.
+        let found = maintenance::identify(&conn, &path)?;
+        let supported = schema::VERSION;
+        if found > supported {
+            return Err(Error::TooNew { found, supported });
+        }
+        if found == 1 && !schema::is_shipped_v1(&conn)? {
+            return Err(Error::PreRelease);
+        }
         // Pragmas outside any transaction, before migrations (journal_mode cannot change inside one).
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // FULL: a commit reported as saved is on the disk, also after a power cut (NORMAL in WAL
+        // mode may lose the last commits then).
+        conn.pragma_update(None, "synchronous", "FULL")?;
         // 16 MB of page cache: an import of 10,000 people stays in memory until the commit
         // instead of spilling pages to the WAL half-way.
         conn.pragma_update(None, "cache_size", -16_000)?;
@@ -106,13 +119,9 @@ impl Store {
         // re-prepare them in turn during a bulk write).
         conn.set_prepared_statement_cache_capacity(64);
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
-        let supported = schema::VERSION;
-        if found > supported {
-            return Err(Error::TooNew { found, supported });
-        }
-        if found == 1 && !schema::is_shipped_v1(&conn)? {
-            return Err(Error::PreRelease);
+        if found > 0 && found < supported && !crate::backup::is_memory_path(&path) {
+            // The upgrade cannot be undone: keep the file as it was first.
+            crate::backup::before_migration(&conn, &path, found)?;
         }
         schema::migrations().to_latest(&mut conn)?;
         Ok(Store {
@@ -415,6 +424,11 @@ impl<'a> Writer<'a> {
         self.audit(Entity::Store, None, Action::Backup, &[])
     }
 
+    /// Records that the store was restored from a backup.
+    pub fn record_restore(&mut self) -> Result<()> {
+        self.audit(Entity::Store, None, Action::Restore, &[])
+    }
+
     pub(crate) fn conn(&self) -> &Connection {
         &self.tx
     }
@@ -614,6 +628,11 @@ fn stored_text(row: &Row<'_>, index: usize) -> String {
 /// ISO text of a timestamp, as stored.
 pub(crate) fn iso_time(at: NaiveDateTime) -> String {
     at.format("%Y-%m-%dT%H:%M:%S").to_string()
+}
+
+/// A stored timestamp, `None` when it is not one.
+pub(crate) fn parse_time(text: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S").ok()
 }
 
 #[cfg(test)]

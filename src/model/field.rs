@@ -151,6 +151,16 @@ pub enum Field {
     Longitude,
     /// Search: the query.
     Query,
+    /// Backup: the passphrase of an encrypted backup.
+    Passphrase,
+    /// Backup settings: the newest backups kept.
+    KeepRecent,
+    /// Backup settings: days kept.
+    KeepDaily,
+    /// Backup settings: months kept.
+    KeepMonthly,
+    /// Backup settings: the second folder.
+    SecondFolder,
 }
 
 impl Field {
@@ -228,6 +238,11 @@ impl Field {
             Field::Latitude => "latitude",
             Field::Longitude => "longitude",
             Field::Query => "query",
+            Field::Passphrase => "passphrase",
+            Field::KeepRecent => "keep_recent",
+            Field::KeepDaily => "keep_daily",
+            Field::KeepMonthly => "keep_monthly",
+            Field::SecondFolder => "second_folder",
         }
     }
 }
