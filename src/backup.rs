@@ -105,6 +105,29 @@ pub struct Made {
     pub removed: Vec<PathBuf>,
 }
 
+impl From<&Made> for crate::model::backup::BackupMade {
+    fn from(made: &Made) -> Self {
+        crate::model::backup::BackupMade {
+            path: made.path.display().to_string(),
+            second: made.second.as_ref().map(|p| p.display().to_string()),
+            second_problem: made.second_problem.clone(),
+            removed: made.removed.len(),
+        }
+    }
+}
+
+/// The backup screen: the folder, the backups and the rules.
+pub fn overview(store: &Store) -> Result<crate::model::backup::BackupOverview> {
+    Ok(crate::model::backup::BackupOverview {
+        database: store.path().display().to_string(),
+        folder: default_dir(store)
+            .map(|d| d.display().to_string())
+            .unwrap_or_default(),
+        backups: list(store)?,
+        settings: settings(store.read())?,
+    })
+}
+
 /// Writes a backup for `reason` into `dir` (created if missing) and returns its path. A second
 /// backup in the same second gets `-2`, `-3` …, so none is ever overwritten.
 pub fn create(store: &Store, stamp: &Stamp, dir: &Path, reason: BackupReason) -> Result<PathBuf> {

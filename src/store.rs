@@ -72,6 +72,23 @@ impl Store {
         Self::init(conn, path)
     }
 
+    /// Like [`Store::open`], and first runs SQLite's quick check, before anything is written
+    /// to the file (the app at start): a damaged file is refused as it is.
+    pub fn open_checked(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| Error::Io {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        maintenance::check_header(&path)?;
+        let conn = Connection::open(&path)?;
+        maintenance::identify(&conn, &path)?;
+        maintenance::quick_check(&conn, &path)?;
+        Self::init(conn, path)
+    }
+
     /// Opens an existing store; where there is none, says so and creates nothing (for commands
     /// that only read, or that should not start an empty store by accident).
     pub fn open_existing(path: impl AsRef<Path>) -> Result<Store> {

@@ -1,6 +1,7 @@
 //! Tauri commands, one module per area. Each takes the state, calls one core op and converts the
 //! error; no logic and no SQL here.
 
+pub mod backup;
 pub mod handouts;
 pub mod knowledge;
 pub mod mandates;

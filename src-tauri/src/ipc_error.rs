@@ -19,6 +19,9 @@ pub enum Code {
     Locked,
     /// Anything else (database, file system); the message says what happened.
     Internal,
+    /// The store could not be opened (damaged, foreign, newer, in use by another window): the
+    /// UI shows the recovery screen instead of the screens.
+    StoreUnavailable,
 }
 
 /// The serialised error.
@@ -52,6 +55,16 @@ impl From<Error> for IpcError {
             message: error.user_message(),
             field: errors.first().map(|e| e.field.as_str().to_owned()),
             errors,
+        }
+    }
+}
+
+impl IpcError {
+    /// The store could not be opened for `error`.
+    pub fn unavailable(error: Error) -> Self {
+        IpcError {
+            code: Code::StoreUnavailable,
+            ..IpcError::from(error)
         }
     }
 }

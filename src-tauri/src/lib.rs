@@ -14,6 +14,16 @@ macro_rules! zirkel_handlers {
             commands::store::store_info,
             commands::store::demo_load,
             commands::store::reference_data,
+            commands::backup::store_status,
+            commands::backup::store_recover,
+            commands::backup::backups_overview,
+            commands::backup::backup_now,
+            commands::backup::backup_save_as,
+            commands::backup::backup_inspect,
+            commands::backup::backup_restore,
+            commands::backup::backup_settings_save,
+            commands::backup::store_check,
+            commands::backup::data_folder_open,
             commands::people::members_list,
             commands::people::person_get,
             commands::people::person_create,
@@ -146,7 +156,19 @@ fn spell_check_in_german<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) {
 
 /// Starts the app.
 pub fn run() {
-    let app = builder(tauri::Builder::default(), AppState::open_default())
+    let app = tauri::Builder::default()
+        // First: a second start hands over to the running window and ends (on Linux through
+        // the D-Bus session bus; without one, Zirkel starts normally and the store's lock file
+        // still keeps a second window from editing the same store).
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            use tauri::Manager;
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }));
+    let app = builder(app, AppState::open_default())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
@@ -156,6 +178,7 @@ pub fn run() {
             if let Some(window) = app.get_webview_window("main") {
                 spell_check_in_german(&window);
             }
+            commands::backup::daily_in_background(app.handle());
             Ok(())
         });
     if let Err(error) = app.run(tauri::generate_context!()) {

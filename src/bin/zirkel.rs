@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use zirkel::export::{self, ExportFormat, ExportOptions};
 use zirkel::import::{self, DuplicateAction, DuplicateDecision, ImportField, RowStatus};
+use zirkel::model::backup::BackupReason;
 use zirkel::model::date::german;
 use zirkel::model::{
     Direction, Field, MemberFilter, MemberSort, MemberStatus, OrganisationFilter, Role,
@@ -114,6 +115,29 @@ enum Command {
         /// Target file.
         #[arg(long)]
         out: PathBuf,
+    },
+    /// Back up the store: into the backup folder beside it (rotated), or to --out.
+    Backup {
+        /// Save to this file instead (e.g. on a USB stick); not rotated.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Encrypt with a passphrase (age format; asked twice, or ZIRKEL_BACKUP_PASSPHRASE).
+        #[arg(long, requires = "out")]
+        encrypt: bool,
+    },
+    /// Restore the store from a backup file, after verifying it and backing up the current state.
+    Restore {
+        /// The backup file (encrypted ones ask for the passphrase, or ZIRKEL_BACKUP_PASSPHRASE).
+        file: PathBuf,
+        /// Do not ask before replacing the data.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Check the store: integrity, references, search index. Exit code 1 on a problem.
+    Check {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Path, schema version and counts of the store.
     Info {
@@ -493,6 +517,109 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                 "Demodaten geladen: {} Organisationen, {} Personen in {}",
                 info.organisations, info.people, info.path
             );
+        }
+        Command::Backup { out, encrypt } => {
+            let store = existing()?;
+            match out {
+                None => match zirkel::backup::automatic(&store, &stamp, BackupReason::Manual)? {
+                    Some(made) => {
+                        println!("Sicherung gespeichert: {}", made.path.display());
+                        if let Some(second) = &made.second {
+                            println!("Kopie im zweiten Ordner: {}", second.display());
+                        }
+                        if let Some(problem) = &made.second_problem {
+                            eprintln!("Warnung: zweiter Ordner: {problem}");
+                        }
+                        if !made.removed.is_empty() {
+                            println!(
+                                "{} ältere Sicherungen entfernt (Aufbewahrungsregel).",
+                                made.removed.len()
+                            );
+                        }
+                    }
+                    None => println!("Diese Datenbank liegt nur im Arbeitsspeicher."),
+                },
+                Some(out) => {
+                    let passphrase = if encrypt {
+                        Some(new_passphrase()?)
+                    } else {
+                        None
+                    };
+                    let size = zirkel::backup::save_as(&store, &out, passphrase.as_deref())?;
+                    println!(
+                        "Sicherung gespeichert: {} ({} KB{})",
+                        out.display(),
+                        size.div_ceil(1024),
+                        if encrypt { ", verschlüsselt" } else { "" }
+                    );
+                }
+            }
+        }
+        Command::Restore { file, yes } => {
+            let mut store = existing()?;
+            let mut passphrase = std::env::var("ZIRKEL_BACKUP_PASSPHRASE").ok();
+            let summary = match zirkel::backup::inspect(&store, &file, passphrase.as_deref()) {
+                Err(error)
+                    if passphrase.is_none()
+                        && error.field_errors().first().map(|e| e.field)
+                            == Some(Field::Passphrase) =>
+                {
+                    passphrase = Some(prompt_passphrase("Passphrase der Sicherung: ")?);
+                    zirkel::backup::inspect(&store, &file, passphrase.as_deref())?
+                }
+                other => other?,
+            };
+            print_summary(&summary);
+            if !yes && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                eprint!("Die Daten in {} durch diese Sicherung ersetzen? Vorher wird der jetzige Stand gesichert. [j/N] ", store.path().display());
+                let mut answer = String::new();
+                std::io::stdin()
+                    .read_line(&mut answer)
+                    .map_err(|source| Error::Io {
+                        path: PathBuf::from("stdin"),
+                        source,
+                    })?;
+                if !matches!(answer.trim(), "j" | "J" | "ja" | "Ja") {
+                    println!("Abgebrochen: nichts verändert.");
+                    return Ok(());
+                }
+            }
+            let report = zirkel::backup::restore(&mut store, &stamp, &file, passphrase.as_deref())?;
+            println!("Wiederhergestellt aus {}.", report.restored.path);
+            println!("Der Stand davor ist gesichert in {}.", report.backup_before);
+        }
+        Command::Check { json } => {
+            let mut store = existing()?;
+            let report = store.check()?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                println!("Datenbank: {}", report.path);
+                let section = |title: &str, lines: &[String]| {
+                    if lines.is_empty() {
+                        println!("{title}: in Ordnung");
+                    } else {
+                        println!("{title}: {} Probleme", lines.len());
+                        for line in lines.iter().take(50) {
+                            println!("  {line}");
+                        }
+                    }
+                };
+                section("Integrität", &report.integrity);
+                section("Verweise", &report.foreign_keys);
+                section("Suchindex", &report.search_index);
+            }
+            if !report.is_ok() {
+                return Err(Error::Damaged {
+                    path: Some(store.path().to_path_buf()),
+                    detail: format!(
+                        "{} Probleme bei der Prüfung",
+                        report.integrity.len()
+                            + report.foreign_keys.len()
+                            + report.search_index.len()
+                    ),
+                });
+            }
         }
         Command::Info { json } => {
             let info = existing()?.info()?;
@@ -930,6 +1057,61 @@ fn run(cli: Cli) -> zirkel::Result<()> {
 }
 
 /// One `--map SPALTE=FELD` argument: the header and the field (`None` ignores the column).
+/// A new passphrase: ZIRKEL_BACKUP_PASSPHRASE, or asked twice on the terminal.
+fn new_passphrase() -> zirkel::Result<String> {
+    if let Ok(passphrase) = std::env::var("ZIRKEL_BACKUP_PASSPHRASE") {
+        zirkel::backup::crypt::check_new_passphrase(&passphrase)?;
+        return Ok(passphrase);
+    }
+    let first = prompt_passphrase("Passphrase für die Sicherung: ")?;
+    zirkel::backup::crypt::check_new_passphrase(&first)?;
+    let second = prompt_passphrase("Passphrase wiederholen: ")?;
+    if first != second {
+        return Err(Error::validation(
+            Field::Passphrase,
+            "Passphrase: Die beiden Eingaben stimmen nicht überein. Es wurde nichts gespeichert.",
+        ));
+    }
+    Ok(first)
+}
+
+/// Asks for a passphrase on the terminal without echo.
+fn prompt_passphrase(prompt: &str) -> zirkel::Result<String> {
+    rpassword::prompt_password(prompt).map_err(|_| {
+        Error::validation(
+            Field::Passphrase,
+            "Passphrase: Kein Terminal zum Eingeben; für Skripte bitte ZIRKEL_BACKUP_PASSPHRASE setzen.",
+        )
+    })
+}
+
+/// What a backup holds.
+fn print_summary(summary: &zirkel::model::backup::BackupSummary) {
+    println!(
+        "Sicherung: {}{}",
+        summary.path,
+        if summary.encrypted {
+            " (verschlüsselt)"
+        } else {
+            ""
+        }
+    );
+    println!("Geprüft: in Ordnung (Schema {})", summary.schema_version);
+    println!(
+        "Enthält: {} Personen, {} Organisationen, {} Sitzungen, {} Protokolle, {} Aufgaben, {} Praxisbeispiele, {} Empfehlungen",
+        summary.people,
+        summary.organisations,
+        summary.sessions,
+        summary.minutes,
+        summary.action_items,
+        summary.practice_examples,
+        summary.recommendations
+    );
+    if let Some(at) = summary.newest_change {
+        println!("Letzte Änderung: {}", at.format("%d.%m.%Y %H:%M"));
+    }
+}
+
 fn parse_map(value: &str) -> zirkel::Result<(String, Option<ImportField>)> {
     let bad = || {
         Error::validation(

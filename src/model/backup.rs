@@ -197,3 +197,60 @@ impl CheckReport {
         self.integrity.is_empty() && self.foreign_keys.is_empty() && self.search_index.is_empty()
     }
 }
+
+/// What an automatic backup wrote (the core's [`crate::backup::Made`] for the UI).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BackupMade {
+    /// The backup beside the database.
+    pub path: String,
+    /// Its copy in the second folder.
+    pub second: Option<String>,
+    /// Why the copy to the second folder failed (the backup itself stands).
+    pub second_problem: Option<String>,
+    /// How many older backups the rotation removed.
+    pub removed: usize,
+}
+
+/// A backup saved where the user chose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SavedBackup {
+    /// The file.
+    pub path: String,
+    /// Its size in bytes.
+    pub size_bytes: u64,
+    /// True when it is encrypted with a passphrase.
+    pub encrypted: bool,
+}
+
+/// The backup screen in one answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BackupOverview {
+    /// The database file.
+    pub database: String,
+    /// The folder of the automatic backups.
+    pub folder: String,
+    /// The automatic backups, newest first.
+    pub backups: Vec<BackupFile>,
+    /// The rules.
+    pub settings: BackupSettings,
+}
+
+/// Whether the store could be opened; when not, why, and the backups that could replace it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct StoreStatus {
+    /// The database file.
+    pub database: String,
+    /// The German reason it could not be opened; none when it is open.
+    pub problem: Option<String>,
+    /// When it could not be opened: the backups beside it, newest first.
+    pub backups: Vec<BackupFile>,
+}
+
+/// What a recovery did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Recovered {
+    /// What the store now holds.
+    pub restored: BackupSummary,
+    /// Where the damaged file was moved, unchanged.
+    pub damaged_moved_to: String,
+}

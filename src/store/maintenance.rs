@@ -82,6 +82,32 @@ pub(crate) fn identify(conn: &Connection, path: &Path) -> Result<i64> {
     Ok(version)
 }
 
+/// `PRAGMA quick_check`: a damaged file is named at once instead of failing some later read.
+pub(crate) fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
+    let lines: Vec<String> = conn
+        .prepare("PRAGMA quick_check")
+        .and_then(|mut statement| {
+            statement
+                .query_map([], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()
+        })
+        .map_err(|e| match Error::from(e) {
+            Error::Damaged { detail, .. } => Error::Damaged {
+                path: Some(path.to_path_buf()),
+                detail,
+            },
+            other => other,
+        })?;
+    if lines.iter().all(|l| l == "ok") {
+        Ok(())
+    } else {
+        Err(Error::Damaged {
+            path: Some(path.to_path_buf()),
+            detail: lines.into_iter().take(5).collect::<Vec<_>>().join("; "),
+        })
+    }
+}
+
 /// A consistent copy of the database behind `conn` at `target`, made with the online backup API
 /// in one step (so no write can interleave), as one self-contained file (journal mode DELETE).
 /// It is written under a temporary name and renamed when complete, so a crash never leaves a
@@ -241,21 +267,9 @@ impl Store {
         snapshot(&self.conn, target)
     }
 
-    /// `PRAGMA quick_check`, run by the app once at start: a damaged file is named at once
-    /// instead of failing some later read.
+    /// `PRAGMA quick_check` of the open store.
     pub fn quick_check(&self) -> Result<()> {
-        let mut statement = self.conn.prepare("PRAGMA quick_check")?;
-        let lines: Vec<String> = statement
-            .query_map([], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        if lines.iter().all(|l| l == "ok") {
-            Ok(())
-        } else {
-            Err(Error::Damaged {
-                path: Some(self.path.clone()),
-                detail: lines.into_iter().take(5).collect::<Vec<_>>().join("; "),
-            })
-        }
+        quick_check(&self.conn, &self.path)
     }
 
     /// The whole check: integrity, references and the search index. Changes nothing.

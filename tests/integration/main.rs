@@ -2,6 +2,7 @@
 
 mod agenda;
 mod attendance;
+mod backup;
 mod cli;
 mod demo;
 mod exports;
