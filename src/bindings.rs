@@ -10,6 +10,10 @@ use crate::import::{
     ImportPhases, ImportPreview, ImportSummary, OrganisationSuggestion, PreviewCounts, PreviewRow,
     RowError, RowStatus,
 };
+use crate::model::backup::{
+    BackupFile, BackupMade, BackupOverview, BackupReason, BackupSettings, BackupSummary,
+    CheckReport, Recovered, RestoreReport, SavedBackup, StoreStatus,
+};
 use crate::model::content::{
     AdoptionInput, BrochureEntry, BrochureLeftOut, BrochurePlan, PracticeExampleDetail,
     PracticeExampleFilter, PracticeExampleInput, PracticeExampleList, PracticeExampleRef,
@@ -181,6 +185,17 @@ pub fn typescript() -> String {
         RecommendationDraftInput::decl(&cfg),
         AdoptionInput::decl(&cfg),
         SearchKind::decl(&cfg),
+        BackupReason::decl(&cfg),
+        BackupFile::decl(&cfg),
+        BackupSettings::decl(&cfg),
+        BackupSummary::decl(&cfg),
+        BackupMade::decl(&cfg),
+        BackupOverview::decl(&cfg),
+        SavedBackup::decl(&cfg),
+        RestoreReport::decl(&cfg),
+        CheckReport::decl(&cfg),
+        StoreStatus::decl(&cfg),
+        Recovered::decl(&cfg),
         Marked::decl(&cfg),
         SearchHit::decl(&cfg),
         SearchGroup::decl(&cfg),

@@ -31,8 +31,9 @@ fn text(bytes: &[u8]) -> String {
 }
 
 fn people_named(path: &Path) -> Vec<String> {
-    let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("open");
+    let conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("open");
     let mut statement = conn
         .prepare("SELECT first_name || ' ' || last_name FROM people ORDER BY id")
         .expect("query");
@@ -92,20 +93,32 @@ fn cli_backup_encrypted_is_read_by_the_reference_age_tool_and_restored() {
     let out = zirkel(&db, &["backup"], None);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("Sicherung gespeichert:"));
-    assert_eq!(std::fs::read_dir(dir.path().join("backups")).expect("dir").count(), 1);
+    assert_eq!(
+        std::fs::read_dir(dir.path().join("backups"))
+            .expect("dir")
+            .count(),
+        1
+    );
 
     // Encrypted to a file of the user's choice.
     let stick = dir.path().join("stick.sqlite3.age");
     let passphrase = "Integration ist Querschnitt 2026";
     let out = zirkel(
         &db,
-        &["backup", "--out", stick.to_str().expect("path"), "--encrypt"],
+        &[
+            "backup",
+            "--out",
+            stick.to_str().expect("path"),
+            "--encrypt",
+        ],
         Some(passphrase),
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let sealed = std::fs::read(&stick).expect("read");
     assert!(sealed.starts_with(b"age-encryption.org/v1\n"));
-    assert!(!sealed.windows("Özdemir".len()).any(|w| w == "Özdemir".as_bytes()));
+    assert!(!sealed
+        .windows("Özdemir".len())
+        .any(|w| w == "Özdemir".as_bytes()));
 
     // The reference implementation decrypts it into the same store.
     let plain = dir.path().join("decrypted.sqlite3");
@@ -132,12 +145,32 @@ fn cli_backup_encrypted_is_read_by_the_reference_age_tool_and_restored() {
     drop(store);
     let refused = zirkel(&db, &["restore", stick.to_str().expect("path")], None);
     assert!(!refused.status.success(), "no passphrase and no terminal");
-    assert!(text(&refused.stderr).contains("ZIRKEL_BACKUP_PASSPHRASE"), "{}", text(&refused.stderr));
-    let wrong = zirkel(&db, &["restore", stick.to_str().expect("path")], Some("falsch falsch"));
+    assert!(
+        text(&refused.stderr).contains("ZIRKEL_BACKUP_PASSPHRASE"),
+        "{}",
+        text(&refused.stderr)
+    );
+    let wrong = zirkel(
+        &db,
+        &["restore", stick.to_str().expect("path")],
+        Some("falsch falsch"),
+    );
     assert!(!wrong.status.success());
-    assert!(text(&wrong.stderr).contains("passt nicht"), "{}", text(&wrong.stderr));
-    assert_eq!(people_named(&db).len(), names.len() + 1, "a refused restore changes nothing");
-    let out = zirkel(&db, &["restore", stick.to_str().expect("path")], Some(passphrase));
+    assert!(
+        text(&wrong.stderr).contains("passt nicht"),
+        "{}",
+        text(&wrong.stderr)
+    );
+    assert_eq!(
+        people_named(&db).len(),
+        names.len() + 1,
+        "a refused restore changes nothing"
+    );
+    let out = zirkel(
+        &db,
+        &["restore", stick.to_str().expect("path")],
+        Some(passphrase),
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let said = text(&out.stdout);
     assert!(said.contains("60 Personen"), "{said}");
@@ -145,7 +178,12 @@ fn cli_backup_encrypted_is_read_by_the_reference_age_tool_and_restored() {
     assert_eq!(people_named(&db), names);
 
     let out = zirkel(&db, &["check"], None);
-    assert!(out.status.success(), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
     assert!(text(&out.stdout).contains("Integrität: in Ordnung"));
 }
 
@@ -156,9 +194,13 @@ fn check_finds_a_dangling_reference_and_exits_non_zero() {
     assert!(zirkel(&db, &["demo"], None).status.success());
     // Written around Zirkel, with foreign keys off, as a broken tool might.
     let conn = rusqlite::Connection::open(&db).expect("open");
-    conn.pragma_update(None, "foreign_keys", "OFF").expect("pragma");
-    conn.execute("UPDATE mandates SET person_id = 999999 WHERE id = (SELECT min(id) FROM mandates)", [])
-        .expect("break a reference");
+    conn.pragma_update(None, "foreign_keys", "OFF")
+        .expect("pragma");
+    conn.execute(
+        "UPDATE mandates SET person_id = 999999 WHERE id = (SELECT min(id) FROM mandates)",
+        [],
+    )
+    .expect("break a reference");
     drop(conn);
     let out = zirkel(&db, &["check"], None);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stdout));
@@ -175,8 +217,9 @@ fn fixture(version: i64) -> PathBuf {
 
 /// Every table's row count, read with plain SQLite.
 fn counts(path: &Path) -> Vec<(String, i64)> {
-    let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("open");
+    let conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("open");
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_index%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         .expect("tables")
@@ -199,7 +242,10 @@ fn counts(path: &Path) -> Vec<(String, i64)> {
 fn every_released_schema_is_upgraded_with_its_data_intact() {
     for version in 1..=zirkel::store::schema::VERSION {
         let source = fixture(version);
-        assert!(source.is_file(), "a fixture of schema {version} is in the repository");
+        assert!(
+            source.is_file(),
+            "a fixture of schema {version} is in the repository"
+        );
         let dir = tempfile::tempdir().expect("temp dir");
         let db = dir.path().join("zirkel.sqlite3");
         std::fs::copy(&source, &db).expect("copy");
@@ -218,7 +264,10 @@ fn every_released_schema_is_upgraded_with_its_data_intact() {
         assert_eq!(people_named(&db), names, "schema {version}: names intact");
         assert!(store.check().expect("check").is_ok(), "schema {version}");
         let hits = zirkel::ops::search::search(store.read(), "sukru", 5, today()).expect("search");
-        assert!(hits.total >= 1, "schema {version}: the index is built after the upgrade");
+        assert!(
+            hits.total >= 1,
+            "schema {version}: the index is built after the upgrade"
+        );
         // An upgrade keeps the file as it was first.
         let backups = zirkel::backup::list(&store).expect("list");
         if version < zirkel::store::schema::VERSION {
@@ -250,11 +299,19 @@ fn a_newer_foreign_or_damaged_file_is_refused_and_left_byte_identical() {
         .expect("a future version");
     let bytes = std::fs::read(&newer).expect("read");
     match Store::open(&newer) {
-        Err(e @ Error::TooNew { .. }) => assert!(e.user_message().contains("neueren Zirkel-Version")),
+        Err(e @ Error::TooNew { .. }) => {
+            assert!(e.user_message().contains("neueren Zirkel-Version"))
+        }
         other => panic!("expected TooNew, got {other:?}"),
     }
-    assert!(std::fs::read(&newer).expect("read") == bytes, "left byte-identical");
-    assert!(!dir.path().join("backups").exists(), "nothing written beside it");
+    assert!(
+        std::fs::read(&newer).expect("read") == bytes,
+        "left byte-identical"
+    );
+    assert!(
+        !dir.path().join("backups").exists(),
+        "nothing written beside it"
+    );
 
     let sheet = dir.path().join("liste.sqlite3");
     std::fs::write(&sheet, "Name;Vorname\nÖzdemir;Şükrü\n".repeat(20)).expect("write");
@@ -262,17 +319,30 @@ fn a_newer_foreign_or_damaged_file_is_refused_and_left_byte_identical() {
     let e = Store::open(&sheet).expect_err("refused");
     assert_eq!(
         e.user_message(),
-        format!("„{}“ ist keine Zirkel-Datenbank. Die Datei wurde nicht verändert.", sheet.display())
+        format!(
+            "„{}“ ist keine Zirkel-Datenbank. Die Datei wurde nicht verändert.",
+            sheet.display()
+        )
     );
-    assert!(std::fs::read(&sheet).expect("read") == bytes, "left byte-identical");
+    assert!(
+        std::fs::read(&sheet).expect("read") == bytes,
+        "left byte-identical"
+    );
 
     let other = dir.path().join("fremd.sqlite3");
     rusqlite::Connection::open(&other)
-        .and_then(|c| c.execute_batch("CREATE TABLE rezepte (name TEXT); INSERT INTO rezepte VALUES ('Kuchen');"))
+        .and_then(|c| {
+            c.execute_batch(
+                "CREATE TABLE rezepte (name TEXT); INSERT INTO rezepte VALUES ('Kuchen');",
+            )
+        })
         .expect("foreign db");
     let bytes = std::fs::read(&other).expect("read");
     assert!(matches!(Store::open(&other), Err(Error::NotZirkel { .. })));
-    assert!(std::fs::read(&other).expect("read") == bytes, "left byte-identical");
+    assert!(
+        std::fs::read(&other).expect("read") == bytes,
+        "left byte-identical"
+    );
 
     // Damage: overwrite pages in the middle of a real store.
     let damaged = dir.path().join("zirkel.sqlite3");
@@ -286,11 +356,18 @@ fn a_newer_foreign_or_damaged_file_is_refused_and_left_byte_identical() {
     let found = Store::open_checked(&damaged);
     match found {
         Err(e @ Error::Damaged { .. }) => {
-            assert!(e.user_message().contains("ist beschädigt"), "{}", e.user_message());
+            assert!(
+                e.user_message().contains("ist beschädigt"),
+                "{}",
+                e.user_message()
+            );
         }
         other => panic!("expected Damaged, got {other:?}"),
     }
-    assert!(std::fs::read(&damaged).expect("read") == raw, "nothing written to it");
+    assert!(
+        std::fs::read(&damaged).expect("read") == raw,
+        "nothing written to it"
+    );
 }
 
 #[test]
@@ -314,5 +391,8 @@ fn a_damaged_store_is_replaced_by_its_newest_backup_and_kept_aside() {
         zirkel::backup::recover(&db, Path::new(&offered[0].path), None, &stamp()).expect("recover");
     assert_eq!(store.info().expect("info").people, 60);
     assert!(store.check().expect("check").is_ok());
-    assert!(std::fs::read(&aside).expect("aside") == raw, "the damaged file is kept unchanged");
+    assert!(
+        std::fs::read(&aside).expect("aside") == raw,
+        "the damaged file is kept unchanged"
+    );
 }

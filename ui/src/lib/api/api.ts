@@ -3,10 +3,20 @@
 // wrapped here too, so the rest of the UI never imports `@tauri-apps/*`.
 
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import { getCurrentWindow } from '@tauri-apps/api/window';
 import { writeText } from '@tauri-apps/plugin-clipboard-manager';
 import { open, save, type DialogFilter } from '@tauri-apps/plugin-dialog';
 import { toUserError } from './errors';
 import type {
+  BackupMade,
+  BackupOverview,
+  BackupSettings,
+  BackupSummary,
+  CheckReport,
+  Recovered,
+  RestoreReport,
+  SavedBackup,
+  StoreStatus,
   ColumnMapping,
   DuplicateDecision,
   ExportFormat,
@@ -303,6 +313,23 @@ export const overviewGet = () => call<Overview>('overview_get');
 export const organisationCoordinatesLookup = (city: string, state: string | null) =>
   call<CoordinatesLookup | null>('organisation_coordinates_lookup', { city, state });
 
+// Backups, restore, the store check and the recovery (docs/backup-contract.md).
+export const storeStatus = () => call<StoreStatus>('store_status');
+export const storeRecover = (file: string, passphrase: string | null) =>
+  call<Recovered>('store_recover', { file, passphrase });
+export const backupsOverview = () => call<BackupOverview>('backups_overview');
+export const backupNow = () => call<BackupMade>('backup_now');
+export const backupSaveAs = (path: string, passphrase: string | null) =>
+  call<SavedBackup>('backup_save_as', { path, passphrase });
+export const backupInspect = (path: string, passphrase: string | null) =>
+  call<BackupSummary>('backup_inspect', { path, passphrase });
+export const backupRestore = (path: string, passphrase: string | null) =>
+  call<RestoreReport>('backup_restore', { path, passphrase });
+export const backupSettingsSave = (settings: BackupSettings) =>
+  call<BackupSettings>('backup_settings_save', { settings });
+export const storeCheck = () => call<CheckReport>('store_check');
+export const dataFolderOpen = () => call<null>('data_folder_open');
+
 /** The system's dialog to choose a folder; its path, or null when cancelled. */
 export const chooseFolder = (options: { title: string }) =>
   guarded(async () => {
@@ -316,6 +343,17 @@ export const chooseOpenPath = (options: { title: string; filters: FileFilter[] }
     const chosen = await open({ ...options, multiple: false, directory: false });
     return typeof chosen === 'string' ? chosen : null;
   });
+
+/**
+ * Asks `mayClose` when the user closes the window (the title bar's ×, Alt+F4); the window only
+ * closes when it resolves true. Returns the function that removes the guard.
+ */
+export const guardWindowClose = (mayClose: () => Promise<boolean>) =>
+  guarded(() =>
+    getCurrentWindow().onCloseRequested(async (event) => {
+      if (!(await mayClose())) event.preventDefault();
+    }),
+  );
 
 /** Puts text on the clipboard (the e-mail list for a BCC field). */
 export const copyText = (text: string) => guarded(() => writeText(text));

@@ -3,7 +3,7 @@
 
 export type Direction = "ascending" | "descending";
 
-export type Field = "file" | "path" | "argument" | "demo" | "salutation" | "title" | "first_name" | "name_particle" | "last_name" | "function" | "email" | "phone" | "mobile" | "street" | "postal_code" | "city" | "consent_shared_lists" | "consent_date" | "notes" | "name" | "kind" | "state" | "website" | "member_since" | "member_until" | "person_id" | "organisation_id" | "role" | "start_date" | "end_date" | "as_of" | "number" | "first_day" | "last_day" | "host_organisation_id" | "day" | "start_time" | "duration_minutes" | "registration_deadline" | "speakers" | "topic_ids" | "status" | "represented_by" | "subject" | "body" | "text" | "due_date" | "done_on" | "assignee_id" | "assignee_organisation_id" | "votes_yes" | "votes_no" | "votes_abstain" | "at_session" | "date" | "written_deadline" | "reason" | "description" | "contact_person_id" | "summary" | "target_groups" | "since" | "link" | "release_status" | "practice_example_ids" | "change_note" | "session_id" | "published_on" | "latitude" | "longitude" | "query";
+export type Field = "file" | "path" | "argument" | "demo" | "salutation" | "title" | "first_name" | "name_particle" | "last_name" | "function" | "email" | "phone" | "mobile" | "street" | "postal_code" | "city" | "consent_shared_lists" | "consent_date" | "notes" | "name" | "kind" | "state" | "website" | "member_since" | "member_until" | "person_id" | "organisation_id" | "role" | "start_date" | "end_date" | "as_of" | "number" | "first_day" | "last_day" | "host_organisation_id" | "day" | "start_time" | "duration_minutes" | "registration_deadline" | "speakers" | "topic_ids" | "status" | "represented_by" | "subject" | "body" | "text" | "due_date" | "done_on" | "assignee_id" | "assignee_organisation_id" | "votes_yes" | "votes_no" | "votes_abstain" | "at_session" | "date" | "written_deadline" | "reason" | "description" | "contact_person_id" | "summary" | "target_groups" | "since" | "link" | "release_status" | "practice_example_ids" | "change_note" | "session_id" | "published_on" | "latitude" | "longitude" | "query" | "passphrase" | "keep_recent" | "keep_daily" | "keep_monthly" | "second_folder";
 
 export type FieldError = { 
 /**
@@ -2373,6 +2373,205 @@ session_id: number | null,
 published_on: string, };
 
 export type SearchKind = "person" | "organisation" | "session" | "agenda_item" | "minutes_note" | "decision" | "action_item" | "practice_example" | "recommendation" | "topic";
+
+export type BackupReason = "daily" | "import" | "restore" | "migration" | "manual";
+
+export type BackupFile = { 
+/**
+ * Full path.
+ */
+path: string, 
+/**
+ * File name.
+ */
+file_name: string, 
+/**
+ * When it was made (from its name), local time.
+ */
+made_at: string, 
+/**
+ * Why.
+ */
+reason: BackupReason, 
+/**
+ * Size in bytes.
+ */
+size_bytes: number, 
+/**
+ * True when it lies in the second folder (e.g. a network drive), not beside the database.
+ */
+in_second_folder: boolean, };
+
+export type BackupSettings = { 
+/**
+ * The newest backups kept whatever their day (several imports a day each leave one).
+ */
+keep_recent: number, 
+/**
+ * Days for which the newest backup of the day is kept.
+ */
+keep_daily: number, 
+/**
+ * Months for which the newest backup of the month is kept.
+ */
+keep_monthly: number, 
+/**
+ * A second folder that receives a copy of every automatic backup (e.g. a network drive
+ * that the city's IT backs up); none when empty.
+ */
+second_folder: string | null, };
+
+export type BackupSummary = { 
+/**
+ * The file looked at.
+ */
+path: string, 
+/**
+ * True when it is encrypted (age format).
+ */
+encrypted: boolean, 
+/**
+ * Size of the file in bytes.
+ */
+size_bytes: number, 
+/**
+ * Its schema version; older ones are upgraded when restored.
+ */
+schema_version: number, 
+/**
+ * People.
+ */
+people: number, 
+/**
+ * Organisations.
+ */
+organisations: number, 
+/**
+ * Sessions.
+ */
+sessions: number, 
+/**
+ * Minutes (versions).
+ */
+minutes: number, 
+/**
+ * Action items.
+ */
+action_items: number, 
+/**
+ * Practice examples.
+ */
+practice_examples: number, 
+/**
+ * Recommendations.
+ */
+recommendations: number, 
+/**
+ * The newest change recorded in it (audit log), local time; none in an empty store.
+ */
+newest_change: string | null, };
+
+export type BackupMade = { 
+/**
+ * The backup beside the database.
+ */
+path: string, 
+/**
+ * Its copy in the second folder.
+ */
+second: string | null, 
+/**
+ * Why the copy to the second folder failed (the backup itself stands).
+ */
+second_problem: string | null, 
+/**
+ * How many older backups the rotation removed.
+ */
+removed: number, };
+
+export type BackupOverview = { 
+/**
+ * The database file.
+ */
+database: string, 
+/**
+ * The folder of the automatic backups.
+ */
+folder: string, 
+/**
+ * The automatic backups, newest first.
+ */
+backups: Array<BackupFile>, 
+/**
+ * The rules.
+ */
+settings: BackupSettings, };
+
+export type SavedBackup = { 
+/**
+ * The file.
+ */
+path: string, 
+/**
+ * Its size in bytes.
+ */
+size_bytes: number, 
+/**
+ * True when it is encrypted with a passphrase.
+ */
+encrypted: boolean, };
+
+export type RestoreReport = { 
+/**
+ * What was restored.
+ */
+restored: BackupSummary, 
+/**
+ * The backup of the state before the restore.
+ */
+backup_before: string, };
+
+export type CheckReport = { 
+/**
+ * The database file.
+ */
+path: string, 
+/**
+ * `PRAGMA integrity_check` problems (empty: "ok").
+ */
+integrity: Array<string>, 
+/**
+ * `PRAGMA foreign_key_check` problems, one line each.
+ */
+foreign_keys: Array<string>, 
+/**
+ * Where the search index differs from the tables.
+ */
+search_index: Array<string>, };
+
+export type StoreStatus = { 
+/**
+ * The database file.
+ */
+database: string, 
+/**
+ * The German reason it could not be opened; none when it is open.
+ */
+problem: string | null, 
+/**
+ * When it could not be opened: the backups beside it, newest first.
+ */
+backups: Array<BackupFile>, };
+
+export type Recovered = { 
+/**
+ * What the store now holds.
+ */
+restored: BackupSummary, 
+/**
+ * Where the damaged file was moved, unchanged.
+ */
+damaged_moved_to: string, };
 
 export type Marked = { 
 /**

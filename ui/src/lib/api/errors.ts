@@ -6,7 +6,13 @@
 // missing) becomes code "internal".
 
 /** The error kinds the core reports; the UI reacts differently to each. */
-export type ErrorCode = 'validation' | 'not_found' | 'conflict' | 'locked' | 'internal';
+export type ErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'locked'
+  | 'internal'
+  | 'store_unavailable';
 
 const CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'validation',
@@ -14,6 +20,7 @@ const CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'conflict',
   'locked',
   'internal',
+  'store_unavailable',
 ]);
 
 /** One problem of an input: the field (Rust name, snake_case) and a German message naming it. */
