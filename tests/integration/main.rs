@@ -4,6 +4,7 @@ mod agenda;
 mod attendance;
 mod backup;
 mod cli;
+mod crash;
 mod demo;
 mod exports;
 mod imports;
