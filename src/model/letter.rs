@@ -310,4 +310,68 @@ mod tests {
             "unknown once, session-wide once, per person for each person"
         );
     }
+
+    fn all_known(value: &str) -> Values {
+        Values {
+            person: "Nguyễn Thị Lan".to_owned(),
+            values: PLACEHOLDERS
+                .iter()
+                .map(|(name, _)| (*name, Some(value.to_owned())))
+                .collect(),
+            session_wide: &[],
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(300),
+            failure_persistence: None,
+            timeout: 60_000,
+            ..Default::default()
+        })]
+
+        /// Any template: no panic; with every known placeholder filled, none is left and no
+        /// problem is reported but the unknown ones; text outside placeholders is kept.
+        #[test]
+        fn any_template_fills_without_panic_and_keeps_its_text(
+            subject in "[a-zA-ZäöüßŞễ {}_0-9.,\\n]{0,40}",
+            body in proptest::prop_oneof![
+                "[a-zA-ZäöüßŞễ {}_0-9.,\\n\\r]{0,80}",
+                proptest::prelude::any::<String>(),
+            ],
+        ) {
+            let template = LetterTemplate { subject, body };
+            let values = all_known("Wert");
+            let filled = fill(&template, &values);
+            let problems = problems(&template, std::slice::from_ref(&values));
+            let known: Vec<&str> = PLACEHOLDERS.iter().map(|(n, _)| *n).collect();
+            for problem in &problems {
+                proptest::prop_assert!(
+                    !known.contains(&problem.placeholder.as_str()),
+                    "a filled placeholder reported: {:?}", problem
+                );
+            }
+            let text = format!("{}\n{}", filled.subject, filled.paragraphs.join("\n"));
+            for name in used(&template.subject).into_iter().chain(used(&template.body)) {
+                let token = format!("{{{name}}}");
+                if known.contains(&name.as_str()) {
+                    proptest::prop_assert!(!text.contains(&token), "{} left in {:?}", token, text);
+                } else {
+                    proptest::prop_assert!(
+                        problems.iter().any(|p| p.placeholder == name),
+                        "unknown {} not reported", token
+                    );
+                }
+            }
+        }
+
+        /// A text without braces comes out as typed (paragraphs split at empty lines).
+        #[test]
+        fn text_without_placeholders_is_kept(body in "[a-zA-ZäöüßŞễŁ .,;:!?()\\n-]{0,120}") {
+            let template = LetterTemplate { subject: "Betreff".into(), body: body.clone() };
+            let filled = fill(&template, &all_known("x"));
+            let words = |t: &str| t.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(words(&filled.paragraphs.join(" ")), words(&body));
+        }
+    }
 }

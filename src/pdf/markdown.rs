@@ -27,7 +27,13 @@ pub(super) fn blocks(ctx: &mut Context<'_>, entry: &str, text: &str) -> Vec<Bloc
         };
         spans.push(Span { text, style });
     };
-    for event in Parser::new(text) {
+    // The parser would decode character references (`&amp;` → `&`, `&#228;` → `ä`); the PDF
+    // prints what was typed, so every `&` is hidden from it as a noncharacter (never typed, and
+    // not Markdown) and put back in the text.
+    const AMPERSAND: char = '\u{FDD0}';
+    let hidden = text.replace('&', &AMPERSAND.to_string());
+    let literal = |t: &str| t.replace(AMPERSAND, "&");
+    for event in Parser::new(&hidden) {
         match event {
             Event::Start(Tag::Strong) => strong += 1,
             Event::End(TagEnd::Strong) => strong = strong.saturating_sub(1),
@@ -75,8 +81,10 @@ pub(super) fn blocks(ctx: &mut Context<'_>, entry: &str, text: &str) -> Vec<Bloc
                     spans.push(Span::regular(" "));
                 }
             }
-            Event::Text(t) | Event::Code(t) => push_text(&mut spans, &t, strong, emphasis),
-            Event::Html(t) | Event::InlineHtml(t) => push_text(&mut spans, &t, 0, 0),
+            Event::Text(t) | Event::Code(t) => {
+                push_text(&mut spans, &literal(&t), strong, emphasis)
+            }
+            Event::Html(t) | Event::InlineHtml(t) => push_text(&mut spans, &literal(&t), 0, 0),
             Event::SoftBreak => spans.push(Span::regular(" ")),
             Event::HardBreak => spans.push(Span::regular("\n")),
             _ => {}
@@ -91,6 +99,7 @@ pub(super) fn blocks(ctx: &mut Context<'_>, entry: &str, text: &str) -> Vec<Bloc
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     fn styled(blocks: &[Block]) -> Vec<String> {
         let span = |s: &Span| format!("{:?}:{}", s.style, s.text);
@@ -130,5 +139,84 @@ mod tests {
                 "Regular:Danach.",
             ]
         );
+    }
+
+    #[test]
+    fn character_references_are_printed_as_typed() {
+        let settings = std::collections::HashMap::new();
+        let mut ctx = Context::new(&settings, chrono::NaiveDateTime::default()).expect("ctx");
+        assert_eq!(
+            styled(&blocks(
+                &mut ctx,
+                "Notiz",
+                "Müller &amp; Söhne, &#228; & `a &lt; b`"
+            )),
+            ["Regular:Müller &amp; Söhne, &#228; & |Regular:a &lt; b"]
+        );
+    }
+
+    /// The text of the blocks, in order.
+    fn words_of(blocks: &[Block]) -> Vec<String> {
+        let mut text = String::new();
+        for b in blocks {
+            match b {
+                Block::Paragraph { spans, .. } => spans
+                    .iter()
+                    .for_each(|s| text.push_str(&format!("{} ", s.text))),
+                Block::List { items, .. } => items
+                    .iter()
+                    .flatten()
+                    .for_each(|s| text.push_str(&format!("{} ", s.text))),
+                other => text.push_str(&format!("{other:?} ")),
+            }
+        }
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(300),
+            failure_persistence: None,
+            timeout: 60_000,
+            ..Default::default()
+        })]
+
+        /// Whatever is typed, in whatever Markdown, every word reaches the PDF in order:
+        /// markup may change faces and lists, never drop text.
+        #[test]
+        fn no_word_is_lost_whatever_the_markup(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    4 => "[a-zA-ZäöüßŞşŁłễị]{1,8}",
+                    1 => proptest::sample::select(vec![
+                        " ", " ", "\n", "\n\n", "**", "*", "_", "- ", "1. ", "  ", "<b>", "</b>",
+                        "`", "> ", "---", "===", "[", "]", "(", ")", "\\", "&amp;", "&#228;", "&", "\t",
+                    ]).prop_map(str::to_owned),
+                ],
+                0..40,
+            )
+        ) {
+            let text: String = parts.concat();
+            let settings = std::collections::HashMap::new();
+            let mut ctx = Context::new(&settings, chrono::NaiveDateTime::default()).expect("ctx");
+            let blocks = blocks(&mut ctx, "Notiz", &text);
+            let typed: Vec<String> = text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect();
+            proptest::prop_assert_eq!(words_of(&blocks), typed, "{:?}", text);
+        }
+
+        /// Any text at all: no panic.
+        #[test]
+        fn any_text_makes_blocks(text in proptest::prelude::any::<String>()) {
+            let settings = std::collections::HashMap::new();
+            let mut ctx = Context::new(&settings, chrono::NaiveDateTime::default()).expect("ctx");
+            let _ = blocks(&mut ctx, "Notiz", &text);
+        }
     }
 }

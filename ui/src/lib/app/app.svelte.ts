@@ -4,7 +4,13 @@
 import { getContext, setContext } from 'svelte';
 import * as api from '../api/api';
 import type { UserError } from '../api/errors';
-import type { OrganisationRow, ReferenceData, SearchHit, StoreInfo } from '../api/types';
+import type {
+  OrganisationRow,
+  ReferenceData,
+  SearchHit,
+  StoreInfo,
+  StoreStatus,
+} from '../api/types';
 import { MembersState } from '../members/members.svelte';
 import { defaultOrganisationFilter, OrganisationsState } from '../organisations/organisations.svelte';
 import { ExportState } from '../transfer/export.svelte';
@@ -42,6 +48,11 @@ export class AppState {
   organisationOptions = $state.raw<OrganisationRow[]>([]);
   /** A failure at start or while loading the shared data. */
   error = $state<UserError | null>(null);
+  /**
+   * Set when the store could not be opened at start (damaged, foreign, too new, open elsewhere):
+   * the app then shows only the recovery screen, with why and the backups beside the store.
+   */
+  recovery = $state.raw<StoreStatus | null>(null);
   welcome = $state(false);
   readonly members = new MembersState();
   readonly organisations = new OrganisationsState();
@@ -56,9 +67,19 @@ export class AppState {
   readonly exporter = new ExportState(this.members, this.notices);
   readonly importer = new ImportState(this.notices);
 
-  /** First start: store info (offers the demo on an empty store), reference data, lists. */
+  /**
+   * Start: whether the store could be opened (if not, nothing else is loaded and the recovery
+   * screen shows), then store info (offers the demo on an empty store), reference data, lists.
+   * After a recovery it runs again and starts the app normally.
+   */
   async start(): Promise<void> {
     try {
+      const status = await api.storeStatus();
+      if (status.problem !== null) {
+        this.recovery = status;
+        return;
+      }
+      this.recovery = null;
       this.info = await api.storeInfo();
       this.welcome = this.info.is_empty;
     } catch (reason) {
@@ -66,6 +87,14 @@ export class AppState {
       return;
     }
     await this.reloadShared();
+  }
+
+  /**
+   * After a restore every screen's data is stale (lists, open records, drafts of module-level
+   * screens): the page is loaded anew, which starts the app again on the restored store.
+   */
+  reloadAll(): void {
+    window.location.reload();
   }
 
   /** Reloads what every screen relies on, and the lists already shown. */
