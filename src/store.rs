@@ -67,6 +67,7 @@ impl Store {
                 source,
             })?;
         }
+        crate::paths::check_local(&path)?;
         maintenance::check_header(&path)?;
         let conn = Connection::open(&path)?;
         Self::init(conn, path)
@@ -82,6 +83,7 @@ impl Store {
                 source,
             })?;
         }
+        crate::paths::check_local(&path)?;
         maintenance::check_header(&path)?;
         let conn = Connection::open(&path)?;
         maintenance::identify(&conn, &path)?;
@@ -96,6 +98,7 @@ impl Store {
         if !path.is_file() {
             return Err(Error::NoStore { path });
         }
+        crate::paths::check_local(&path)?;
         maintenance::check_header(&path)?;
         let conn = Connection::open_with_flags(
             &path,

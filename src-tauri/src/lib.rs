@@ -201,8 +201,18 @@ mod tests {
         tauri::App<tauri::test::MockRuntime>,
         WebviewWindow<tauri::test::MockRuntime>,
     ) {
-        let store = zirkel::Store::open_in_memory().expect("store");
-        let app = builder(mock_builder(), AppState::new(store))
+        app_with(AppState::new(
+            zirkel::Store::open_in_memory().expect("store"),
+        ))
+    }
+
+    fn app_with(
+        state: AppState,
+    ) -> (
+        tauri::App<tauri::test::MockRuntime>,
+        WebviewWindow<tauri::test::MockRuntime>,
+    ) {
+        let app = builder(mock_builder(), state)
             .build(mock_context(noop_assets()))
             .expect("app builds");
         let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -441,5 +451,148 @@ mod tests {
         assert!(place["latitude"]
             .as_f64()
             .is_some_and(|l| (l - 50.93).abs() < 0.1));
+    }
+
+    #[test]
+    fn backup_restore_and_check_through_ipc() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = zirkel::Store::open(dir.path().join("zirkel.sqlite3")).expect("store");
+        zirkel::ops::demo::load(&mut store, &zirkel::model::Stamp::now()).expect("demo");
+        let (_app, window) = app_with(AppState::new(store));
+
+        let status = invoke(&window, "store_status", json!({})).expect("status");
+        assert_eq!(status["problem"], Value::Null);
+        let made = invoke(&window, "backup_now", json!({})).expect("backup");
+        let path = made["path"].as_str().expect("path").to_owned();
+        assert!(path.ends_with("-manual.sqlite3"), "{path}");
+        let overview = invoke(&window, "backups_overview", json!({})).expect("overview");
+        assert_eq!(overview["backups"][0]["reason"], "manual");
+        assert_eq!(overview["settings"]["keep_daily"], 10);
+
+        let refused = invoke(
+            &window,
+            "backup_settings_save",
+            json!({ "settings": { "keep_recent": 0, "keep_daily": 10, "keep_monthly": 12, "second_folder": null } }),
+        )
+        .expect_err("refused");
+        assert_eq!(refused["field"], "keep_recent");
+
+        let saved = dir.path().join("stick.sqlite3.age");
+        let weak = invoke(
+            &window,
+            "backup_save_as",
+            json!({ "path": saved, "passphrase": "kurz" }),
+        )
+        .expect_err("too short");
+        assert_eq!(weak["field"], "passphrase");
+
+        invoke(
+            &window,
+            "person_create",
+            json!({ "input": { "first_name": "Nach", "last_name": "Sicherung" } }),
+        )
+        .expect("a change after the backup");
+        let info = invoke(&window, "store_info", json!({})).expect("info");
+        assert_eq!(info["people"], 61);
+        let summary = invoke(
+            &window,
+            "backup_inspect",
+            json!({ "path": path, "passphrase": null }),
+        )
+        .expect("inspect");
+        assert_eq!(summary["people"], 60);
+        let restored = invoke(
+            &window,
+            "backup_restore",
+            json!({ "path": path, "passphrase": null }),
+        )
+        .expect("restore");
+        assert!(restored["backup_before"]
+            .as_str()
+            .is_some_and(|p| p.ends_with("-restore.sqlite3")));
+        let info = invoke(&window, "store_info", json!({})).expect("info");
+        assert_eq!(info["people"], 60);
+        let check = invoke(&window, "store_check", json!({})).expect("check");
+        assert_eq!(check["integrity"], json!([]));
+        assert_eq!(check["search_index"], json!([]));
+        let foreign = dir.path().join("liste.csv");
+        std::fs::write(&foreign, "Name;Vorname\n").expect("write");
+        let refused = invoke(
+            &window,
+            "backup_inspect",
+            json!({ "path": foreign, "passphrase": null }),
+        )
+        .expect_err("foreign");
+        assert!(refused["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("keine Zirkel-Datenbank")));
+    }
+
+    #[test]
+    fn a_store_that_cannot_be_opened_is_recovered_from_its_backup_through_ipc() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("zirkel.sqlite3");
+        let mut store = zirkel::Store::open(&db).expect("store");
+        zirkel::ops::demo::load(&mut store, &zirkel::model::Stamp::now()).expect("demo");
+        zirkel::backup::automatic(
+            &store,
+            &zirkel::model::Stamp::now(),
+            zirkel::model::backup::BackupReason::Daily,
+        )
+        .expect("backup");
+        drop(store);
+        std::fs::write(&db, b"kaputt").expect("damage");
+        let error = zirkel::Store::open_checked(&db).expect_err("damaged");
+        let (_app, window) = app_with(AppState::failed(db.clone(), error));
+
+        let refused = invoke(&window, "store_info", json!({})).expect_err("no store");
+        assert_eq!(refused["code"], "store_unavailable");
+        let status = invoke(&window, "store_status", json!({})).expect("status");
+        assert!(
+            status["problem"]
+                .as_str()
+                .is_some_and(|p| p.contains("keine Zirkel-Datenbank")),
+            "{status}"
+        );
+        let backup = status["backups"][0]["path"]
+            .as_str()
+            .expect("a backup is offered")
+            .to_owned();
+        let recovered = invoke(
+            &window,
+            "store_recover",
+            json!({ "file": backup, "passphrase": null }),
+        )
+        .expect("recover");
+        assert_eq!(recovered["restored"]["people"], 60);
+        let aside = recovered["damaged_moved_to"].as_str().expect("aside");
+        assert_eq!(std::fs::read(aside).expect("aside"), b"kaputt");
+        let info = invoke(&window, "store_info", json!({})).expect("info");
+        assert_eq!(info["people"], 60);
+    }
+
+    #[test]
+    fn a_second_window_on_the_same_store_is_refused_by_the_lock() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("zirkel.sqlite3");
+        let first = AppState::open_at(db.clone());
+        assert!(first.store().is_ok());
+        let second = AppState::open_at(db.clone());
+        let error = second.store().err().expect("refused");
+        assert_eq!(error.code, crate::ipc_error::Code::StoreUnavailable);
+        assert!(
+            error
+                .message
+                .contains("bereits in einem anderen Zirkel-Fenster"),
+            "{}",
+            error.message
+        );
+        drop(second);
+        drop(first);
+        let again = AppState::open_at(db);
+        assert!(
+            again.store().is_ok(),
+            "the lock is released with the window"
+        );
     }
 }

@@ -52,9 +52,13 @@ impl DerefMut for StoreGuard<'_> {
 
 impl AppState {
     /// Opens the store at its default path (`ZIRKEL_DB` overrides it): takes the lock beside
-    /// it, opens it (refusing a foreign or damaged file untouched) and runs a quick check.
+    /// it, opens it (refusing a foreign or damaged file untouched, after a quick check).
     pub fn open_default() -> Self {
-        let path = zirkel::paths::default_db_path();
+        Self::open_at(zirkel::paths::default_db_path())
+    }
+
+    /// Opens the store at `path` as [`AppState::open_default`] does.
+    pub fn open_at(path: PathBuf) -> Self {
         let lock = lock(&path);
         let slot = match &lock {
             Err(error) => Slot::Failed(error.clone()),

@@ -25,6 +25,7 @@ function fakeCore(options: { empty: boolean }) {
   let empty = options.empty;
   const rows: MemberRow[] = [];
   const calls = recordIPC({
+    store_status: () => ({ database: storeInfo().path, problem: null, backups: [] }),
     store_info: () => storeInfo({ is_empty: empty, people: rows.length }),
     reference_data: () => reference,
     organisations_list: () => noOrganisations,
@@ -141,13 +142,26 @@ describe('App', () => {
     expect(screen.getByTestId('nav-members').getAttribute('aria-current')).toBe('page');
   });
 
-  it('shows the settings, still planned, as not yet available', async () => {
-    fakeCore({ empty: false });
+  it('shows the backup settings and says that the letterhead settings follow later', async () => {
+    recordIPC({
+      store_status: () => ({ database: storeInfo().path, problem: null, backups: [] }),
+      store_info: () => storeInfo(),
+      reference_data: () => reference,
+      organisations_list: () => noOrganisations,
+      members_list: () => memberList([]),
+      backups_overview: () => ({
+        database: storeInfo().path,
+        folder: '/tmp/zirkel/backups',
+        backups: [],
+        settings: { keep_recent: 10, keep_daily: 14, keep_monthly: 12, second_folder: null },
+      }),
+    });
     render(App, { props: { app: new AppState() } });
     const user = userEvent.setup();
     await user.click(screen.getByTestId('nav-settings'));
-    expect(screen.getByTestId('coming-later').textContent).toContain(
-      'Dieser Bereich folgt in einer späteren Version.',
+    expect(screen.getByTestId('settings-later').textContent).toContain('späteren Version');
+    await waitFor(() =>
+      expect(screen.getByTestId('backup-folder').textContent).toContain('/tmp/zirkel/backups'),
     );
   });
 });
