@@ -14,9 +14,10 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential curl wget file libxdo-dev libssl-dev
   libayatana-appindicator3-dev librsvg2-dev pkg-config
   # a display, WebDriver and screenshots for the end-to-end tests
-  xvfb xauth webkit2gtk-driver imagemagick x11-utils xdotool dbus-x11 at-spi2-core
-  # checking the outputs: SQLite shell, PDF text and structure
-  sqlite3 poppler-utils qpdf
+  xvfb xauth webkit2gtk-driver imagemagick x11-utils xdotool dbus-x11 dbus-daemon at-spi2-core
+  # checking the outputs: SQLite shell, PDF text and structure; the reference age tool decrypts an
+  # encrypted backup independently of Zirkel's crate
+  sqlite3 poppler-utils qpdf age
   # German spell-checking in the minutes (WebKitGTK's spell checker reads hunspell dictionaries)
   hunspell-de-de
 )

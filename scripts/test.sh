@@ -87,7 +87,8 @@ fi
 mkdir -p tests/e2e/artifacts
 tap_file="tests/e2e/artifacts/e2e.tap"
 e2e_status=0
-ZIRKEL_APP="$APP" node --test --test-concurrency=1 \
+# Under a D-Bus session bus of its own: the single-instance plugin meets a second start there.
+ZIRKEL_APP="$APP" dbus-run-session -- node --test --test-concurrency=1 \
   --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$tap_file" \
   tests/e2e/ || e2e_status=$?
