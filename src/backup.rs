@@ -252,7 +252,7 @@ pub fn list(store: &Store) -> Result<Vec<BackupFile>> {
 /// The automatic backups beside a database file that could not be opened, newest first.
 pub fn list_for(db: &Path) -> Result<Vec<BackupFile>> {
     let mut files = list_dir(&dir_for(db), false)?;
-    files.sort_by(|a, b| b.made_at.cmp(&a.made_at));
+    files.sort_by_key(|b| std::cmp::Reverse(b.made_at));
     Ok(files)
 }
 
