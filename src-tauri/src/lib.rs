@@ -554,10 +554,18 @@ mod tests {
                 .is_some_and(|p| p.contains("keine Zirkel-Datenbank")),
             "{status}"
         );
+        assert_eq!(status["can_recover"], true);
         let backup = status["backups"][0]["path"]
             .as_str()
             .expect("a backup is offered")
             .to_owned();
+        let preview = invoke(
+            &window,
+            "backup_inspect",
+            json!({ "path": backup, "passphrase": null }),
+        )
+        .expect("a backup can be looked into on the recovery screen");
+        assert_eq!(preview["people"], 60);
         let recovered = invoke(
             &window,
             "store_recover",
@@ -578,6 +586,7 @@ mod tests {
         let first = AppState::open_at(db.clone());
         assert!(first.store().is_ok());
         let second = AppState::open_at(db.clone());
+        assert!(second.held_elsewhere());
         let error = second.store().err().expect("refused");
         assert_eq!(error.code, crate::ipc_error::Code::StoreUnavailable);
         assert!(

@@ -26,6 +26,8 @@ pub struct AppState {
     slot: Mutex<Slot>,
     /// Held while the app runs; released by the OS when the process ends, also on a crash.
     _lock: Option<File>,
+    /// Another Zirkel window holds the lock: the store must not be replaced from here.
+    held_elsewhere: bool,
 }
 
 /// A locked, open store.
@@ -70,10 +72,12 @@ impl AppState {
                 }
             },
         };
+        let held_elsewhere = lock.is_err();
         AppState {
             path,
             slot: Mutex::new(slot),
             _lock: lock.ok(),
+            held_elsewhere,
         }
     }
 
@@ -83,6 +87,7 @@ impl AppState {
             path: store.path().to_path_buf(),
             slot: Mutex::new(Slot::Open(store)),
             _lock: None,
+            held_elsewhere: false,
         }
     }
 
@@ -92,7 +97,13 @@ impl AppState {
             path,
             slot: Mutex::new(Slot::Failed(IpcError::unavailable(error))),
             _lock: None,
+            held_elsewhere: false,
         }
+    }
+
+    /// True when another Zirkel window holds the store's lock.
+    pub fn held_elsewhere(&self) -> bool {
+        self.held_elsewhere
     }
 
     /// The database file.

@@ -244,6 +244,9 @@ pub struct StoreStatus {
     pub problem: Option<String>,
     /// When it could not be opened: the backups beside it, newest first.
     pub backups: Vec<BackupFile>,
+    /// False while another Zirkel window holds the store: nothing is damaged then, and a
+    /// recovery would pull the file away from under that window.
+    pub can_recover: bool,
 }
 
 /// What a recovery did.

@@ -25,7 +25,7 @@ function fakeCore(options: { empty: boolean }) {
   let empty = options.empty;
   const rows: MemberRow[] = [];
   const calls = recordIPC({
-    store_status: () => ({ database: storeInfo().path, problem: null, backups: [] }),
+    store_status: () => ({ database: storeInfo().path, problem: null, backups: [], can_recover: false }),
     store_info: () => storeInfo({ is_empty: empty, people: rows.length }),
     reference_data: () => reference,
     organisations_list: () => noOrganisations,
@@ -144,7 +144,7 @@ describe('App', () => {
 
   it('shows the backup settings and says that the letterhead settings follow later', async () => {
     recordIPC({
-      store_status: () => ({ database: storeInfo().path, problem: null, backups: [] }),
+      store_status: () => ({ database: storeInfo().path, problem: null, backups: [], can_recover: false }),
       store_info: () => storeInfo(),
       reference_data: () => reference,
       organisations_list: () => noOrganisations,

@@ -25,11 +25,13 @@ pub fn store_status(state: State<'_, AppState>) -> IpcResult<StoreStatus> {
             database,
             problem: None,
             backups: Vec::new(),
+            can_recover: false,
         },
         Slot::Failed(error) => StoreStatus {
             database,
             problem: Some(error.message.clone()),
             backups: backup::list_for(state.path())?,
+            can_recover: !state.held_elsewhere(),
         },
     })
 }
@@ -43,6 +45,14 @@ pub fn store_recover(
     passphrase: Option<String>,
 ) -> IpcResult<Recovered> {
     let mut slot = state.slot()?;
+    if state.held_elsewhere() {
+        return Err(IpcError {
+            code: Code::Conflict,
+            message: "Die Datenbank ist in einem anderen Zirkel-Fenster geöffnet und wird hier nicht ersetzt. Bitte dort weiterarbeiten.".to_owned(),
+            field: None,
+            errors: Vec::new(),
+        });
+    }
     if matches!(&*slot, Slot::Open(_)) {
         return Err(IpcError {
             code: Code::Conflict,
@@ -97,18 +107,15 @@ pub fn backup_save_as(
     })
 }
 
-/// What the backup `path` holds, after verifying it; changes nothing.
+/// What the backup `path` holds, after verifying it; changes nothing. Works on the recovery
+/// screen too, while the store could not be opened.
 #[tauri::command(async)]
 pub fn backup_inspect(
     state: State<'_, AppState>,
     path: PathBuf,
     passphrase: Option<String>,
 ) -> IpcResult<BackupSummary> {
-    Ok(backup::inspect(
-        &*state.store()?,
-        &path,
-        passphrase.as_deref(),
-    )?)
+    Ok(backup::stage(state.path(), &path, passphrase.as_deref())?.summary)
 }
 
 /// "Wiederherstellen": verifies `path`, backs up the current state, then restores.

@@ -60,8 +60,8 @@ function damagedCore(backups: BackupFile[], handlers: Record<string, Handler> = 
   let open = false;
   const status = (): StoreStatus =>
     open
-      ? { database: DATABASE, problem: null, backups: [] }
-      : { database: DATABASE, problem: DAMAGED, backups };
+      ? { database: DATABASE, problem: null, backups: [], can_recover: false }
+      : { database: DATABASE, problem: DAMAGED, backups, can_recover: true };
   const unavailable = () => {
     if (!open) throw { code: 'store_unavailable', message: DAMAGED, field: null, errors: [] };
   };
@@ -83,6 +83,25 @@ function damagedCore(backups: BackupFile[], handlers: Record<string, Handler> = 
 }
 
 describe('RecoveryView', () => {
+  it('offers no restore while another Zirkel window holds the store', async () => {
+    const held = 'Die Datenbank „/x/zirkel.sqlite3“ ist bereits in einem anderen Zirkel-Fenster geöffnet.';
+    recordIPC({
+      store_status: () => ({ database: DATABASE, problem: held, backups: [newest], can_recover: false }),
+      store_info: () => {
+        throw { code: 'store_unavailable', message: held, field: null, errors: [] };
+      },
+      reference_data: () => reference,
+      organisations_list: () => noOrganisations,
+      members_list: () => memberList([]),
+    });
+    render(App, { props: { app: new AppState() } });
+
+    await screen.findByTestId('recovery-view');
+    expect(screen.getByTestId('recovery-problem').textContent).toContain('anderen Zirkel-Fenster');
+    expect(screen.queryAllByTestId('recovery-restore')).toHaveLength(0);
+    expect(screen.getByText(/im bereits geöffneten\s+Zirkel-Fenster weiterarbeiten/)).toBeTruthy();
+  });
+
   it('replaces the app when the store cannot be opened and loads nothing else', async () => {
     const { calls } = damagedCore([older, newest]);
 

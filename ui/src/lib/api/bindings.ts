@@ -2561,7 +2561,12 @@ problem: string | null,
 /**
  * When it could not be opened: the backups beside it, newest first.
  */
-backups: Array<BackupFile>, };
+backups: Array<BackupFile>, 
+/**
+ * False while another Zirkel window holds the store: nothing is damaged then, and a
+ * recovery would pull the file away from under that window.
+ */
+can_recover: boolean, };
 
 export type Recovered = { 
 /**

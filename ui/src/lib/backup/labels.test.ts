@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../api/errors';
-import { newestFirst, openElsewhere, passphraseProblem, saveAsFileName } from './labels';
+import { newestFirst, passphraseProblem, saveAsFileName } from './labels';
 import type { BackupFile } from '../api/types';
 
 describe('backup labels', () => {
@@ -37,14 +37,5 @@ describe('backup labels', () => {
     const asked = new UserError('validation', 'Diese Sicherung ist verschlüsselt.', 'passphrase');
     expect(passphraseProblem(asked)).toBe('Diese Sicherung ist verschlüsselt.');
     expect(passphraseProblem(new UserError('internal', 'ist keine Zirkel-Datenbank'))).toBeNull();
-  });
-
-  it('recognises a store held by another window, which must not be replaced', () => {
-    expect(
-      openElsewhere(
-        'Die Datenbank „/x/zirkel.sqlite3“ ist bereits in einem anderen Zirkel-Fenster geöffnet. Bitte dort weiterarbeiten.',
-      ),
-    ).toBe(true);
-    expect(openElsewhere('Die Datenbank ist beschädigt.')).toBe(false);
   });
 });

@@ -63,13 +63,3 @@ export function summaryLines(summary: BackupSummary): SummaryLine[] {
 export function passphraseProblem(error: UserError): string | null {
   return error.messageFor('passphrase') ?? (error.field === 'passphrase' ? error.message : null);
 }
-
-/**
- * Whether the store could not be opened because another Zirkel window holds it. Then nothing is
- * damaged and replacing the file would pull it away from under the other window, so the recovery
- * screen offers no restore. The core says so only in its message (StoreStatus has no kind yet),
- * hence the match on its wording in src-tauri/src/state.rs.
- */
-export function openElsewhere(problem: string): boolean {
-  return problem.includes('in einem anderen Zirkel-Fenster geöffnet');
-}
