@@ -234,9 +234,10 @@ impl Error {
                 path.display()
             ),
             Error::Damaged { path, detail } => format!(
-                "Die Datenbank{} ist beschädigt ({detail}). Sie wurde nicht verändert. Bitte die \
+                "Die Datenbank{} ist beschädigt ({}). Sie wurde nicht verändert. Bitte die \
                  neueste Sicherung wiederherstellen.",
-                path.as_ref().map(|p| format!(" „{}“", p.display())).unwrap_or_default()
+                path.as_ref().map(|p| format!(" „{}“", p.display())).unwrap_or_default(),
+                damage_in_german(detail)
             ),
             Error::Db(e) => format!("Datenbankfehler: {e}. Es wurde nichts gespeichert."),
             Error::Migration(e) => format!("Die Datenbank konnte nicht aktualisiert werden: {e}"),
@@ -245,6 +246,34 @@ impl Error {
             }
             Error::Json(e) => format!("Die Daten konnten nicht gelesen werden: {e}"),
         }
+    }
+}
+
+/// SQLite reports damage in English ("database disk image is malformed", "Page 7: btree …");
+/// the user reads it in German, the log keeps SQLite's words (the error's `Display`). Details
+/// Zirkel writes itself are German already and pass unchanged.
+fn damage_in_german(detail: &str) -> String {
+    let lower = detail.to_lowercase();
+    if lower.contains("not a database") {
+        "die Datei ist keine gültige SQLite-Datenbank".to_owned()
+    } else if [
+        "malformed",
+        "btree",
+        "page ",
+        "wrong # of entries",
+        "missing from index",
+        "never used",
+        "out of order",
+        "corrupt",
+        "freelist",
+        "overflow",
+    ]
+    .iter()
+    .any(|english| lower.contains(english))
+    {
+        "die innere Struktur der Datei ist fehlerhaft".to_owned()
+    } else {
+        detail.to_owned()
     }
 }
 
@@ -265,5 +294,32 @@ fn entity_de(entity: &str) -> &'static str {
         "recommendation" => "Die Empfehlung",
         "recommendation_version" => "Die Fassung der Empfehlung",
         _ => "Der Eintrag",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn damage_is_told_in_german_and_sqlite_s_words_stay_in_the_log() {
+        let error = Error::Damaged {
+            path: Some(PathBuf::from("/daten/zirkel.sqlite3")),
+            detail: "database disk image is malformed".into(),
+        };
+        assert_eq!(
+            error.user_message(),
+            "Die Datenbank „/daten/zirkel.sqlite3“ ist beschädigt (die innere Struktur der Datei \
+             ist fehlerhaft). Sie wurde nicht verändert. Bitte die neueste Sicherung wiederherstellen."
+        );
+        assert!(
+            error.to_string().contains("malformed"),
+            "the log keeps SQLite's words"
+        );
+        let ours = Error::Damaged {
+            path: None,
+            detail: "die verschlüsselten Daten sind unvollständig oder verändert".into(),
+        };
+        assert!(ours.user_message().contains("unvollständig oder verändert"));
     }
 }
