@@ -317,6 +317,15 @@ step('a damaged store opens on the recovery screen with the backup beside it', a
 
 step('restoring the backup brings up the members list with the demo data', async () => {
   await click('recovery-restore');
+  // First the check: what the backup holds, before anything is replaced.
+  const contents = await waitFor(
+    () => textOf(byTestId('recovery-dialog')),
+    (text) => text.includes('Personen') && text.includes('60'),
+    'the recovery shows what the backup holds before it is used',
+  );
+  console.log(`backup checked: ${contents.replace(/\s+/g, ' ').slice(0, 160)}`);
+  await shoot('recovery-check');
+  await click('recovery-confirm');
   const moved = await waitFor(
     () => textOf(byTestId('recovery-moved')),
     (text) => text.includes('zirkel.sqlite3.'),
