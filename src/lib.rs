@@ -28,3 +28,20 @@ pub mod store;
 
 pub use error::{Error, Result};
 pub use store::Store;
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    /// The configuration of the property tests beside the code: `PROPTEST_CASES` cases (300 by
+    /// default), at most a minute per property, and no failure files written into the repo.
+    pub fn proptest_config() -> proptest::prelude::ProptestConfig {
+        proptest::prelude::ProptestConfig {
+            cases: std::env::var("PROPTEST_CASES")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(300),
+            failure_persistence: None,
+            timeout: 60_000,
+            ..Default::default()
+        }
+    }
+}

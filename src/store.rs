@@ -60,23 +60,23 @@ impl std::fmt::Debug for Store {
 impl Store {
     /// Opens (or creates) the store at `path`, creating missing parent folders.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
-        let path = path.as_ref().to_path_buf();
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| Error::Io {
-                path: parent.to_path_buf(),
-                source,
-            })?;
-        }
-        crate::paths::check_local(&path)?;
-        maintenance::check_header(&path)?;
-        let conn = Connection::open(&path)?;
+        let (conn, path) = Self::connect(path.as_ref())?;
         Self::init(conn, path)
     }
 
     /// Like [`Store::open`], and first runs SQLite's quick check, before anything is written
     /// to the file (the app at start): a damaged file is refused as it is.
     pub fn open_checked(path: impl AsRef<Path>) -> Result<Store> {
-        let path = path.as_ref().to_path_buf();
+        let (conn, path) = Self::connect(path.as_ref())?;
+        maintenance::identify(&conn, &path)?;
+        maintenance::quick_check(&conn, &path)?;
+        Self::init(conn, path)
+    }
+
+    /// The connection of [`Store::open`]: parent folders made, a network path and a file that
+    /// is no SQLite database refused before SQLite opens it.
+    fn connect(path: &Path) -> Result<(Connection, PathBuf)> {
+        let path = path.to_path_buf();
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| Error::Io {
                 path: parent.to_path_buf(),
@@ -85,10 +85,7 @@ impl Store {
         }
         crate::paths::check_local(&path)?;
         maintenance::check_header(&path)?;
-        let conn = Connection::open(&path)?;
-        maintenance::identify(&conn, &path)?;
-        maintenance::quick_check(&conn, &path)?;
-        Self::init(conn, path)
+        Ok((Connection::open(&path)?, path))
     }
 
     /// Opens an existing store; where there is none, says so and creates nothing (for commands

@@ -323,12 +323,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(300),
-            failure_persistence: None,
-            timeout: 60_000,
-            ..Default::default()
-        })]
+        #![proptest_config(crate::test_support::proptest_config())]
 
         /// Any template: no panic; with every known placeholder filled, none is left and no
         /// problem is reported but the unknown ones; text outside placeholders is kept.

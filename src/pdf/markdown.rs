@@ -177,12 +177,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(300),
-            failure_persistence: None,
-            timeout: 60_000,
-            ..Default::default()
-        })]
+        #![proptest_config(crate::test_support::proptest_config())]
 
         /// Whatever is typed, in whatever Markdown, every word reaches the PDF in order:
         /// markup may change faces and lists, never drop text.

@@ -204,35 +204,10 @@ pub fn inspect(path: &Path) -> Result<BackupSummary> {
             detail: format!("Verweise ins Leere: {}", dangling.join("; ")),
         });
     }
-    let count = |table: &str| -> Result<i64> {
-        let exists: bool = conn.query_row(
-            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1",
-            [table],
-            |r| r.get(0),
-        )?;
-        if !exists {
-            return Ok(0);
-        }
-        // `table` is one of the names below, never input.
-        Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
-    };
-    let newest: Option<String> =
-        conn.query_row("SELECT max(until) FROM audit_log", [], |r| r.get(0))?;
-    let size_bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    Ok(BackupSummary {
-        path: path.display().to_string(),
-        encrypted: false,
-        size_bytes,
-        schema_version: version,
-        people: count("people")?,
-        organisations: count("organisations")?,
-        sessions: count("sessions")?,
-        minutes: count("minutes")?,
-        action_items: count("action_items")?,
-        practice_examples: count("practice_examples")?,
-        recommendations: count("recommendations")?,
-        newest_change: newest.and_then(|t| super::parse_time(&t)),
-    })
+    let mut summary = contents(&conn)?;
+    summary.path = path.display().to_string();
+    summary.size_bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    Ok(summary)
 }
 
 /// `PRAGMA integrity_check`: the problems, none when the file is sound.
@@ -292,7 +267,7 @@ impl Store {
 
     /// What the open store holds, in the shape of a backup's summary.
     pub fn summary(&self) -> Result<BackupSummary> {
-        let mut summary = inspect_open(&self.conn)?;
+        let mut summary = contents(&self.conn)?;
         summary.path = self.path.display().to_string();
         summary.size_bytes = std::fs::metadata(&self.path).map(|m| m.len()).unwrap_or(0);
         Ok(summary)
@@ -328,9 +303,19 @@ impl Store {
     }
 }
 
-/// The counts of an open connection (the store's own summary).
-fn inspect_open(conn: &Connection) -> Result<BackupSummary> {
+/// What a store holds: its schema version, the counts (0 for a table an older schema lacks) and
+/// the newest change in its audit log. `path` and `size_bytes` are left for the caller.
+fn contents(conn: &Connection) -> Result<BackupSummary> {
     let count = |table: &str| -> Result<i64> {
+        let exists: bool = conn.query_row(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = ?1",
+            [table],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Ok(0);
+        }
+        // `table` is one of the names below, never input.
         Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
     };
     let newest: Option<String> =

@@ -687,7 +687,10 @@ fn commit_backs_up_the_store_first() {
     )
     .expect("commit");
     let path = summary.backup.expect("backup made");
-    assert!(path.ends_with("zirkel-20261125-100000-import.sqlite3"), "{path}");
+    assert!(
+        path.ends_with("zirkel-20261125-100000-import.sqlite3"),
+        "{path}"
+    );
     let copy = Store::open(&path).expect("backup opens");
     assert_eq!(
         copy.info().expect("info").people,
