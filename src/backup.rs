@@ -344,6 +344,17 @@ fn copy_file(from: &Path, to: &Path) -> Result<()> {
 /// "Sicherung speichern": a backup at `target`, the user's choice, encrypted with `passphrase`
 /// when given. Returns the size written.
 pub fn save_as(store: &Store, target: &Path, passphrase: Option<&str>) -> Result<u64> {
+    prepare_save(store, target, passphrase)?.finish()
+}
+
+/// The part of [`save_as`] that needs the store: the checks and the snapshot. A plain backup is
+/// then complete; an encrypted one is finished by [`PreparedSave::finish`], which needs no
+/// store, so the app encrypts (scrypt takes a second or more) without holding it.
+pub fn prepare_save(
+    store: &Store,
+    target: &Path,
+    passphrase: Option<&str>,
+) -> Result<PreparedSave> {
     if is_in_memory(store) {
         return Err(Error::validation(
             Field::Path,
@@ -366,31 +377,57 @@ pub fn save_as(store: &Store, target: &Path, passphrase: Option<&str>) -> Result
             ),
         ));
     }
-    if target.exists() {
-        std::fs::remove_file(target).map_err(|source| Error::Io {
-            path: target.to_path_buf(),
+    let Some(passphrase) = passphrase else {
+        // Written under a temporary name and renamed: an existing file is replaced only by a
+        // complete backup.
+        store.snapshot_to(target)?;
+        return Ok(PreparedSave {
+            target: target.to_path_buf(),
+            sealed: None,
+        });
+    };
+    // The plain copy lives only beside the store (the app-data folder), never on the stick.
+    let staging = staging_dir(store.path())?;
+    let plain = tempfile::Builder::new()
+        .prefix(".zirkel-sicherung-")
+        .tempfile_in(&staging)
+        .map_err(|source| Error::Io {
+            path: staging.clone(),
             source,
-        })?;
-    }
-    match passphrase {
-        None => store.snapshot_to(target)?,
-        Some(passphrase) => {
-            // The plain copy lives only beside the store (the app-data folder), never on the stick.
-            let staging = staging_dir(store.path())?;
-            let plain = tempfile::Builder::new()
-                .prefix(".zirkel-sicherung-")
-                .tempfile_in(&staging)
-                .map_err(|source| Error::Io {
-                    path: staging.clone(),
-                    source,
-                })?
-                .into_temp_path();
-            std::fs::remove_file(&plain).ok();
-            store.snapshot_to(&plain)?;
-            crypt::encrypt(&plain, target, passphrase)?;
+        })?
+        .into_temp_path();
+    std::fs::remove_file(&plain).ok();
+    store.snapshot_to(&plain)?;
+    Ok(PreparedSave {
+        target: target.to_path_buf(),
+        sealed: Some((plain, passphrase.to_owned())),
+    })
+}
+
+/// A backup being saved: the snapshot is made; an encrypted one is still to be sealed.
+pub struct PreparedSave {
+    target: PathBuf,
+    sealed: Option<(tempfile::TempPath, String)>,
+}
+
+impl PreparedSave {
+    /// Encrypts the snapshot into the target (under a temporary name, renamed when complete)
+    /// and returns the size written; the plain copy is deleted.
+    pub fn finish(self) -> Result<u64> {
+        if let Some((plain, passphrase)) = &self.sealed {
+            let mut partial = self.target.as_os_str().to_owned();
+            partial.push(".partial");
+            let partial = PathBuf::from(partial);
+            crypt::encrypt(plain, &partial, passphrase)?;
+            std::fs::rename(&partial, &self.target).map_err(|source| Error::Io {
+                path: self.target.clone(),
+                source,
+            })?;
         }
+        Ok(std::fs::metadata(&self.target)
+            .map(|m| m.len())
+            .unwrap_or(0))
     }
-    Ok(std::fs::metadata(target).map(|m| m.len()).unwrap_or(0))
 }
 
 /// A verified, staged copy of a backup file, deleted when dropped.
@@ -751,6 +788,36 @@ mod tests {
         )
         .expect("search");
         assert_eq!(hits.total, 1);
+    }
+
+    #[test]
+    fn saving_over_a_file_replaces_it_only_with_a_complete_backup() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open(dir.path().join("zirkel.sqlite3")).expect("open");
+        person(&mut store, "Şükrü", "Özdemir");
+        let stick = dir.path().join("stick.sqlite3");
+        std::fs::write(&stick, b"die alte Sicherung").expect("write");
+        // Refused before anything is written: the old file stays.
+        assert!(save_as(&store, &stick, Some("kurz")).is_err());
+        assert_eq!(std::fs::read(&stick).expect("read"), b"die alte Sicherung");
+        save_as(&store, &stick, None).expect("plain");
+        assert_eq!(
+            Store::open_existing(&stick)
+                .expect("a store")
+                .info()
+                .expect("info")
+                .people,
+            1
+        );
+        save_as(&store, &stick, Some("Geschäftsstelle 2026")).expect("encrypted");
+        assert!(crypt::is_encrypted(&stick).expect("read"));
+        let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".partial") || n.starts_with(".zirkel"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
     }
 
     #[test]

@@ -99,7 +99,9 @@ pub fn backup_save_as(
     passphrase: Option<String>,
 ) -> IpcResult<SavedBackup> {
     let passphrase = passphrase.filter(|p| !p.is_empty());
-    let size_bytes = backup::save_as(&*state.store()?, &path, passphrase.as_deref())?;
+    // The snapshot under the store's lock, the encryption (scrypt) after it is released.
+    let prepared = backup::prepare_save(&*state.store()?, &path, passphrase.as_deref())?;
+    let size_bytes = prepared.finish()?;
     Ok(SavedBackup {
         path: path.display().to_string(),
         size_bytes,
