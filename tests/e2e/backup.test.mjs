@@ -199,6 +199,10 @@ step('Einstellungen: "Jetzt sichern" adds a backup "Von Hand" to the list', asyn
   assert.equal(rows[0].file, made.file, 'the newest backup is listed first');
   const notice = await textOf(byTestId('notice-success'));
   assert.ok(notice.includes(made.file), `the notice names the file ${made.file}: ${notice}`);
+  // The app made its daily backup at start, once.
+  const daily = rows.filter((row) => row.reason === 'daily');
+  assert.equal(daily.length, 1, `one daily backup from the start: ${JSON.stringify(rows)}`);
+  assert.match(daily[0].text, /Täglich beim Start/);
   await shoot('settings');
 });
 
