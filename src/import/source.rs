@@ -111,7 +111,7 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Table> {
         )));
     }
     let (text, encoding) = decode(file_name, bytes)?;
-    read_csv(&text, encoding)
+    read_csv(&crate::model::text::nfc(&text), encoding)
 }
 
 /// Turns the bytes of a text file into text: BOMs decide, else valid UTF-8 is UTF-8 and anything
@@ -338,7 +338,7 @@ fn read_xlsx(file_name: &str, bytes: &[u8]) -> Result<Table> {
 fn cell(data: &Data) -> Cell {
     match data {
         Data::Empty | Data::Error(_) => Cell::Empty,
-        Data::String(text) => Cell::Text(text.clone()),
+        Data::String(text) => Cell::Text(crate::model::text::nfc(text)),
         Data::Int(n) => Cell::Number(*n as f64),
         Data::Float(n) => Cell::Number(*n),
         Data::Bool(b) => Cell::Text(if *b { "ja" } else { "nein" }.to_owned()),

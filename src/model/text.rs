@@ -1,9 +1,25 @@
-//! Text helpers shared by validation and sorting: trimming optional fields, German sort keys.
+//! Text helpers shared by validation and sorting: trimming optional fields, Unicode NFC, German
+//! sort keys.
 
-/// Trims `value`; an empty result becomes `None`.
+use unicode_normalization::UnicodeNormalization;
+
+/// Trims `value` and stores it in Unicode normalisation form C; an empty result becomes `None`.
+/// "Nguyễn" typed or pasted with combining marks (as macOS and some web forms deliver it) is
+/// then the same text as the precomposed one: the same person, search hit and PDF glyphs.
 pub fn optional(value: &str) -> Option<String> {
     let trimmed = value.trim();
-    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+    (!trimmed.is_empty()).then(|| nfc(trimmed))
+}
+
+/// `value` in Unicode normalisation form C.
+pub fn nfc(value: &str) -> String {
+    if unicode_normalization::is_nfc_quick(value.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        value.to_owned()
+    } else {
+        value.nfc().collect()
+    }
 }
 
 /// A key that sorts like a German phone book (DIN 5007-1): case and diacritics are ignored,
@@ -28,6 +44,17 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decomposed_input_is_stored_precomposed() {
+        let decomposed = "Nguye\u{302}\u{303}n Thi\u{323}";
+        assert_ne!(decomposed, "Nguyễn Thị");
+        assert_eq!(
+            optional(&format!("  {decomposed} ")).as_deref(),
+            Some("Nguyễn Thị")
+        );
+        assert_eq!(nfc("Şükrü Özdemir"), "Şükrü Özdemir");
+    }
 
     #[test]
     fn sort_key_ignores_diacritics_and_case() {

@@ -401,8 +401,11 @@ pub fn save_notes(
         ));
     }
     w.merge_edits_within(chrono::Duration::seconds(60));
-    w.minutes()
-        .save_note(minutes_id, agenda_item_id, &notes.replace("\r\n", "\n"))?;
+    w.minutes().save_note(
+        minutes_id,
+        agenda_item_id,
+        &crate::model::text::nfc(&notes.replace("\r\n", "\n")),
+    )?;
     Ok(SavedAt {
         at: w.stamp().at.format("%H:%M").to_string(),
     })

@@ -832,3 +832,44 @@ fn random_and_mutated_bytes_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_name_in_decomposed_unicode_is_the_same_person_when_imported_twice() {
+    let mut t = temp_store();
+    // "Nguyễn Thị Lan" as macOS or a web form may deliver it: letters plus combining marks.
+    let decomposed = "Nguye\u{302}\u{303}n";
+    let csv = format!(
+        "Vorname;Nachname;Organisation\nThi\u{323} Lan;{decomposed};Stadt Ha\u{308}melingen\n"
+    );
+    let first = import::commit(
+        &mut t.store,
+        &stamp(),
+        "l.csv",
+        csv.as_bytes(),
+        None,
+        &[],
+        None,
+    )
+    .expect("first import");
+    assert_eq!(first.created, 1);
+    let stored = people_of(&t.store);
+    assert_eq!(stored[0].last_name, "Nguyễn", "stored precomposed (NFC)");
+    assert_eq!(stored[0].first_name, "Thị Lan");
+
+    // The same file again, and once typed precomposed: the same person each time.
+    for file in [
+        csv.clone(),
+        "Vorname;Nachname;Organisation\nThị Lan;Nguyễn;Stadt Hämelingen\n".to_owned(),
+    ] {
+        let preview =
+            import::preview(&t.store, "l.csv", file.as_bytes(), None, today()).expect("preview");
+        assert_eq!(
+            preview.rows[0].existing_person_id,
+            Some(stored[0].id),
+            "recognised as the person already stored: {:?}",
+            preview.rows[0]
+        );
+    }
+    let found = ops::search::search(t.store.read(), decomposed, 5, today()).expect("search");
+    assert_eq!(found.total, 1, "a decomposed query finds the person");
+}
