@@ -153,7 +153,15 @@ pub fn automatic(store: &Store, stamp: &Stamp, reason: BackupReason) -> Result<O
     };
     let rules = settings(store.read())?;
     let path = create(store, stamp, &dir, reason)?;
-    let mut removed = rotate(&dir, &rules)?;
+    // The backup stands; an old one that cannot be removed (a file held open) waits for the next
+    // rotation instead of failing the import or restore that asked for this backup.
+    let rotated = |folder: &Path| {
+        rotate(folder, &rules).unwrap_or_else(|error| {
+            log::warn!("rotation of {}: {error}", folder.display());
+            Vec::new()
+        })
+    };
+    let mut removed = rotated(&dir);
     let (mut second, mut second_problem) = (None, None);
     if let Some(folder) = rules.second_folder.as_deref() {
         let folder = Path::new(folder);
@@ -165,7 +173,7 @@ pub fn automatic(store: &Store, stamp: &Stamp, reason: BackupReason) -> Result<O
         match copy {
             Ok(target) => {
                 second = Some(target);
-                removed.extend(rotate(folder, &rules)?);
+                removed.extend(rotated(folder));
             }
             Err(error) => {
                 log::warn!("second backup folder {}: {error}", folder.display());
@@ -377,6 +385,17 @@ pub fn prepare_save(
             ),
         ));
     }
+    let same = |a: &Path, b: &Path| match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    let chosen = folder.join(target.file_name().unwrap_or_default());
+    if same(&chosen, store.path()) {
+        return Err(Error::validation(
+            Field::Path,
+            "Sicherung: Das ist die Datenbank selbst. Bitte einen anderen Dateinamen oder Ordner wählen, z. B. einen USB-Stick.",
+        ));
+    }
     let Some(passphrase) = passphrase else {
         // Written under a temporary name and renamed: an existing file is replaced only by a
         // complete backup.
@@ -553,7 +572,15 @@ pub fn recover(
             std::fs::rename(&side, with(&aside, journal)).map_err(io(&side))?;
         }
     }
-    std::fs::copy(staged.path(), db).map_err(io(db))?;
+    // The staged copy lies in the same folder: one rename puts it in place, complete or not at
+    // all. Should that fail, the damaged file goes back where it was.
+    if let Err(failed) = staged.path.persist(db) {
+        let _ = std::fs::rename(&aside, db);
+        return Err(Error::Io {
+            path: db.to_path_buf(),
+            source: failed.error,
+        });
+    }
     let mut store = Store::open(db)?;
     store.write(stamp, |w| {
         w.rebuild_search_index()?;
@@ -797,8 +824,15 @@ mod tests {
         person(&mut store, "Şükrü", "Özdemir");
         let stick = dir.path().join("stick.sqlite3");
         std::fs::write(&stick, b"die alte Sicherung").expect("write");
-        // Refused before anything is written: the old file stays.
+        // Refused before anything is written: the old file stays, and so does the database.
         assert!(save_as(&store, &stick, Some("kurz")).is_err());
+        let itself = save_as(&store, &dir.path().join("zirkel.sqlite3"), None)
+            .expect_err("not over the database itself");
+        assert!(
+            itself.user_message().contains("die Datenbank selbst"),
+            "{itself}"
+        );
+        assert_eq!(store.info().expect("info").people, 1);
         assert_eq!(std::fs::read(&stick).expect("read"), b"die alte Sicherung");
         save_as(&store, &stick, None).expect("plain");
         assert_eq!(
