@@ -131,6 +131,9 @@ impl AppState {
     }
 }
 
+/// How long a start waits for the lock of a window that is still closing.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Takes the lock file beside the store (`zirkel.sqlite3.lock`); refused while another Zirkel
 /// window holds it.
 fn lock(db: &Path) -> Result<File, IpcError> {
@@ -152,7 +155,16 @@ fn lock(db: &Path) -> Result<File, IpcError> {
                 source: error,
             })
         })?;
-    match file.try_lock() {
+    // A window closed a moment ago may still be ending (its process holds the lock until it has
+    // exited): wait up to LOCK_WAIT before saying another window has the store.
+    let started = std::time::Instant::now();
+    let mut attempt = file.try_lock();
+    while matches!(attempt, Err(std::fs::TryLockError::WouldBlock)) && started.elapsed() < LOCK_WAIT
+    {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        attempt = file.try_lock();
+    }
+    match attempt {
         Ok(()) => Ok(file),
         Err(std::fs::TryLockError::WouldBlock) => Err(IpcError {
             code: Code::StoreUnavailable,
