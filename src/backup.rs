@@ -532,13 +532,72 @@ pub fn restore(
     passphrase: Option<&str>,
 ) -> Result<RestoreReport> {
     let staged = stage(&staging_base(store), file, passphrase)?;
+    // The anonymisations made since the backup are applied to the staged copy before it
+    // replaces anything, so no moment exists in which the store holds erased data again.
+    let erased = store.read().privacy().anonymised()?;
+    let anonymised_again = anonymise_again(staged.path(), stamp, &erased)?;
     let before = automatic(store, stamp, BackupReason::Restore)?
         .map(|m| m.path.display().to_string())
         .unwrap_or_default();
     store.restore_from(stamp, staged.path())?;
+    if !anonymised_again.is_empty() {
+        store.wipe_freed()?;
+    }
     Ok(RestoreReport {
         restored: staged.summary,
         backup_before: before,
+        anonymised_again,
+    })
+}
+
+/// Re-applies `erased` (ids and creation times of anonymised people) to the staged copy at
+/// `path`: upgrades it to the current schema, anonymises, and wipes the removed data from it.
+fn anonymise_again(path: &Path, stamp: &Stamp, erased: &[(i64, String)]) -> Result<Vec<i64>> {
+    if erased.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut copy = Store::open_staged(path)?;
+    let again = copy.write(stamp, |w| crate::ops::privacy::reapply(w, erased))?;
+    copy.wipe_freed()?;
+    Ok(again)
+}
+
+/// How long backups keep copies of a person's data, for the report (DSGVO Art. 15).
+pub fn retention(store: &Store) -> Result<crate::model::privacy::ReportRetention> {
+    let files = list(store)?;
+    let rules = settings(store.read())?;
+    let oldest = files.iter().map(|f| f.made_at).min();
+    let mut text = format!(
+        "Zirkel sichert die Datenbank automatisch in den Ordner „backups“ neben der Datenbank. \
+         Aufbewahrt werden die {} neuesten Sicherungen sowie je die neueste der letzten {} Tage \
+         und der letzten {} Monate; ältere werden gelöscht. Daten, die heute geändert oder \
+         anonymisiert werden, sind damit spätestens nach {} Monaten aus den automatischen \
+         Sicherungen verschwunden. Wird eine ältere Sicherung zurückgespielt, werden \
+         Anonymisierungen, die seither vorgenommen wurden, erneut angewandt.",
+        rules.keep_recent, rules.keep_daily, rules.keep_monthly, rules.keep_monthly
+    );
+    match oldest {
+        Some(at) => text.push_str(&format!(
+            " Zurzeit gibt es {} Sicherungen; die älteste ist vom {}.",
+            files.len(),
+            crate::model::date::german(at.date())
+        )),
+        None => text.push_str(" Zurzeit gibt es keine automatische Sicherung."),
+    }
+    if rules.second_folder.is_some() {
+        text.push_str(
+            " Eine Kopie jeder Sicherung liegt im zweiten Sicherungsordner und wird dort nach \
+             denselben Regeln gelöscht.",
+        );
+    }
+    text.push_str(
+        " Von Hand gespeicherte Sicherungen („Sicherung speichern“) liegen dort, wo sie \
+         gespeichert wurden, und werden nicht automatisch gelöscht.",
+    );
+    Ok(crate::model::privacy::ReportRetention {
+        backups: files.len(),
+        oldest_backup: oldest,
+        text,
     })
 }
 

@@ -26,6 +26,12 @@ use crate::model::letter::{LetterTemplate, Placeholder, PlaceholderProblem};
 use crate::model::overview::{
     ActionSummary, AttendancePoint, MapPoint, NextSession, OverdueItem, Overview, RecentChange,
 };
+use crate::model::privacy::{
+    AnonymisePreview, Anonymised, AuditFilter, AuditPage, AuditRow, PersonReport, RecordKept,
+    ReportActionItem, ReportAttendance, ReportAuditEntry, ReportMandate, ReportMention,
+    ReportMinutes, ReportPracticeExample, ReportRetention, ReportSpeaker, RetentionCandidate,
+    RetentionOverview, RowRef,
+};
 use crate::model::search::{Marked, SearchKind};
 use crate::model::session::{AgendaItemInput, Session, SessionInput, Slot, SpeakerInput};
 use crate::model::{
@@ -208,6 +214,25 @@ pub fn typescript() -> String {
         AttendancePoint::decl(&cfg),
         Overview::decl(&cfg),
         CoordinatesLookup::decl(&cfg),
+        RowRef::decl(&cfg),
+        ReportMandate::decl(&cfg),
+        ReportAttendance::decl(&cfg),
+        ReportSpeaker::decl(&cfg),
+        ReportMinutes::decl(&cfg),
+        ReportActionItem::decl(&cfg),
+        ReportPracticeExample::decl(&cfg),
+        ReportMention::decl(&cfg),
+        ReportAuditEntry::decl(&cfg),
+        ReportRetention::decl(&cfg),
+        PersonReport::decl(&cfg),
+        RecordKept::decl(&cfg),
+        AnonymisePreview::decl(&cfg),
+        Anonymised::decl(&cfg),
+        RetentionCandidate::decl(&cfg),
+        RetentionOverview::decl(&cfg),
+        AuditFilter::decl(&cfg),
+        AuditRow::decl(&cfg),
+        AuditPage::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:\n\

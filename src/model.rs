@@ -13,6 +13,7 @@ pub mod member;
 pub mod organisation;
 pub mod overview;
 pub mod person;
+pub mod privacy;
 pub mod search;
 pub mod session;
 pub mod stored;

@@ -15,6 +15,7 @@ pub mod organisations;
 pub mod overview;
 pub mod people;
 pub mod practice_examples;
+pub mod privacy;
 pub mod recommendations;
 pub mod reference;
 pub mod search;

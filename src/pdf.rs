@@ -20,6 +20,7 @@ mod markdown;
 mod members;
 pub mod merge;
 mod minutes;
+mod person_report;
 mod recommendations;
 mod session_file;
 mod sign_in;
@@ -487,6 +488,26 @@ pub fn brochure(store: &Store, now: NaiveDateTime) -> Result<Rendered> {
 /// Recommendations by topic.
 pub fn recommendations(store: &Store, now: NaiveDateTime) -> Result<Rendered> {
     render(store, &Document::Recommendations, now)
+}
+
+/// The report of everything stored about a person (DSGVO Art. 15).
+pub fn person_report(
+    store: &Store,
+    report: &crate::model::privacy::PersonReport,
+    now: NaiveDateTime,
+) -> Result<Rendered> {
+    let settings = store.read().documents().settings()?;
+    let mut ctx = Context::new(&settings, now)?;
+    let (doc, subject) = person_report::build(&mut ctx, report)?;
+    Prepared {
+        doc,
+        subject,
+        author: ctx.author(),
+        at: now,
+        warnings: ctx.warnings(),
+        appendix: Vec::new(),
+    }
+    .render()
 }
 
 /// What the document builders share: the settings, the font for coverage checks, the warnings.

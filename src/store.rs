@@ -15,6 +15,7 @@ pub mod minutes;
 pub mod organisations;
 pub mod overview;
 pub mod people;
+pub mod privacy;
 pub mod schema;
 pub mod search;
 pub mod sessions;
@@ -113,7 +114,18 @@ impl Store {
         Self::init(Connection::open_in_memory()?, PathBuf::from(":memory:"))
     }
 
-    fn init(mut conn: Connection, path: PathBuf) -> Result<Store> {
+    /// Opens a staged copy of a backup to prepare it for a restore: like [`Store::open`], but an
+    /// older schema is upgraded without the backup before a migration (the copy is the backup).
+    pub(crate) fn open_staged(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path)?;
+        Self::init_with(conn, path.to_path_buf(), false)
+    }
+
+    fn init(conn: Connection, path: PathBuf) -> Result<Store> {
+        Self::init_with(conn, path, true)
+    }
+
+    fn init_with(mut conn: Connection, path: PathBuf, backup_first: bool) -> Result<Store> {
         // Before anything is written: a foreign or damaged file is named and left as it is.
         let found = maintenance::identify(&conn, &path)?;
         let supported = schema::VERSION;
@@ -136,7 +148,10 @@ impl Store {
         // re-prepare them in turn during a bulk write).
         conn.set_prepared_statement_cache_capacity(64);
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        if found > 0 && found < supported && !crate::backup::is_memory_path(&path) {
+        // Removed content is overwritten with zeros, so an anonymised person's data does not
+        // linger in free pages of the file (DSGVO Art. 17).
+        conn.pragma_update(None, "secure_delete", "ON")?;
+        if backup_first && found > 0 && found < supported && !crate::backup::is_memory_path(&path) {
             // The upgrade cannot be undone: keep the file as it was first.
             crate::backup::before_migration(&conn, &path, found)?;
         }
@@ -322,6 +337,11 @@ impl<'a> Reader<'a> {
         overview::OverviewData { conn: self.conn }
     }
 
+    /// Data protection: reports, anonymisation, retention and the audit log screen.
+    pub fn privacy(self) -> privacy::Privacy<'a> {
+        privacy::Privacy(self.conn)
+    }
+
     /// Full-text search.
     pub fn search(self) -> search::Search<'a> {
         search::Search { conn: self.conn }
@@ -418,6 +438,11 @@ impl<'a> Writer<'a> {
     /// Topics, practice examples and recommendations.
     pub fn content(&mut self) -> content::ContentMut<'_, 'a> {
         content::ContentMut { w: self }
+    }
+
+    /// Data protection: anonymisation.
+    pub fn privacy(&mut self) -> privacy::PrivacyMut<'_, 'a> {
+        privacy::PrivacyMut { w: self }
     }
 
     /// Stores a setting.

@@ -139,11 +139,38 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Data protection for one person (DSGVO Art. 15 and 17).
+    Person {
+        #[command(subcommand)]
+        command: PersonCommand,
+    },
     /// Path, schema version and counts of the store.
     Info {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum PersonCommand {
+    /// Everything stored about the person ("Auskunft", Art. 15) as PDF or JSON (by the file
+    /// name's ending).
+    Report {
+        /// The person's id (as `zirkel members list --json` shows it).
+        id: i64,
+        /// Target file, ending in .pdf or .json.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Remove the person's personal data for good (Art. 17); history stays, shown as
+    /// "ehemaliges Mitglied". Approved minutes stay as approved.
+    Anonymise {
+        /// The person's id.
+        id: i64,
+        /// Do not ask before anonymising.
+        #[arg(long)]
+        yes: bool,
     },
 }
 
@@ -587,6 +614,119 @@ fn run(cli: Cli) -> zirkel::Result<()> {
             let report = zirkel::backup::restore(&mut store, &stamp, &file, passphrase.as_deref())?;
             println!("Wiederhergestellt aus {}.", report.restored.path);
             println!("Der Stand davor ist gesichert in {}.", report.backup_before);
+            if !report.anonymised_again.is_empty() {
+                println!(
+                    "{} seither anonymisierte Personen wurden in den wiederhergestellten Daten \
+                     erneut anonymisiert.",
+                    report.anonymised_again.len()
+                );
+            }
+        }
+        Command::Person {
+            command: PersonCommand::Report { id, out },
+        } => {
+            let store = existing()?;
+            let kind = out
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            if !matches!(kind.as_deref(), Some("pdf" | "json")) {
+                return Err(Error::validation(
+                    Field::Path,
+                    format!(
+                        "Ziel: „{}“ endet weder auf .pdf noch auf .json.",
+                        out.display()
+                    ),
+                ));
+            }
+            let retention = zirkel::backup::retention(&store)?;
+            let report = ops::privacy::report(store.read(), id, stamp.at, retention)?;
+            if kind.as_deref() == Some("pdf") {
+                let rendered = zirkel::pdf::person_report(&store, &report, stamp.at)?;
+                zirkel::files::write_atomically(&out, &rendered.bytes)?;
+                for warning in &rendered.warnings {
+                    eprintln!("Hinweis: {warning}");
+                }
+            } else {
+                let mut json = serde_json::to_string_pretty(&report)?;
+                json.push('\n');
+                zirkel::files::write_atomically(&out, json.as_bytes())?;
+            }
+            println!(
+                "Auskunft über {} mit {} Datensätzen geschrieben: {}",
+                report.person.full_name(),
+                report.rows().len(),
+                out.display()
+            );
+        }
+        Command::Person {
+            command: PersonCommand::Anonymise { id, yes },
+        } => {
+            let mut store = existing()?;
+            let preview = ops::privacy::preview(store.read(), id)?;
+            if preview.already {
+                return Err(Error::Conflict {
+                    message: format!("{} (Nr. {id}) ist bereits anonymisiert.", preview.name),
+                });
+            }
+            println!("Anonymisieren: {} (Nr. {id})", preview.name);
+            println!(
+                "  Bleiben erhalten, als „ehemaliges Mitglied“: {} Teilnahmen, {} Mandate, \
+                 {} Vorträge, {} Aufgaben ({} offen).",
+                preview.attendance,
+                preview.mandates,
+                preview.speakers,
+                preview.action_items,
+                preview.open_action_items
+            );
+            println!(
+                "  Texte, in denen der Name ersetzt wird: {}",
+                preview.texts_changed
+            );
+            if preview.texts_ambiguous > 0 {
+                println!(
+                    "  Texte mit dem Nachnamen allein, den auch eine andere Person trägt \
+                     (bleiben, bitte prüfen): {}",
+                    preview.texts_ambiguous
+                );
+            }
+            for record in &preview.records_kept {
+                println!(
+                    "  Bleibt unverändert (genehmigtes Protokoll): {}. Sitzung, Fassung {} ({})",
+                    record.session, record.version, record.how
+                );
+            }
+            for place in &preview.left_for_user {
+                println!("  Bitte selbst prüfen: {place}");
+            }
+            if !yes {
+                eprint!(
+                    "Die personenbezogenen Daten endgültig entfernen? Das kann nicht \
+                     rückgängig gemacht werden. [j/N] "
+                );
+                let mut answer = String::new();
+                std::io::stdin()
+                    .read_line(&mut answer)
+                    .map_err(|source| Error::Io {
+                        path: PathBuf::from("stdin"),
+                        source,
+                    })?;
+                if !matches!(answer.trim(), "j" | "J" | "ja" | "Ja") {
+                    println!("Abgebrochen: nichts verändert.");
+                    return Ok(());
+                }
+            }
+            let done = ops::privacy::anonymise_now(&mut store, &stamp, id)?;
+            println!(
+                "Anonymisiert: Nr. {id}; {} Texte geändert.",
+                done.texts_changed
+            );
+            if !done.file_cleaned {
+                println!(
+                    "Hinweis: Die Datei wird bereinigt, sobald kein anderes Programm sie mehr \
+                     geöffnet hat."
+                );
+            }
         }
         Command::Check { json } => {
             let mut store = existing()?;

@@ -176,6 +176,9 @@ pub struct RestoreReport {
     pub restored: BackupSummary,
     /// The backup of the state before the restore.
     pub backup_before: String,
+    /// People anonymised since the backup was made, anonymised again in the restored data
+    /// (their ids), so a restore never brings back erased data.
+    pub anonymised_again: Vec<i64>,
 }
 
 /// The result of `zirkel check` / "Datenbank prüfen".

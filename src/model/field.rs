@@ -161,6 +161,8 @@ pub enum Field {
     KeepMonthly,
     /// Backup settings: the second folder.
     SecondFolder,
+    /// Data protection: years after which former members are offered for anonymisation.
+    RetentionYears,
 }
 
 impl Field {
@@ -243,6 +245,7 @@ impl Field {
             Field::KeepDaily => "keep_daily",
             Field::KeepMonthly => "keep_monthly",
             Field::SecondFolder => "second_folder",
+            Field::RetentionYears => "retention_years",
         }
     }
 }

@@ -98,6 +98,9 @@ pub struct Person {
     pub notes: Option<String>,
     /// False once deactivated (former member kept for history).
     pub active: bool,
+    /// When the person's data was removed (ISO 8601 local time); the record then only keeps
+    /// history consistent and is shown as "ehemaliges Mitglied".
+    pub anonymised_at: Option<String>,
     /// Created / changed.
     pub history: History,
 }
@@ -126,7 +129,12 @@ pub fn full_name(title: Option<&str>, first: &str, particle: Option<&str>, last:
 
 /// "Schmidt, Anna von, Dr." — the list form: last name first, particle after the first name.
 pub fn list_name(title: Option<&str>, first: &str, particle: Option<&str>, last: &str) -> String {
-    let mut name = format!("{last}, {first}");
+    // An anonymised person has no first name: "ehemaliges Mitglied", not "…, ".
+    let mut name = if first.is_empty() {
+        last.to_owned()
+    } else {
+        format!("{last}, {first}")
+    };
     if let Some(particle) = particle.filter(|p| !p.is_empty()) {
         name.push(' ');
         name.push_str(particle);
@@ -325,6 +333,7 @@ impl Person {
             consent_date: fields.consent_date,
             notes: fields.notes,
             active: true,
+            anonymised_at: None,
             history: History {
                 created_at: at.clone(),
                 created_by: stamp.user.clone(),

@@ -15,7 +15,7 @@ pub fn create(w: &mut Writer<'_>, input: &PersonInput) -> Result<Person> {
 /// Saves the form over an existing person.
 pub fn update(w: &mut Writer<'_>, id: i64, input: &PersonInput) -> Result<Person> {
     let fields = input.validate()?;
-    w.read().people().get(id)?;
+    refuse_anonymised(&w.read().people().get(id)?)?;
     w.people().update(id, &fields)?;
     w.read().people().get(id)
 }
@@ -67,9 +67,25 @@ pub fn deactivate(w: &mut Writer<'_>, id: i64) -> Result<Person> {
 
 /// Makes a deactivated person active again (their ended mandates stay ended).
 pub fn reactivate(w: &mut Writer<'_>, id: i64) -> Result<Person> {
-    w.read().people().get(id)?;
+    refuse_anonymised(&w.read().people().get(id)?)?;
     w.people().set_active(id, true)?;
     w.read().people().get(id)
+}
+
+/// An anonymised person's record only keeps history consistent: it takes no new data.
+fn refuse_anonymised(person: &Person) -> Result<()> {
+    match &person.anonymised_at {
+        Some(at) => Err(Error::Conflict {
+            message: format!(
+                "Diese Person wurde am {} anonymisiert. Ihr Datensatz kann nicht mehr bearbeitet \
+                 oder reaktiviert werden; bitte bei Bedarf eine neue Person anlegen.",
+                at.get(..10)
+                    .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                    .map_or_else(|| at.clone(), crate::model::date::german)
+            ),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// "2 Mandate, 5 Sitzungsteilnahmen": what a person's history consists of, for the message.

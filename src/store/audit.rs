@@ -40,6 +40,47 @@ pub enum Action {
 }
 
 impl Action {
+    /// Every action, in the order the audit log screen offers them.
+    pub const ALL: [Action; 13] = [
+        Action::Create,
+        Action::Update,
+        Action::Delete,
+        Action::Deactivate,
+        Action::Reactivate,
+        Action::Import,
+        Action::Demo,
+        Action::Send,
+        Action::Approve,
+        Action::Correct,
+        Action::Anonymise,
+        Action::Backup,
+        Action::Restore,
+    ];
+
+    /// The action stored as `name`.
+    pub fn parse(name: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.as_str() == name)
+    }
+
+    /// The German label of the audit log screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            Action::Create => "angelegt",
+            Action::Update => "geändert",
+            Action::Delete => "gelöscht",
+            Action::Deactivate => "deaktiviert",
+            Action::Reactivate => "reaktiviert",
+            Action::Import => "importiert",
+            Action::Demo => "Demodaten",
+            Action::Send => "versandt",
+            Action::Approve => "genehmigt",
+            Action::Correct => "berichtigt",
+            Action::Anonymise => "anonymisiert",
+            Action::Backup => "gesichert",
+            Action::Restore => "wiederhergestellt",
+        }
+    }
+
     /// The stored name.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -96,6 +137,51 @@ pub enum Entity {
 }
 
 impl Entity {
+    /// Every entity, in the order the audit log screen offers them.
+    pub const ALL: [Entity; 15] = [
+        Entity::Person,
+        Entity::Organisation,
+        Entity::Mandate,
+        Entity::Session,
+        Entity::AgendaItem,
+        Entity::Attendance,
+        Entity::Minutes,
+        Entity::MinutesText,
+        Entity::ActionItem,
+        Entity::Topic,
+        Entity::PracticeExample,
+        Entity::Recommendation,
+        Entity::Settings,
+        Entity::Attachment,
+        Entity::Store,
+    ];
+
+    /// The entity stored as `name`.
+    pub fn parse(name: &str) -> Option<Entity> {
+        Entity::ALL.into_iter().find(|e| e.as_str() == name)
+    }
+
+    /// The German label of the audit log screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            Entity::Person => "Person",
+            Entity::Organisation => "Organisation",
+            Entity::Mandate => "Mandat",
+            Entity::Session => "Sitzung",
+            Entity::AgendaItem => "Tagesordnungspunkt",
+            Entity::Attendance => "Teilnahme",
+            Entity::Minutes => "Protokoll",
+            Entity::MinutesText => "Protokolltext",
+            Entity::ActionItem => "Aufgabe",
+            Entity::Topic => "Themenfeld",
+            Entity::PracticeExample => "Praxisbeispiel",
+            Entity::Recommendation => "Handlungsempfehlung",
+            Entity::Settings => "Einstellungen",
+            Entity::Attachment => "Anlage",
+            Entity::Store => "Datenbank",
+        }
+    }
+
     /// The stored name.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -273,6 +273,21 @@ impl Store {
         Ok(summary)
     }
 
+    /// After personal data was removed: merges the search index into one segment, so removed
+    /// words leave it, then copies the WAL into the file and truncates it. Freed pages are
+    /// zeroed (`secure_delete`), so the removed text is in neither file afterwards. Returns
+    /// false when another connection kept the checkpoint from completing.
+    pub fn wipe_freed(&mut self) -> Result<bool> {
+        self.conn.execute(
+            "INSERT INTO search_index (search_index) VALUES ('optimize')",
+            [],
+        )?;
+        let busy: i64 = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        Ok(busy == 0)
+    }
+
     /// Replaces the whole content of the store with the database at `source` (a verified,
     /// staged copy), through the online backup API, in place: the open connection stays valid.
     /// An older schema is then upgraded, the search index rebuilt and the restore recorded in

@@ -10,7 +10,7 @@ use crate::model::{History, Person};
 
 const COLUMNS: &str = "id, salutation, title, first_name, name_particle, last_name, function,
     email, phone, mobile, street, postal_code, city, consent_shared_lists, consent_date, notes,
-    active, created_at, created_by, updated_at, updated_by";
+    active, created_at, created_by, updated_at, updated_by, anonymised_at";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
     decode("people", row, |row| {
@@ -32,6 +32,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
             consent_date: row.get(14)?,
             notes: row.get(15)?,
             active: row.get(16)?,
+            anonymised_at: row.get(21)?,
             history: History {
                 created_at: row.get(17)?,
                 created_by: row.get(18)?,

@@ -16,6 +16,7 @@ mod minutes;
 mod organisations;
 mod pdf;
 mod people;
+mod privacy;
 mod properties;
 mod search;
 mod sessions;

@@ -3,7 +3,7 @@
 
 export type Direction = "ascending" | "descending";
 
-export type Field = "file" | "path" | "argument" | "demo" | "salutation" | "title" | "first_name" | "name_particle" | "last_name" | "function" | "email" | "phone" | "mobile" | "street" | "postal_code" | "city" | "consent_shared_lists" | "consent_date" | "notes" | "name" | "kind" | "state" | "website" | "member_since" | "member_until" | "person_id" | "organisation_id" | "role" | "start_date" | "end_date" | "as_of" | "number" | "first_day" | "last_day" | "host_organisation_id" | "day" | "start_time" | "duration_minutes" | "registration_deadline" | "speakers" | "topic_ids" | "status" | "represented_by" | "subject" | "body" | "text" | "due_date" | "done_on" | "assignee_id" | "assignee_organisation_id" | "votes_yes" | "votes_no" | "votes_abstain" | "at_session" | "date" | "written_deadline" | "reason" | "description" | "contact_person_id" | "summary" | "target_groups" | "since" | "link" | "release_status" | "practice_example_ids" | "change_note" | "session_id" | "published_on" | "latitude" | "longitude" | "query" | "passphrase" | "keep_recent" | "keep_daily" | "keep_monthly" | "second_folder";
+export type Field = "file" | "path" | "argument" | "demo" | "salutation" | "title" | "first_name" | "name_particle" | "last_name" | "function" | "email" | "phone" | "mobile" | "street" | "postal_code" | "city" | "consent_shared_lists" | "consent_date" | "notes" | "name" | "kind" | "state" | "website" | "member_since" | "member_until" | "person_id" | "organisation_id" | "role" | "start_date" | "end_date" | "as_of" | "number" | "first_day" | "last_day" | "host_organisation_id" | "day" | "start_time" | "duration_minutes" | "registration_deadline" | "speakers" | "topic_ids" | "status" | "represented_by" | "subject" | "body" | "text" | "due_date" | "done_on" | "assignee_id" | "assignee_organisation_id" | "votes_yes" | "votes_no" | "votes_abstain" | "at_session" | "date" | "written_deadline" | "reason" | "description" | "contact_person_id" | "summary" | "target_groups" | "since" | "link" | "release_status" | "practice_example_ids" | "change_note" | "session_id" | "published_on" | "latitude" | "longitude" | "query" | "passphrase" | "keep_recent" | "keep_daily" | "keep_monthly" | "second_folder" | "retention_years";
 
 export type FieldError = { 
 /**
@@ -324,6 +324,11 @@ notes: string | null,
  * False once deactivated (former member kept for history).
  */
 active: boolean, 
+/**
+ * When the person's data was removed (ISO 8601 local time); the record then only keeps
+ * history consistent and is shown as "ehemaliges Mitglied".
+ */
+anonymised_at: string | null, 
 /**
  * Created / changed.
  */
@@ -2529,7 +2534,12 @@ restored: BackupSummary,
 /**
  * The backup of the state before the restore.
  */
-backup_before: string, };
+backup_before: string, 
+/**
+ * People anonymised since the backup was made, anonymised again in the restored data
+ * (their ids), so a restore never brings back erased data.
+ */
+anonymised_again: Array<number>, };
 
 export type CheckReport = { 
 /**
@@ -2869,6 +2879,494 @@ longitude: number,
  * "Stadt Jena (Thüringen)".
  */
 name: string, };
+
+export type RowRef = { 
+/**
+ * The table's name, e.g. `attendance`.
+ */
+table: string, 
+/**
+ * The row's id (its rowid).
+ */
+id: number, };
+
+export type ReportMandate = { 
+/**
+ * Where it is stored.
+ */
+row: RowRef, 
+/**
+ * The organisation represented.
+ */
+organisation: string, 
+/**
+ * Role, in German.
+ */
+role: string, 
+/**
+ * From.
+ */
+start_date: string, 
+/**
+ * Until (open when `None`).
+ */
+end_date: string | null, 
+/**
+ * Notes on the mandate.
+ */
+notes: string | null, };
+
+export type ReportAttendance = { 
+/**
+ * Where it is stored.
+ */
+row: RowRef, 
+/**
+ * The session's running number.
+ */
+session: number, 
+/**
+ * The session's title.
+ */
+title: string, 
+/**
+ * Its first day.
+ */
+first_day: string, 
+/**
+ * Status, in German ("teilgenommen").
+ */
+status: string, 
+/**
+ * For which organisation.
+ */
+organisation: string | null, 
+/**
+ * The days attended.
+ */
+days: Array<string>, 
+/**
+ * Signed up for the site visit / the dinner.
+ */
+joins_visit: boolean, 
+/**
+ * Signed up for the dinner.
+ */
+joins_dinner: boolean, 
+/**
+ * Notes on the attendance.
+ */
+notes: string | null, 
+/**
+ * When the person represented someone else: whom ("vertreten für …").
+ */
+represented: string | null, 
+/**
+ * When the person was represented: by whom.
+ */
+represented_by: string | null, };
+
+export type ReportSpeaker = { 
+/**
+ * Where it is stored (`agenda_item_speakers`).
+ */
+row: RowRef, 
+/**
+ * The session's running number.
+ */
+session: number, 
+/**
+ * The agenda item's title.
+ */
+item: string, 
+/**
+ * Its day.
+ */
+day: string, };
+
+export type ReportMinutes = { 
+/**
+ * Where it is stored (`minutes`).
+ */
+row: RowRef, 
+/**
+ * The session's running number.
+ */
+session: number, 
+/**
+ * The version.
+ */
+version: number, 
+/**
+ * Status, in German.
+ */
+status: string, };
+
+export type ReportActionItem = { 
+/**
+ * Where it is stored (`action_items`).
+ */
+row: RowRef, 
+/**
+ * The session it arose in.
+ */
+session: number, 
+/**
+ * What.
+ */
+text: string, 
+/**
+ * Due.
+ */
+due_date: string | null, 
+/**
+ * Status, in German.
+ */
+status: string, };
+
+export type ReportPracticeExample = { 
+/**
+ * Where it is stored (`practice_examples`).
+ */
+row: RowRef, 
+/**
+ * Title.
+ */
+title: string, 
+/**
+ * Release status, in German.
+ */
+status: string, };
+
+export type ReportMention = { 
+/**
+ * Where it is stored.
+ */
+row: RowRef, 
+/**
+ * The column.
+ */
+column: string, 
+/**
+ * Where a user finds it, in German ("Protokoll der 38. Sitzung, Notiz").
+ */
+place: string, 
+/**
+ * The text around the mention.
+ */
+excerpt: string, 
+/**
+ * Part of approved minutes, a record that anonymising leaves as it is (DSGVO Art. 17(3)).
+ */
+record: boolean, };
+
+export type ReportAuditEntry = { 
+/**
+ * Where it is stored (`audit_log`).
+ */
+row: RowRef, 
+/**
+ * When.
+ */
+at: string, 
+/**
+ * By which OS user.
+ */
+user: string, 
+/**
+ * What was done, in German.
+ */
+action: string, 
+/**
+ * The fields concerned (names only, never values).
+ */
+fields: Array<string>, };
+
+export type ReportRetention = { 
+/**
+ * Backups beside the store now.
+ */
+backups: number, 
+/**
+ * The oldest of them.
+ */
+oldest_backup: string | null, 
+/**
+ * The rotation's rule in German, and what it means for this person's data.
+ */
+text: string, };
+
+export type PersonReport = { 
+/**
+ * When the report was made.
+ */
+made_at: string, 
+/**
+ * The person's own record (`people`).
+ */
+person: Person, 
+/**
+ * Where the person's record is stored.
+ */
+row: RowRef, 
+/**
+ * Mandates.
+ */
+mandates: Array<ReportMandate>, 
+/**
+ * Attendance records.
+ */
+attendance: Array<ReportAttendance>, 
+/**
+ * Speaker entries.
+ */
+speakers: Array<ReportSpeaker>, 
+/**
+ * Minutes recorded.
+ */
+minutes_recorded: Array<ReportMinutes>, 
+/**
+ * Action items.
+ */
+action_items: Array<ReportActionItem>, 
+/**
+ * Practice examples as contact.
+ */
+practice_examples: Array<ReportPracticeExample>, 
+/**
+ * Texts elsewhere that name the person.
+ */
+mentions: Array<ReportMention>, 
+/**
+ * Audit entries of the person's record.
+ */
+audit: Array<ReportAuditEntry>, 
+/**
+ * Backups.
+ */
+retention: ReportRetention, };
+
+export type RecordKept = { 
+/**
+ * The session's running number.
+ */
+session: number, 
+/**
+ * The minutes' version.
+ */
+version: number, 
+/**
+ * Approved on.
+ */
+approved_on: string | null, 
+/**
+ * How the person appears in them, in German ("Teilnahme, Protokollführung").
+ */
+how: string, };
+
+export type AnonymisePreview = { 
+/**
+ * The person's id.
+ */
+person_id: number, 
+/**
+ * Their name as it is now.
+ */
+name: string, 
+/**
+ * Already anonymised (nothing left to do).
+ */
+already: boolean, 
+/**
+ * Attendance records kept, counted under "ehemaliges Mitglied".
+ */
+attendance: number, 
+/**
+ * Mandates kept (open ones end today).
+ */
+mandates: number, 
+/**
+ * Speaker entries kept.
+ */
+speakers: number, 
+/**
+ * Action items kept; of them still open.
+ */
+action_items: number, 
+/**
+ * Open action items, to be given to someone else.
+ */
+open_action_items: number, 
+/**
+ * Texts (notes, draft minutes, descriptions) whose mentions will be replaced.
+ */
+texts_changed: number, 
+/**
+ * Texts that name only the last name, which someone else bears too: left as they are, to check.
+ */
+texts_ambiguous: number, 
+/**
+ * Approved minutes that name the person and stay as they are.
+ */
+records_kept: Array<RecordKept>, 
+/**
+ * Places that keep the name and that the user must change themselves (the settings).
+ */
+left_for_user: Array<string>, };
+
+export type Anonymised = { 
+/**
+ * The person's id.
+ */
+person_id: number, 
+/**
+ * Texts changed.
+ */
+texts_changed: number, 
+/**
+ * Approved minutes left as they are.
+ */
+records_kept: Array<RecordKept>, 
+/**
+ * False when the old content could not yet be wiped from the file (another program had
+ * it open); it is wiped at the next anonymisation or backup.
+ */
+file_cleaned: boolean, };
+
+export type RetentionCandidate = { 
+/**
+ * The person's id.
+ */
+person_id: number, 
+/**
+ * Their name.
+ */
+name: string, 
+/**
+ * The organisations they last represented.
+ */
+organisations: string, 
+/**
+ * The last day they were a member or took part in a session.
+ */
+last_seen: string, };
+
+export type RetentionOverview = { 
+/**
+ * Years after which a former member is offered.
+ */
+years: number, 
+/**
+ * Former members whose last day lies before this date.
+ */
+cutoff: string, 
+/**
+ * The people offered, longest gone first.
+ */
+candidates: Array<RetentionCandidate>, };
+
+export type AuditFilter = { 
+/**
+ * OS user.
+ */
+user: string | null, 
+/**
+ * Entity name (`person`, `session` …).
+ */
+entity: string | null, 
+/**
+ * Only entries about this record (with `entity`).
+ */
+entity_id: number | null, 
+/**
+ * Action name (`create`, `update` …).
+ */
+action: string | null, 
+/**
+ * From this day.
+ */
+from: string | null, 
+/**
+ * Up to this day.
+ */
+until: string | null, 
+/**
+ * Skip this many of the newest entries (paging).
+ */
+offset: number, 
+/**
+ * At most this many entries (100 when 0).
+ */
+limit: number, };
+
+export type AuditRow = { 
+/**
+ * The entry's id.
+ */
+id: number, 
+/**
+ * When.
+ */
+at: string, 
+/**
+ * Last change of a merged editing burst.
+ */
+until: string, 
+/**
+ * OS user.
+ */
+user: string, 
+/**
+ * Entity name.
+ */
+entity: string, 
+/**
+ * German label of the entity ("Person").
+ */
+entity_label: string, 
+/**
+ * The record's id.
+ */
+entity_id: number | null, 
+/**
+ * What the record is called now ("ehemaliges Mitglied" for an anonymised person, empty
+ * when it was deleted).
+ */
+object: string, 
+/**
+ * Action name.
+ */
+action: string, 
+/**
+ * German label of the action ("geändert").
+ */
+action_label: string, 
+/**
+ * Field names.
+ */
+fields: Array<string>, };
+
+export type AuditPage = { 
+/**
+ * The entries, newest first.
+ */
+rows: Array<AuditRow>, 
+/**
+ * Entries matching the filter.
+ */
+total: number, 
+/**
+ * Every OS user in the log.
+ */
+users: Array<string>, 
+/**
+ * Entities: (name, German label).
+ */
+entities: Array<[string, string]>, 
+/**
+ * Actions: (name, German label).
+ */
+actions: Array<[string, string]>, };
 
 /** German headers of the export columns, in the core's order (`ExportColumn::ALL`). */
 export const EXPORT_COLUMN_LABELS: Record<ExportColumn, string> = {
