@@ -8,6 +8,7 @@ pub mod mandates;
 pub mod minutes;
 pub mod organisations;
 pub mod people;
+pub mod privacy;
 pub mod sessions;
 pub mod store;
 pub mod transfer;

@@ -122,6 +122,12 @@ macro_rules! zirkel_handlers {
             commands::sessions::pdf_letters_folder,
             commands::sessions::pdf_session,
             commands::sessions::session_ics,
+            commands::privacy::person_report_save,
+            commands::privacy::anonymise_preview,
+            commands::privacy::anonymise_person,
+            commands::privacy::retention_overview,
+            commands::privacy::retention_save,
+            commands::privacy::audit_log,
         ]
     };
 }
@@ -285,6 +291,61 @@ mod tests {
         assert_eq!(info["people"], 0, "nothing was written");
         let missing = invoke(&window, "person_get", json!({ "id": 999 })).expect_err("missing");
         assert_eq!(missing["code"], "not_found");
+    }
+
+    #[test]
+    fn a_person_is_reported_anonymised_and_found_in_the_audit_log_through_ipc() {
+        let dir = tempfile::tempdir().expect("dir");
+        let (_app, window) = app();
+        let person = invoke(
+            &window,
+            "person_create",
+            json!({ "input": { "first_name": "Łukasz", "last_name": "Wiśniewski",
+                "email": "l.wisniewski@leipzig.de" } }),
+        )
+        .expect("create");
+        let id = person["id"].clone();
+        let json_path = dir.path().join("auskunft.json");
+        let saved = invoke(
+            &window,
+            "person_report_save",
+            json!({ "id": id, "path": json_path }),
+        )
+        .expect("report");
+        assert_eq!(saved["pages"], 0, "JSON has no pages");
+        let report: Value =
+            serde_json::from_slice(&std::fs::read(&json_path).expect("file")).expect("json");
+        assert_eq!(report["person"]["first_name"], "Łukasz");
+        let wrong = invoke(
+            &window,
+            "person_report_save",
+            json!({ "id": id, "path": dir.path().join("auskunft.docx") }),
+        )
+        .expect_err("refused");
+        assert_eq!(wrong["field"], "path");
+        let preview = invoke(&window, "anonymise_preview", json!({ "id": id })).expect("preview");
+        assert_eq!(preview["name"], "Łukasz Wiśniewski");
+        assert_eq!(preview["already"], false);
+        invoke(&window, "anonymise_person", json!({ "id": id })).expect("anonymise");
+        let again = invoke(&window, "anonymise_person", json!({ "id": id })).expect_err("once");
+        assert_eq!(again["code"], "conflict");
+        let shown = invoke(&window, "person_get", json!({ "id": id })).expect("get");
+        assert_eq!(shown["person"]["last_name"], "ehemaliges Mitglied");
+        let log = invoke(
+            &window,
+            "audit_log",
+            json!({ "filter": { "action": "anonymise" } }),
+        )
+        .expect("log");
+        assert_eq!(log["total"], 1);
+        assert_eq!(log["rows"][0]["object"], "ehemaliges Mitglied");
+        let refused =
+            invoke(&window, "retention_save", json!({ "years": "abc" })).expect_err("refused");
+        assert_eq!(refused["field"], "retention_years");
+        let rule = invoke(&window, "retention_save", json!({ "years": "5" })).expect("saved");
+        assert_eq!(rule["years"], 5);
+        let rule = invoke(&window, "retention_overview", json!({})).expect("rule");
+        assert_eq!(rule["years"], 5, "the rule is kept");
     }
 
     #[test]

@@ -626,38 +626,12 @@ fn run(cli: Cli) -> zirkel::Result<()> {
             command: PersonCommand::Report { id, out },
         } => {
             let store = existing()?;
-            let kind = out
-                .extension()
-                .and_then(|e| e.to_str())
-                .map(str::to_ascii_lowercase);
-            if !matches!(kind.as_deref(), Some("pdf" | "json")) {
-                return Err(Error::validation(
-                    Field::Path,
-                    format!(
-                        "Ziel: „{}“ endet weder auf .pdf noch auf .json.",
-                        out.display()
-                    ),
-                ));
+            let saved = ops::privacy::save_report(&store, id, stamp.at, &out)?;
+            for warning in &saved.warnings {
+                eprintln!("Hinweis: {warning}");
             }
-            let retention = zirkel::backup::retention(&store)?;
-            let report = ops::privacy::report(store.read(), id, stamp.at, retention)?;
-            if kind.as_deref() == Some("pdf") {
-                let rendered = zirkel::pdf::person_report(&store, &report, stamp.at)?;
-                zirkel::files::write_atomically(&out, &rendered.bytes)?;
-                for warning in &rendered.warnings {
-                    eprintln!("Hinweis: {warning}");
-                }
-            } else {
-                let mut json = serde_json::to_string_pretty(&report)?;
-                json.push('\n');
-                zirkel::files::write_atomically(&out, json.as_bytes())?;
-            }
-            println!(
-                "Auskunft über {} mit {} Datensätzen geschrieben: {}",
-                report.person.full_name(),
-                report.rows().len(),
-                out.display()
-            );
+            let name = store.read().people().get(id)?.full_name();
+            println!("Auskunft über {name} geschrieben: {}", saved.path);
         }
         Command::Person {
             command: PersonCommand::Anonymise { id, yes },

@@ -84,6 +84,47 @@ pub fn report(
     })
 }
 
+/// Writes the report of person `id` to `path`: a PDF, or JSON when the name ends in `.json`
+/// (pretty-printed, UTF-8). Any other ending is refused at the path. Returns what was saved
+/// (`pages` is 0 for JSON).
+pub fn save_report(
+    store: &Store,
+    id: i64,
+    made_at: NaiveDateTime,
+    path: &std::path::Path,
+) -> Result<crate::pdf::PdfSummary> {
+    let kind = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if !matches!(kind.as_deref(), Some("pdf" | "json")) {
+        return Err(Error::validation(
+            crate::model::Field::Path,
+            format!(
+                "Ziel: „{}“ endet weder auf .pdf noch auf .json.",
+                path.display()
+            ),
+        ));
+    }
+    let retention = crate::backup::retention(store)?;
+    let report = report(store.read(), id, made_at, retention)?;
+    if kind.as_deref() == Some("pdf") {
+        crate::pdf::person_report(store, &report, made_at)?.save(path)
+    } else {
+        let mut json = serde_json::to_string_pretty(&report).map_err(|e| Error::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(e),
+        })?;
+        json.push('\n');
+        crate::files::write_atomically(path, json.as_bytes())?;
+        Ok(crate::pdf::PdfSummary {
+            path: path.display().to_string(),
+            pages: 0,
+            warnings: Vec::new(),
+        })
+    }
+}
+
 /// The text around `range`, with "…" where it was cut, on one line.
 fn excerpt(text: &str, range: std::ops::Range<usize>) -> String {
     let before: Vec<char> = text.get(..range.start).unwrap_or("").chars().collect();

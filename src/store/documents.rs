@@ -572,7 +572,8 @@ impl Documents<'_> {
                 p.email, e.summary, e.body, e.target_groups, e.since, e.link, e.release_status
          FROM practice_examples e
          LEFT JOIN organisations o ON o.id = e.organisation_id
-         LEFT JOIN people p ON p.id = e.contact_person_id
+         -- An anonymised contact is left out: the brochure names no \"ehemaliges Mitglied\".
+         LEFT JOIN people p ON p.id = e.contact_person_id AND p.anonymised_at IS NULL
          ORDER BY e.brochure_position IS NULL, e.brochure_position, e.title",
         )?;
         let mut examples: Vec<PracticeExampleRow> = statement

@@ -408,6 +408,17 @@ fn approved_minutes_stay_as_approved_and_are_listed_before_anonymising() {
         "the draft minutes no longer name him"
     );
     assert!(draft.contains("Ehemaliges Mitglied stellt die Auswertung"));
+    let brochure = zirkel::pdf::brochure(&t.store, stamp().at).expect("brochure");
+    assert!(
+        brochure
+            .text
+            .contains("Interkulturelle Öffnung der Stadtverwaltung Herten"),
+        "his practice example stays in the brochure"
+    );
+    assert!(
+        !brochure.text.contains("Özdemir") && !brochure.text.contains(FORMER_MEMBER),
+        "without a contact: the brochure names no former member"
+    );
 }
 
 #[test]
