@@ -153,7 +153,7 @@ pub struct ReportAuditEntry {
     pub user: String,
     /// What was done, in German.
     pub action: String,
-    /// The fields concerned (names only, never values).
+    /// The fields concerned, in German (names only, never values).
     pub fields: Vec<String>,
 }
 
@@ -359,6 +359,8 @@ pub struct AuditRow {
     pub action_label: String,
     /// Field names.
     pub fields: Vec<String>,
+    /// The same in German ("Vorname").
+    pub field_labels: Vec<String>,
 }
 
 /// A page of the audit log and what can be filtered by.

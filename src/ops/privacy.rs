@@ -232,11 +232,14 @@ pub fn anonymise(w: &mut Writer<'_>, id: i64) -> Result<Anonymised> {
     for (text, new) in &plan.changes {
         w.privacy().replace_text(text, new)?;
     }
+    // Open mandates end the day before, so the former member no longer counts among today's
+    // members; "members as of" an earlier day still shows the seat (as "ehemaliges Mitglied").
     let today = w.stamp().today();
+    let last_day = today.pred_opt().unwrap_or(today);
     for mandate in w.read().mandates().for_person(id)? {
-        if mandate.end_date.is_none_or(|end| end > today) {
+        if mandate.end_date.is_none_or(|end| end > last_day) {
             w.mandates()
-                .end(mandate.id, today.max(mandate.start_date))?;
+                .end(mandate.id, last_day.max(mandate.start_date))?;
         }
     }
     w.privacy().anonymise_person(id)?;

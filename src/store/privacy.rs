@@ -646,7 +646,7 @@ impl Privacy<'_> {
                 at: parse_time(&at).unwrap_or_default(),
                 user,
                 action: Action::parse(&action).map_or(action.clone(), |a| a.label().to_owned()),
-                fields: split_fields(&fields),
+                fields: labels(&split_fields(&fields)),
             });
         }
         Ok(entries)
@@ -828,6 +828,13 @@ impl Privacy<'_> {
                   WHEN 'minutes' THEN (SELECT 'Protokoll der ' || s.number || '. Sitzung'
                       FROM minutes m JOIN sessions s ON s.id = m.session_id
                       WHERE m.id = l.entity_id)
+                  WHEN 'minutes_text' THEN coalesce(
+                      (SELECT 'Protokoll der ' || s.number || '. Sitzung, Notiz'
+                       FROM minute_notes n JOIN minutes m ON m.id = n.minutes_id
+                       JOIN sessions s ON s.id = m.session_id WHERE n.id = l.entity_id),
+                      (SELECT 'Protokoll der ' || s.number || '. Sitzung'
+                       FROM decisions d JOIN minutes m ON m.id = d.minutes_id
+                       JOIN sessions s ON s.id = m.session_id WHERE d.id = l.entity_id))
                   WHEN 'action_item' THEN (SELECT text FROM action_items WHERE id = l.entity_id)
                   WHEN 'topic' THEN (SELECT name FROM topics WHERE id = l.entity_id)
                   WHEN 'practice_example' THEN (SELECT title FROM practice_examples
@@ -861,6 +868,7 @@ impl Privacy<'_> {
                 action_label: Action::parse(&action)
                     .map_or(action.clone(), |a| a.label().to_owned()),
                 action,
+                field_labels: labels(&split_fields(&r.get::<_, String>(7)?)),
                 fields: split_fields(&r.get::<_, String>(7)?),
                 object: r.get::<_, Option<String>>(8)?.unwrap_or_default(),
             })
@@ -894,6 +902,13 @@ fn split_fields(fields: &str) -> Vec<String> {
         .split(',')
         .filter(|f| !f.is_empty())
         .map(str::to_owned)
+        .collect()
+}
+
+fn labels(fields: &[String]) -> Vec<String> {
+    fields
+        .iter()
+        .map(|f| super::audit::field_label(f).to_owned())
         .collect()
 }
 

@@ -26,8 +26,12 @@ import {
   openSession,
   setup,
   sleep,
+  squash,
   step,
+  textOf,
+  texts,
   type,
+  waitFor,
 } from './harness.mjs';
 
 const CLI = join(TARGET_DIR, 'debug', 'zirkel');
@@ -42,45 +46,6 @@ const DEMO_ROW = 'Adeyemi, Oluwaseun';
 let demoCount = '';
 
 const storePath = () => join(dataHome, 'de.zirkel.desktop', 'zirkel.sqlite3');
-
-/** Whitespace collapsed, as a user reads it. */
-const squash = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
-
-/** The text of every element matching `selector`, as shown; none while the page reloads. */
-function texts(selector) {
-  return browser
-    .execute(
-      (sel) =>
-        [...document.querySelectorAll(sel)].map((element) =>
-          (element.innerText || element.textContent).replace(/\s+/g, ' ').trim(),
-        ),
-      selector,
-    )
-    .catch(() => []);
-}
-
-/** Polls `read` until `ok` holds for what it returns; fails with the last value read. */
-async function waitFor(read, ok, what, timeout = UI_TIMEOUT) {
-  let shown;
-  try {
-    await browser.waitUntil(
-      async () => {
-        shown = await read();
-        return ok(shown);
-      },
-      { timeout, interval: 200 },
-    );
-  } catch {
-    assert.fail(`${what} (in ${timeout} ms); shown: ${JSON.stringify(shown)}`);
-  }
-  return shown;
-}
-
-/** The text of one element, '' while it is not there. */
-async function textOf(selector) {
-  const element = await browser.$(selector);
-  return (await element.isExisting()) ? squash(await element.getText()) : '';
-}
 
 /** The backup rows with their reason, as the list shows them (newest first). */
 function backupRows() {

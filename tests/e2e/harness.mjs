@@ -246,6 +246,45 @@ export async function type(testId, text) {
   assert.equal(await input.getValue(), text, `value of ${byTestId(testId)}`);
 }
 
+/** Whitespace collapsed, as a user reads it. */
+export const squash = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The text of every element matching `selector`, as shown; none while the page reloads. */
+export function texts(selector) {
+  return browser
+    .execute(
+      (sel) =>
+        [...document.querySelectorAll(sel)].map((element) =>
+          (element.innerText || element.textContent).replace(/\s+/g, ' ').trim(),
+        ),
+      selector,
+    )
+    .catch(() => []);
+}
+
+/** Polls `read` until `ok` holds for what it returns; fails with the last value read. */
+export async function waitFor(read, ok, what, timeout = UI_TIMEOUT) {
+  let shown;
+  try {
+    await browser.waitUntil(
+      async () => {
+        shown = await read();
+        return ok(shown);
+      },
+      { timeout, interval: 200 },
+    );
+  } catch {
+    assert.fail(`${what} (in ${timeout} ms); shown: ${JSON.stringify(shown)}`);
+  }
+  return shown;
+}
+
+/** The text of one element, '' while it is not there. */
+export async function textOf(selector) {
+  const element = await browser.$(selector);
+  return (await element.isExisting()) ? squash(await element.getText()) : '';
+}
+
 // ---------------------------------------------------------------------------------------------
 // The run
 

@@ -319,6 +319,16 @@ fn anonymising_leaves_no_trace_in_tables_index_log_or_file_while_attendance_stil
     assert_eq!(attended(&t.store), before, "attendance still counts her");
     let person = t.store.read().people().get(id).expect("record kept");
     assert_eq!(person.full_name(), FORMER_MEMBER);
+    let current = ops::members::list(
+        t.store.read(),
+        &zirkel::model::MemberFilter::default(),
+        crate::util::today(),
+    )
+    .expect("members");
+    assert!(
+        current.rows.iter().all(|row| row.person_id != id),
+        "a former member is not among today's members"
+    );
     assert!(!person.active && person.anonymised_at.is_some());
     let minutes =
         ops::minutes::detail(t.store.read(), session_38, crate::util::today()).expect("minutes");

@@ -155,6 +155,7 @@ describe('App', () => {
         backups: [],
         settings: { keep_recent: 10, keep_daily: 14, keep_monthly: 12, second_folder: null },
       }),
+      retention_overview: () => ({ years: 5, cutoff: '2020-09-21', candidates: [] }),
     });
     render(App, { props: { app: new AppState() } });
     const user = userEvent.setup();
@@ -163,5 +164,27 @@ describe('App', () => {
     await waitFor(() =>
       expect(screen.getByTestId('backup-folder').textContent).toContain('/tmp/zirkel/backups'),
     );
+    await waitFor(() => expect(screen.getByTestId('retention-empty')).toBeTruthy());
+    expect(screen.getByTestId('privacy-section').textContent).toContain('Datenschutz');
+  });
+
+  it('reaches the audit log from the side navigation', async () => {
+    recordIPC({
+      store_status: () => ({ database: storeInfo().path, problem: null, backups: [], can_recover: false }),
+      store_info: () => storeInfo(),
+      reference_data: () => reference,
+      organisations_list: () => noOrganisations,
+      members_list: () => memberList([]),
+      audit_log: () => ({ rows: [], total: 0, users: [], entities: [], actions: [] }),
+    });
+    const app = new AppState();
+    render(App, { props: { app } });
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId('nav-audit'));
+
+    await waitFor(() => expect(app.screen).toBe('audit'));
+    expect(screen.getByTestId('nav-audit').textContent?.trim()).toBe('Änderungsprotokoll');
+    expect((await screen.findByTestId('audit-empty')).textContent).toContain('Noch keine Einträge');
+    expect(screen.getByTestId('audit-count').textContent).toContain('0 Einträge');
   });
 });

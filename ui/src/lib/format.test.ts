@@ -3,6 +3,7 @@ import type { Mandate, Organisation, Person } from './api/types';
 import {
   countOf,
   germanDateTime,
+  germanToIso,
   isoToGerman,
   mandateToInput,
   organisationToInput,
@@ -80,6 +81,7 @@ describe('personToInput', () => {
     consent_date: '2024-03-01',
     notes: null,
     active: true,
+    anonymised_at: null,
     history,
   };
 
@@ -158,5 +160,18 @@ describe('mandateToInput', () => {
       end_date: '',
       notes: 'Łódź-Partnerschaft',
     });
+  });
+});
+
+describe('germanToIso', () => {
+  it('reads TT.MM.JJJJ, also without leading zeros', () => {
+    expect(germanToIso('21.09.2025')).toBe('2025-09-21');
+    expect(germanToIso(' 5.1.2009 ')).toBe('2009-01-05');
+  });
+  it('refuses what is no calendar day, so a filter never sends an impossible date', () => {
+    expect(germanToIso('31.02.2025')).toBeNull();
+    expect(germanToIso('2025-09-21')).toBeNull();
+    expect(germanToIso('morgen')).toBeNull();
+    expect(germanToIso('')).toBeNull();
   });
 });

@@ -29,6 +29,21 @@ export function germanDateTime(iso: string | null | undefined): string {
   return time ? `${date} ${time[1]}:${time[2]}` : date;
 }
 
+const GERMAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+
+/** "21.09.2025" (or "5.1.2009") → "2025-09-21"; anything that is no calendar day → null. */
+export function germanToIso(german: string): string | null {
+  const match = GERMAN_DATE.exec(german.trim());
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    return null;
+  }
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
 /** Today as TT.MM.JJJJ, in local time. */
 export function todayGerman(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');

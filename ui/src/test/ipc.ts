@@ -108,6 +108,7 @@ export function person(id: number, overrides: Partial<Person> = {}): Person {
     consent_date: null,
     notes: null,
     active: true,
+    anonymised_at: null,
     history: {
       created_at: '2025-09-21T10:11:12',
       created_by: 'anna',

@@ -237,6 +237,7 @@ describe('BackupSection', () => {
       backup_restore: () => ({
         restored: summary,
         backup_before: `${FOLDER}/zirkel-20250921-121500-restore.sqlite3`,
+        anonymised_again: [4, 7],
       }),
     });
     await waitFor(() => expect(screen.getAllByTestId('backup-row')).toHaveLength(1));
@@ -275,6 +276,9 @@ describe('BackupSection', () => {
       expect(screen.getByTestId('restore-done').textContent).toContain(
         'zirkel-20250921-121500-restore.sqlite3',
       ),
+    );
+    expect(screen.getByTestId('restore-anonymised-again').textContent).toBe(
+      '2 seit dieser Sicherung anonymisierte Personen wurden erneut anonymisiert.',
     );
     expect(calls.find((c) => c.cmd === 'backup_restore')?.args).toEqual({
       path: encrypted.path,

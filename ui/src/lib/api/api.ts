@@ -8,6 +8,11 @@ import { writeText } from '@tauri-apps/plugin-clipboard-manager';
 import { open, save, type DialogFilter } from '@tauri-apps/plugin-dialog';
 import { toUserError } from './errors';
 import type {
+  AnonymisePreview,
+  Anonymised,
+  AuditFilter,
+  AuditPage,
+  RetentionOverview,
   BackupMade,
   BackupOverview,
   BackupSettings,
@@ -329,6 +334,22 @@ export const backupSettingsSave = (settings: BackupSettings) =>
   call<BackupSettings>('backup_settings_save', { settings });
 export const storeCheck = () => call<CheckReport>('store_check');
 export const dataFolderOpen = () => call<null>('data_folder_open');
+
+// Data protection: the report, anonymising, the retention rule, the audit log
+// (docs/privacy-contract.md).
+/** Writes the "Auskunft" of a person: a PDF (opened afterwards), or JSON when `path` ends in
+ * `.json` (then `pages` is 0). */
+export const personReportSave = (id: number, path: string) =>
+  call<PdfSummary>('person_report_save', { id, path });
+export const anonymisePreview = (id: number) =>
+  call<AnonymisePreview>('anonymise_preview', { id });
+/** Final: the core refuses a second time with `conflict`. */
+export const anonymisePerson = (id: number) => call<Anonymised>('anonymise_person', { id });
+export const retentionOverview = () => call<RetentionOverview>('retention_overview');
+/** `years` as typed; a bad value is refused at field `retention_years`. */
+export const retentionSave = (years: string) =>
+  call<RetentionOverview>('retention_save', { years });
+export const auditLog = (filter: AuditFilter) => call<AuditPage>('audit_log', { filter });
 
 /** The system's dialog to choose a folder; its path, or null when cancelled. */
 export const chooseFolder = (options: { title: string }) =>

@@ -3078,7 +3078,7 @@ user: string,
  */
 action: string, 
 /**
- * The fields concerned (names only, never values).
+ * The fields concerned, in German (names only, never values).
  */
 fields: Array<string>, };
 
@@ -3344,7 +3344,11 @@ action_label: string,
 /**
  * Field names.
  */
-fields: Array<string>, };
+fields: Array<string>, 
+/**
+ * The same in German ("Vorname").
+ */
+field_labels: Array<string>, };
 
 export type AuditPage = { 
 /**

@@ -20,6 +20,7 @@ import { PracticeExamplesState } from '../practice/practice.svelte';
 import { RecommendationsState } from '../recommendations/recommendations.svelte';
 import { minutesScreen, type MinutesState } from '../minutes/minutes.svelte';
 import { sessions, type SessionsState } from '../sessions/sessions.svelte';
+import { AuditState } from '../privacy/audit.svelte';
 import { LeaveGuard } from './leave-guard.svelte';
 
 /**
@@ -35,6 +36,7 @@ export const SCREENS = [
   { id: 'practice_examples', label: 'Praxisbeispiele' },
   { id: 'recommendations', label: 'Empfehlungen' },
   { id: 'settings', label: 'Einstellungen' },
+  { id: 'audit', label: 'Änderungsprotokoll' },
 ] as const;
 
 export type Screen = (typeof SCREENS)[number]['id'];
@@ -58,6 +60,8 @@ export class AppState {
   readonly organisations = new OrganisationsState();
   readonly practiceExamples = new PracticeExamplesState();
   readonly recommendations = new RecommendationsState();
+  /** The audit log screen; its filters survive switching screens. */
+  readonly audit = new AuditState();
   /** The screens that keep their state in a module-level instance (given here so hits reach it). */
   readonly sessions: SessionsState = sessions;
   readonly minutes: MinutesState = minutesScreen;

@@ -40,6 +40,18 @@ export class RestoreState {
     return this.step === 'checking' || this.step === 'restoring';
   }
 
+  /**
+   * After a restore: that people anonymised since the backup was made were anonymised again (a
+   * restore never brings back erased data); null when there were none.
+   */
+  get anonymisedAgain(): string | null {
+    const count = this.report?.anonymised_again.length ?? 0;
+    if (count === 0) return null;
+    return count === 1
+      ? '1 seit dieser Sicherung anonymisierte Person wurde erneut anonymisiert.'
+      : `${count.toLocaleString('de-DE')} seit dieser Sicherung anonymisierte Personen wurden erneut anonymisiert.`;
+  }
+
   /** Starts with a file: verifies it without passphrase first. */
   async start(path: string): Promise<void> {
     this.path = path;
