@@ -2,7 +2,8 @@
 //! `tests/integration/fixtures/pdf/` hold each document's laid-out text and page count (the
 //! document date scrubbed); set `ZIRKEL_UPDATE_GOLDEN=1` to rewrite them after a deliberate
 //! change, and `ZIRKEL_PDF_OUT=/some/dir` to keep the PDFs for a visual check. Where poppler's
-//! `pdftotext`, `pdffonts` and `qpdf` exist, the files are also checked with them.
+//! `pdftotext`, `pdffonts` and `qpdf` exist, the files are also checked with them. Every
+//! document is validated as PDF/A-2b by the `page` validator (crate `page_validation`, offline).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -128,8 +129,8 @@ fn every_document_matches_its_golden_text_and_is_a_valid_pdf() {
             for line in fonts.lines().skip(2) {
                 assert!(
                     line.contains("NotoSans")
-                        && line.split_whitespace().filter(|w| *w == "yes").count() >= 2,
-                    "{name}: every font is Noto Sans, embedded and subset: {line}"
+                        && line.split_whitespace().filter(|w| *w == "yes").count() >= 3,
+                    "{name}: every font is Noto Sans, embedded, subset and with ToUnicode: {line}"
                 );
             }
             let info = Command::new("pdfinfo")
@@ -148,7 +149,7 @@ fn every_document_matches_its_golden_text_and_is_a_valid_pdf() {
             );
             assert!(
                 !info.contains("PDF/X"),
-                "{name}: no conformance is claimed: {info}"
+                "{name}: no PDF/X conformance is claimed: {info}"
             );
             assert!(
                 info.contains("2026"),
@@ -296,4 +297,83 @@ fn an_unknown_session_is_not_found_and_nothing_is_written() {
         }
     ));
     assert!(!path.exists(), "nothing is written on error");
+}
+
+/// Every document Zirkel writes from the demo data, with its name: the handouts of
+/// [`documents`], the person report, the letters of a mailing (one and all in one file).
+fn every_document(t: &TempStore) -> Vec<(String, Vec<u8>)> {
+    let mut all: Vec<(String, Vec<u8>)> = documents()
+        .into_iter()
+        .map(|(name, document)| {
+            let rendered = pdf::render(&t.store, &document, stamp().at).expect("renders");
+            (name.to_owned(), rendered.bytes)
+        })
+        .collect();
+    let person = t
+        .store
+        .read()
+        .people()
+        .all()
+        .expect("people")
+        .into_iter()
+        .find(|p| p.last_name == "Özdemir")
+        .expect("Şükrü Özdemir is in the demo data")
+        .id;
+    let retention = zirkel::backup::retention(&t.store).expect("retention");
+    let report =
+        ops::privacy::report(t.store.read(), person, stamp().at, retention).expect("report");
+    let rendered = pdf::person_report(&t.store, &report, stamp().at).expect("person report");
+    all.push(("person-report".to_owned(), rendered.bytes));
+    let letters = ops::letters::print(&t.store, 39, stamp().at).expect("letters");
+    all.push(("letters".to_owned(), letters.bytes));
+    let session = ops::sessions::show(t.store.read(), 39)
+        .expect("session")
+        .session;
+    let printable = ops::letters::printable(t.store.read(), session.id).expect("printable");
+    let one = pdf::letters(&t.store, 39, &printable[..1], stamp().at).expect("one letter");
+    all.push((
+        "letter".to_owned(),
+        one.into_iter().next().expect("a letter").bytes,
+    ));
+    all
+}
+
+#[test]
+fn every_document_is_pdf_a_2b_by_the_page_validator() {
+    use page_validation::{validate_pdf_bytes, ValidationOptions, ValidationProfile};
+    let t = demo();
+    let options = ValidationOptions::default().profile(ValidationProfile::PdfA2b);
+    let have_qpdf = Command::new("qpdf").arg("--version").output().is_ok();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut failed = Vec::new();
+    for (name, bytes) in every_document(&t) {
+        if have_qpdf {
+            let path = dir.path().join(format!("{name}.pdf"));
+            std::fs::write(&path, &bytes).expect("write");
+            let check = Command::new("qpdf")
+                .arg("--check")
+                .arg(&path)
+                .output()
+                .expect("qpdf");
+            assert!(
+                check.status.success(),
+                "{name}: qpdf --check fails: {}",
+                String::from_utf8_lossy(&check.stdout)
+            );
+        }
+        let report = validate_pdf_bytes(&bytes, &options)
+            .unwrap_or_else(|e| panic!("{name}: the validator cannot read the file: {e}"));
+        println!(
+            "{name}: PDF/A-2b, {} rules passed, {} failed",
+            report.rules.passed, report.rules.failed
+        );
+        for failure in &report.failures {
+            failed.push(format!("{name}: {failure}"));
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "every document must pass every PDF/A-2b rule:\n{}",
+        failed.join("\n")
+    );
 }
