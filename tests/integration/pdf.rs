@@ -377,3 +377,123 @@ fn every_document_is_pdf_a_2b_by_the_page_validator() {
         failed.join("\n")
     );
 }
+
+/// A person with a mandate in `organisation` since 2020.
+fn member(t: &mut TempStore, organisation: i64, last_name: &str, function: &str) {
+    use zirkel::model::{MandateInput, PersonInput, Role};
+    let person = t
+        .store
+        .write(&stamp(), |w| {
+            ops::people::create(
+                w,
+                &PersonInput {
+                    first_name: "Kim".into(),
+                    last_name: last_name.into(),
+                    function: function.into(),
+                    email: format!("{}@example.org", last_name.to_lowercase()),
+                    ..Default::default()
+                },
+            )
+        })
+        .expect("person");
+    t.store
+        .write(&stamp(), |w| {
+            ops::mandates::create(
+                w,
+                &MandateInput {
+                    person_id: person.id,
+                    organisation_id: Some(organisation),
+                    role: Some(Role::Guest),
+                    start_date: "01.01.2020".into(),
+                    end_date: String::new(),
+                    notes: String::new(),
+                },
+            )
+        })
+        .expect("mandate");
+}
+
+/// The lines of page `index` (from 0) of the laid-out text.
+fn page_lines(text: &str, index: usize) -> Vec<&str> {
+    text.split("\u{c}\n")
+        .nth(index)
+        .map(|page| page.lines().collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_group_heading_that_would_end_a_page_starts_the_next_one() {
+    // Aachen's members fill page 1 one row at a time until Bochum's heading, with its first
+    // member (whose function takes two lines), no longer fits below them. From then on the
+    // heading alone would still fit on the last line (it is shorter than heading and row),
+    // and must move to page 2 with its row instead of ending page 1.
+    let mut t = temp_store();
+    let city = |t: &mut TempStore, name: &str| {
+        t.store
+            .write(&stamp(), |w| {
+                ops::organisations::create(w, &crate::organisations::city(name, "Hessen"))
+            })
+            .expect("organisation")
+            .id
+    };
+    let (aachen, bochum) = (city(&mut t, "Stadt Aachen"), city(&mut t, "Stadt Bochum"));
+    let long_function = "Referentin für Integration, Teilhabe und interkulturelle \
+                         Öffnung der Verwaltung im Amt für multikulturelle Angelegenheiten";
+    member(&mut t, bochum, "Adler", long_function);
+    member(&mut t, bochum, "Berger", "Leitung");
+    let options = MemberListOptions {
+        consent_only: false,
+        ..Default::default()
+    };
+    let mut moved = None;
+    for n in 0..80 {
+        member(
+            &mut t,
+            aachen,
+            &format!("Aachener{n:02}"),
+            "Sachbearbeitung",
+        );
+        let rendered = pdf::members(&t.store, &options, stamp().at).expect("member list");
+        let first = page_lines(&rendered.text, 0);
+        if first.contains(&"Kim Adler") || first.contains(&"Adler, Kim") {
+            assert!(
+                first.contains(&"Stadt Bochum"),
+                "Bochum's first member is on page 1 only with the heading"
+            );
+            continue;
+        }
+        moved = Some((n, rendered));
+        break;
+    }
+    let (n, rendered) = moved.expect("Aachen's members push Bochum to page 2");
+    let first = page_lines(&rendered.text, 0);
+    let second = page_lines(&rendered.text, 1);
+    assert!(
+        !first.contains(&"Stadt Bochum"),
+        "with {} Aachen members the heading would fit only alone: it must not end page 1:\n{first:#?}",
+        n + 1
+    );
+    let heading = second
+        .iter()
+        .position(|l| *l == "Stadt Bochum")
+        .expect("Bochum's heading is on page 2");
+    let adler = second
+        .iter()
+        .position(|l| l.contains("Adler"))
+        .expect("Adler on page 2");
+    assert!(heading < adler, "the heading comes before its first member");
+    assert!(
+        second[..heading]
+            .iter()
+            .all(|l| !l.starts_with("Aachener") && !l.contains("Aachener")),
+        "nothing of the previous group comes between the top of page 2 and the heading:\n{second:#?}"
+    );
+    assert!(
+        second[..heading].contains(&"Name"),
+        "the table's header is repeated above the heading"
+    );
+    assert!(
+        second[..heading].contains(&"Fortsetzung von Seite 1"),
+        "page 2 says the table continues:\n{second:#?}"
+    );
+}
