@@ -219,17 +219,13 @@ impl Prepared {
                 laid.missing.iter().collect::<String>()
             ));
         }
-        let bytes = writer::write(
-            fonts,
-            &doc,
-            &laid,
-            &writer::Metadata {
-                title: &doc.title,
-                author: &self.author,
-                subject: &self.subject,
-                at: self.at,
-            },
-        );
+        let meta = writer::Metadata {
+            title: &doc.title,
+            author: &self.author,
+            subject: &self.subject,
+            at: self.at,
+        };
+        let bytes = writer::write(fonts, &doc, &laid, &meta)?;
         let rendered = Rendered {
             bytes,
             pages: laid.pages.len(),
@@ -254,7 +250,7 @@ impl Prepared {
                 source: format!("Die Anlage „{name}“"),
             });
         }
-        let (bytes, pages) = merge::combine(&parts)?;
+        let (bytes, pages) = merge::combine(&parts, &meta)?;
         Ok(Rendered {
             bytes,
             pages,
@@ -356,7 +352,17 @@ pub fn letters_combined(
             source: format!("Der Brief an {}", l.recipient),
         })
         .collect();
-    let (bytes, pages) = merge::combine(&parts)?;
+    let settings = store.read().documents().settings()?;
+    let author = Context::new(&settings, now)?.author();
+    let title = format!("Einladungen zur {session}. Sitzung");
+    let subject = format!("{} Einladungsbriefe mit Tagesordnung", letters.len());
+    let meta = writer::Metadata {
+        title: &title,
+        author: &author,
+        subject: &subject,
+        at: now,
+    };
+    let (bytes, pages) = merge::combine(&parts, &meta)?;
     let mut warnings: Vec<String> = each.iter().flat_map(|r| r.warnings.clone()).collect();
     warnings.dedup();
     Ok(Rendered {

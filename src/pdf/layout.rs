@@ -131,7 +131,8 @@ pub enum Row {
     Group(String),
 }
 
-/// A table: the header row is repeated on every page, a row is only split across pages when it
+/// A table: on every further page it says "Fortsetzung von Seite N" and repeats the header row
+/// (and the group heading the rows belong to); a row is only split across pages when it
 /// is taller than a page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
@@ -501,6 +502,8 @@ impl Laid {
 const LEADING: f32 = 1.25;
 /// Padding inside table cells, points.
 const CELL_PAD: f32 = 3.0;
+/// Size of the "Fortsetzung von Seite …" line above a table continued on a new page.
+const CONTINUED_SIZE: f32 = 8.0;
 
 /// A word: pieces in one or more faces with no space between them.
 #[derive(Debug, Default)]
@@ -784,12 +787,8 @@ impl<'a> Layouter<'a> {
         }
     }
 
-    fn heading(&mut self, level: u8, text: &str, bookmark: bool) {
-        let (size, before, after) = match level {
-            1 => (16.0, mm(4.0), mm(3.0)),
-            2 => (12.5, mm(4.0), mm(2.0)),
-            _ => (10.5, mm(3.0), mm(1.0)),
-        };
+    fn heading(&mut self, level: u8, text: &str, bookmark: bool, rest: &[Block]) {
+        let (size, before, after) = heading_metrics(level);
         let lines = wrap(
             self.fonts,
             &[Span::bold(text)],
@@ -798,8 +797,9 @@ impl<'a> Layouter<'a> {
             &mut self.missing,
         );
         let height = lines.len() as f32 * size * LEADING;
-        // Keep the heading with at least three lines of what follows.
-        self.ensure(before + height + after + 3.0 * 10.0 * LEADING);
+        // A heading never ends a page: it moves on with the start of what follows.
+        let keep = self.start_height(rest, 2);
+        self.ensure(before + height + after + keep);
         if !self.at_top() {
             self.y += before;
         }
@@ -845,7 +845,8 @@ impl<'a> Layouter<'a> {
             };
             let max = self.text_width() - indent;
             let lines = wrap(self.fonts, spans, size, max, &mut self.missing);
-            self.ensure(size * LEADING);
+            // An item is not split across pages (unless it is taller than a page).
+            self.ensure(lines.len().max(1) as f32 * size * LEADING);
             let marker_item = Item::text(
                 self.fonts,
                 self.left + mm(1.0),
@@ -1020,135 +1021,278 @@ impl<'a> Layouter<'a> {
         lines as f32 * table.size * LEADING + 2.0 * CELL_PAD
     }
 
+    /// The lines of each cell of a row of cells (none for a group heading).
+    fn row_cells(&mut self, table: &Table, widths: &[f32], row: &Row) -> Vec<Vec<Line>> {
+        let size = table.size;
+        widths
+            .iter()
+            .enumerate()
+            .map(|(column, w)| {
+                let max = (w - 2.0 * CELL_PAD).max(1.0);
+                match row {
+                    Row::Rich(cells) => {
+                        let spans = cells.get(column).map_or(&[][..], Vec::as_slice);
+                        wrap(self.fonts, spans, size, max, &mut self.missing)
+                    }
+                    Row::Cells(texts) => {
+                        let text = texts.get(column).map_or("", String::as_str);
+                        wrap(
+                            self.fonts,
+                            &[Span::regular(text)],
+                            size,
+                            max,
+                            &mut self.missing,
+                        )
+                    }
+                    Row::Group(_) => Vec::new(),
+                }
+            })
+            .collect()
+    }
+
+    /// The lines of a group heading row.
+    fn group_lines(&mut self, table: &Table, text: &str) -> Vec<Line> {
+        wrap(
+            self.fonts,
+            &[Span::bold(text)],
+            table.size + 1.0,
+            self.text_width() - 2.0 * CELL_PAD,
+            &mut self.missing,
+        )
+    }
+
+    fn group_height(table: &Table, lines: usize) -> f32 {
+        lines as f32 * (table.size + 1.0) * LEADING + 2.0 * CELL_PAD
+    }
+
+    fn cells_height(table: &Table, cells: &[Vec<Line>]) -> f32 {
+        let lines = cells.iter().map(Vec::len).max().unwrap_or(1);
+        (lines as f32 * table.size * LEADING + 2.0 * CELL_PAD).max(table.min_row_height)
+    }
+
+    /// The height of the first of `rows` as laid out, a group heading with the row it is kept
+    /// with (one line of it when that row is split anyway, being taller than a page).
+    fn row_height(&mut self, table: &Table, widths: &[f32], rows: &[Row]) -> f32 {
+        match rows.first() {
+            None => 0.0,
+            Some(Row::Group(text)) => {
+                let lines = self.group_lines(table, text).len();
+                let group = Self::group_height(table, lines);
+                let next = self.row_height(table, widths, &rows[1..]);
+                let page = self.bottom
+                    - self.top(false)
+                    - CONTINUED_SIZE * LEADING
+                    - self.header_height(table, widths);
+                if group + next > page {
+                    group + table.size * LEADING + 2.0 * CELL_PAD
+                } else {
+                    group + next
+                }
+            }
+            Some(row) => {
+                let cells = self.row_cells(table, widths, row);
+                Self::cells_height(table, &cells)
+            }
+        }
+    }
+
+    /// Paints a group heading row at the current y.
+    fn group_row(&mut self, table: &Table, lines: &[Line]) {
+        let group_size = table.size + 1.0;
+        let height = Self::group_height(table, lines.len());
+        let (left, y, width) = (self.left, self.y, self.text_width());
+        let mut items = vec![Item::Rect {
+            x: left,
+            y: y + 1.0,
+            w: width,
+            h: height - 1.0,
+            fill: Some(Color::SHADE),
+            stroke: None,
+        }];
+        for (index, line) in lines.iter().enumerate() {
+            for (dx, style, text, w) in &line.runs {
+                items.push(Item::Text {
+                    x: left + CELL_PAD + dx,
+                    y: y + CELL_PAD + group_size + index as f32 * group_size * LEADING,
+                    text: text.clone(),
+                    style: *style,
+                    size: group_size,
+                    color: Color::ACCENT,
+                    width: *w,
+                    angle: 0.0,
+                });
+            }
+        }
+        self.page().items.extend(items);
+        self.y += height;
+    }
+
+    /// Starts the table on a new page: a line saying it continues, the header again, and the
+    /// group the rows belong to (unless a group heading comes next anyway).
+    fn continue_table(&mut self, table: &Table, widths: &[f32], group: Option<&str>) {
+        self.new_page();
+        let size = CONTINUED_SIZE;
+        let text = format!("Fortsetzung von Seite {}", self.pages.len() - 1);
+        let mut item = Item::text(
+            self.fonts,
+            self.left,
+            self.y + size,
+            text,
+            FontStyle::Italic,
+            size,
+        );
+        set_color(&mut item, Color::GREY);
+        self.page().items.push(item);
+        self.y += size * LEADING + 1.0;
+        self.table_header(table, widths);
+        if let Some(group) = group {
+            let lines = self.group_lines(table, &format!("{group} (Fortsetzung)"));
+            self.group_row(table, &lines);
+        }
+    }
+
     fn table(&mut self, table: &Table) {
         let widths = self.column_widths(table);
-        let size = table.size;
-        let line_height = size * LEADING;
+        let line_height = table.size * LEADING;
         let header_height = self.header_height(table, &widths);
         let mut header_on_page = false;
+        // The group heading the rows belong to, repeated when they continue on a new page.
+        let mut group: Option<&str> = None;
         let rows = &table.rows;
         for (index, row) in rows.iter().enumerate() {
-            match row {
-                Row::Group(text) => {
-                    let group_size = size + 1.0;
-                    let lines = wrap(
-                        self.fonts,
-                        &[Span::bold(text.as_str())],
-                        group_size,
-                        self.text_width() - 2.0 * CELL_PAD,
-                        &mut self.missing,
-                    );
-                    let height = lines.len() as f32 * group_size * LEADING + 2.0 * CELL_PAD;
-                    // Keep the group heading with its first row.
-                    let next = rows
-                        .get(index + 1)
-                        .map_or(0.0, |_| line_height + 2.0 * CELL_PAD);
-                    let needed = height + next + if header_on_page { 0.0 } else { header_height };
-                    if self.y + needed > self.bottom && !self.at_top() {
-                        self.new_page();
-                        header_on_page = false;
-                    }
-                    if !header_on_page {
-                        self.table_header(table, &widths);
-                        header_on_page = true;
-                    }
-                    let (left, y, width) = (self.left, self.y, self.text_width());
-                    let mut items = vec![Item::Rect {
-                        x: left,
-                        y: y + 1.0,
-                        w: width,
-                        h: height - 1.0,
-                        fill: Some(Color::SHADE),
-                        stroke: None,
-                    }];
-                    for (index, line) in lines.iter().enumerate() {
-                        for (dx, style, text, w) in &line.runs {
-                            items.push(Item::Text {
-                                x: left + CELL_PAD + dx,
-                                y: y + CELL_PAD + group_size + index as f32 * group_size * LEADING,
-                                text: text.clone(),
-                                style: *style,
-                                size: group_size,
-                                color: Color::ACCENT,
-                                width: *w,
-                                angle: 0.0,
-                            });
-                        }
-                    }
-                    self.page().items.extend(items);
-                    self.y += height;
+            // A group heading is kept with its first row; a row is never split unless it is
+            // taller than a page.
+            let (cells, height) = match row {
+                Row::Group(_) => (Vec::new(), self.row_height(table, &widths, &rows[index..])),
+                _ => {
+                    let cells = self.row_cells(table, &widths, row);
+                    let height = Self::cells_height(table, &cells);
+                    (cells, height)
                 }
-                Row::Cells(_) | Row::Rich(_) => {
-                    let cells: Vec<Vec<Line>> = widths
-                        .iter()
-                        .enumerate()
-                        .map(|(column, w)| {
-                            let max = (w - 2.0 * CELL_PAD).max(1.0);
-                            match row {
-                                Row::Rich(cells) => {
-                                    let spans = cells.get(column).map_or(&[][..], Vec::as_slice);
-                                    wrap(self.fonts, spans, size, max, &mut self.missing)
-                                }
-                                Row::Cells(texts) => {
-                                    let text = texts.get(column).map_or("", String::as_str);
-                                    wrap(
-                                        self.fonts,
-                                        &[Span::regular(text)],
-                                        size,
-                                        max,
-                                        &mut self.missing,
-                                    )
-                                }
-                                Row::Group(_) => Vec::new(),
-                            }
-                        })
-                        .collect();
-                    let lines = cells.iter().map(Vec::len).max().unwrap_or(1);
-                    let height =
-                        (lines as f32 * line_height + 2.0 * CELL_PAD).max(table.min_row_height);
-                    let needed = height + if header_on_page { 0.0 } else { header_height };
-                    if self.y + needed > self.bottom && !self.at_top() {
-                        self.new_page();
-                        header_on_page = false;
-                    }
-                    if !header_on_page {
-                        self.table_header(table, &widths);
-                        header_on_page = true;
-                    }
-                    if self.y + height <= self.bottom {
-                        self.cells(table, &widths, &cells, 0, lines, height, false);
-                        self.y += height;
-                        continue;
-                    }
-                    // Taller than a page: split the row between lines.
-                    let mut from = 0;
-                    while from < lines {
-                        let room = ((self.bottom - self.y - 2.0 * CELL_PAD) / line_height)
-                            .floor()
-                            .max(1.0) as usize;
-                        let to = (from + room).min(lines);
-                        let band = (to - from) as f32 * line_height + 2.0 * CELL_PAD;
-                        self.cells(table, &widths, &cells, from, to, band, false);
-                        self.y += band;
-                        from = to;
-                        if from < lines {
-                            self.new_page();
-                            self.table_header(table, &widths);
-                        }
-                    }
+            };
+            let needed = height + if header_on_page { 0.0 } else { header_height };
+            let starts_group = matches!(row, Row::Group(_));
+            if self.y + needed > self.bottom && !self.at_top() {
+                if index == 0 {
+                    self.new_page();
+                } else {
+                    self.continue_table(table, &widths, group.filter(|_| !starts_group));
+                    header_on_page = true;
+                }
+            }
+            if !header_on_page {
+                self.table_header(table, &widths);
+                header_on_page = true;
+            }
+            if let Row::Group(text) = row {
+                let lines = self.group_lines(table, text);
+                self.group_row(table, &lines);
+                group = Some(text.as_str());
+                continue;
+            }
+            let lines = cells.iter().map(Vec::len).max().unwrap_or(1);
+            if self.y + height <= self.bottom {
+                self.cells(table, &widths, &cells, 0, lines, height, false);
+                self.y += height;
+                continue;
+            }
+            // Taller than a page: split the row between lines.
+            let mut from = 0;
+            while from < lines {
+                let room = ((self.bottom - self.y - 2.0 * CELL_PAD) / line_height)
+                    .floor()
+                    .max(1.0) as usize;
+                let to = (from + room).min(lines);
+                let band = (to - from) as f32 * line_height + 2.0 * CELL_PAD;
+                self.cells(table, &widths, &cells, from, to, band, false);
+                self.y += band;
+                from = to;
+                if from < lines {
+                    self.continue_table(table, &widths, None);
                 }
             }
         }
         self.y += mm(3.0);
     }
 
-    fn block(&mut self, block: &Block) {
+    /// The least of what follows a heading that has to share its page: `lines` lines of text
+    /// (two for a heading: of a paragraph, or of a short one and what comes after it), the
+    /// first list item whole, a table's header with its first row, a following heading with
+    /// what that one keeps.
+    fn start_height(&mut self, rest: &[Block], lines: usize) -> f32 {
+        let Some(next) = rest.first() else {
+            return 0.0;
+        };
+        if lines == 0 {
+            return 0.0;
+        }
+        match next {
+            Block::Heading { level, text, .. } => {
+                let (size, before, after) = heading_metrics(*level);
+                let own = wrap(
+                    self.fonts,
+                    &[Span::bold(text.as_str())],
+                    size,
+                    self.text_width(),
+                    &mut self.missing,
+                );
+                before
+                    + own.len() as f32 * size * LEADING
+                    + after
+                    + self.start_height(&rest[1..], 2)
+            }
+            Block::Paragraph {
+                spans,
+                size,
+                indent,
+                ..
+            } => {
+                let max = self.right - self.left - mm(*indent);
+                let own = wrap(self.fonts, spans, *size, max, &mut self.missing).len();
+                if own >= lines {
+                    lines as f32 * size * LEADING
+                } else {
+                    own as f32 * size * LEADING
+                        + size * 0.5
+                        + self.start_height(&rest[1..], lines - own)
+                }
+            }
+            Block::List { items, .. } => {
+                let size = 10.0;
+                let max = self.text_width() - mm(6.0);
+                let mut height = 0.0;
+                let mut placed = 0;
+                for spans in items {
+                    let item = wrap(self.fonts, spans, size, max, &mut self.missing).len();
+                    height += item.max(1) as f32 * size * LEADING + size * 0.25;
+                    placed += item.max(1);
+                    if placed >= lines {
+                        break;
+                    }
+                }
+                height
+            }
+            Block::Table(table) => {
+                let widths = self.column_widths(table);
+                self.header_height(table, &widths) + self.row_height(table, &widths, &table.rows)
+            }
+            Block::Spacer(height) => mm(*height) + self.start_height(&rest[1..], lines),
+            Block::Bookmark(_) => self.start_height(&rest[1..], lines),
+            Block::Image { height, .. } => mm(*height),
+            Block::Fixed { height, .. } => *height,
+            Block::Rule => mm(3.0),
+            Block::PageBreak | Block::Contents { .. } => 0.0,
+        }
+    }
+
+    /// Lays out `block`; `rest` are the blocks after it (a heading is kept with their start).
+    fn block(&mut self, block: &Block, rest: &[Block]) {
         match block {
             Block::Heading {
                 level,
                 text,
                 bookmark,
-            } => self.heading(*level, text, *bookmark),
+            } => self.heading(*level, text, *bookmark, rest),
             Block::Paragraph {
                 spans,
                 size,
@@ -1278,6 +1422,15 @@ impl Layouter<'_> {
     }
 }
 
+/// Size, space before and space after a heading of `level`, in points.
+fn heading_metrics(level: u8) -> (f32, f32, f32) {
+    match level {
+        1 => (16.0, mm(4.0), mm(3.0)),
+        2 => (12.5, mm(4.0), mm(2.0)),
+        _ => (10.5, mm(3.0), mm(1.0)),
+    }
+}
+
 fn aligned(align: Align, max: f32, width: f32) -> f32 {
     match align {
         Align::Left => 0.0,
@@ -1331,8 +1484,8 @@ fn layout_pass(
         known_pages,
     };
     layouter.y = layouter.top(true);
-    for block in &doc.blocks {
-        layouter.block(block);
+    for (index, block) in doc.blocks.iter().enumerate() {
+        layouter.block(block, &doc.blocks[index + 1..]);
     }
     if layouter.pages.len() > 1 && layouter.pages.last().is_some_and(|p| p.items.is_empty()) {
         layouter.pages.pop();
@@ -1731,6 +1884,46 @@ mod tests {
              Einladung · Stand: 25.11.2026\nSeite 1 von 1\n"
         );
         assert_eq!(laid.bookmarks, vec![("38. Sitzung".to_owned(), 0)]);
+    }
+
+    /// The page (from 0) whose texts contain `text`.
+    fn page_of(laid: &Laid, text: &str) -> Option<usize> {
+        laid.pages
+            .iter()
+            .position(|page| page.texts().any(|t| t.contains(text)))
+    }
+
+    #[test]
+    fn headings_stay_with_two_lines_and_list_items_are_not_split() {
+        let long = "Wort ".repeat(60);
+        for filler in 30..60 {
+            let mut doc = Document::new("Test", day());
+            for i in 0..filler {
+                doc.push(Block::text(format!("Zeile {i}")));
+            }
+            doc.push(Block::heading(2, "Überschrift"));
+            doc.push(Block::text("Erste Zeile danach, kurz."));
+            doc.push(Block::text(format!("Zweiter Absatz {long}")));
+            doc.push(Block::List {
+                items: (0..3)
+                    .map(|k| vec![Span::regular(format!("Punkt{k} {long} Ende{k}"))])
+                    .collect(),
+                numbered: false,
+            });
+            let laid = layout(fonts(), &doc);
+            assert_eq!(
+                page_of(&laid, "Überschrift"),
+                page_of(&laid, "Zweiter Absatz"),
+                "with {filler} lines before it, the heading shares its page with two lines"
+            );
+            for k in 0..3 {
+                assert_eq!(
+                    page_of(&laid, &format!("Punkt{k}")),
+                    page_of(&laid, &format!("Ende{k}")),
+                    "with {filler} lines before the heading, list item {k} is not split"
+                );
+            }
+        }
     }
 
     #[test]

@@ -2,9 +2,15 @@
 //! the letters of a mailing, the session file with its PDF attachments. Pages keep their order;
 //! the outline is rebuilt from the parts' bookmarks, one level below a part's own title when it
 //! has one.
+//!
+//! The joined file is described anew (document information, XMP, output intent, language) by the
+//! writer's [`archival`](super::writer::archival): it is PDF/A-2b when every part is, which holds
+//! for Zirkel's own documents; an attachment from elsewhere that is not PDF/A-2 leaves the join
+//! without the claim rather than with a false one.
 
 use lopdf::{Bookmark, Dictionary, Document, Object, ObjectId};
 
+use super::writer::{self, Conformance, Metadata};
 use crate::error::{Error, Result};
 
 /// One PDF to append.
@@ -21,22 +27,26 @@ pub struct Part<'a> {
     pub source: String,
 }
 
-/// The combined PDF and its number of pages. A part that is no readable PDF is refused with
-/// its source named; nothing is half-written.
-pub fn combine(parts: &[Part<'_>]) -> Result<(Vec<u8>, usize)> {
+/// The combined PDF, described by `meta`, and its number of pages. A part that is no readable
+/// PDF is refused with its source named; nothing is half-written.
+pub fn combine(parts: &[Part<'_>], meta: &Metadata<'_>) -> Result<(Vec<u8>, usize)> {
     let mut out = Document::with_version("1.7");
     let mut next_id = 1;
     let mut pages: Vec<(ObjectId, Dictionary)> = Vec::new();
     let mut catalog: Option<(ObjectId, Dictionary)> = None;
     let mut pages_root: Option<ObjectId> = None;
     let mut marks: Vec<(Option<usize>, String, ObjectId)> = Vec::new();
-    for (index, part) in parts.iter().enumerate() {
+    let mut claim = Conformance::PdfA2b;
+    for part in parts {
         let unreadable = |what: String| Error::Conflict {
             message: format!("{} ist keine lesbare PDF-Datei ({what}).", part.source),
         };
         let mut doc = Document::load_mem(part.bytes).map_err(|e| unreadable(e.to_string()))?;
         if doc.is_encrypted() {
             return Err(unreadable("verschlüsselt".to_owned()));
+        }
+        if !writer::declares_pdfa2(&doc) {
+            claim = Conformance::None;
         }
         doc.renumber_objects_with(next_id);
         next_id = doc.max_id + 1;
@@ -61,11 +71,6 @@ pub fn combine(parts: &[Part<'_>]) -> Result<(Vec<u8>, usize)> {
                 .clone();
             inherit(&doc, &mut dict);
             pages.push((*id, dict));
-        }
-        if index == 0 {
-            if let Ok(info) = doc.trailer.get(b"Info") {
-                out.trailer.set("Info", info.clone());
-            }
         }
         for (id, object) in std::mem::take(&mut doc.objects) {
             match object.type_name().unwrap_or(b"") {
@@ -116,6 +121,10 @@ pub fn combine(parts: &[Part<'_>]) -> Result<(Vec<u8>, usize)> {
     }
     out.objects.insert(catalog_id, Object::Dictionary(catalog));
     out.trailer.set("Root", catalog_id);
+    writer::archival(&mut out, meta, claim);
+    // The parts' own information, XMP packets and output intents are replaced, not kept.
+    out.prune_objects();
+    writer::unambiguous_stream_ends(&mut out);
     let mut bytes = Vec::new();
     out.save_to(&mut bytes).map_err(|e| Error::Conflict {
         message: format!("Die PDF-Datei konnte nicht zusammengefügt werden ({e})."),
@@ -179,6 +188,15 @@ mod tests {
         bytes
     }
 
+    fn meta() -> Metadata<'static> {
+        Metadata {
+            title: "Zusammengefügt",
+            author: "Geschäftsstelle",
+            subject: "",
+            at: "2026-11-25T10:00:00".parse().expect("time"),
+        }
+    }
+
     #[test]
     fn pages_keep_what_they_inherit_their_order_and_get_bookmarks() {
         let (a, b) = (inheriting_pdf(), inheriting_pdf());
@@ -196,7 +214,7 @@ mod tests {
                 source: "b".into(),
             },
         ];
-        let (bytes, pages) = combine(&parts).expect("combined");
+        let (bytes, pages) = combine(&parts, &meta()).expect("combined");
         assert_eq!(pages, 2);
         let doc = Document::load_mem(&bytes).expect("readable");
         for id in doc.get_pages().into_values() {
@@ -215,12 +233,15 @@ mod tests {
         let titles: Vec<(&str, usize)> =
             toc.toc.iter().map(|e| (e.title.as_str(), e.page)).collect();
         assert_eq!(titles, [("Erste", 1), ("Anlage: Zweite.pdf", 2)]);
-        let broken = combine(&[Part {
-            bytes: b"kein PDF",
-            title: None,
-            bookmarks: Vec::new(),
-            source: "Die Anlage „x.pdf“".into(),
-        }]);
+        let broken = combine(
+            &[Part {
+                bytes: b"kein PDF",
+                title: None,
+                bookmarks: Vec::new(),
+                source: "Die Anlage „x.pdf“".into(),
+            }],
+            &meta(),
+        );
         assert!(broken.is_err_and(|e| e.to_string().contains("x.pdf")));
     }
 }

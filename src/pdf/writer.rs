@@ -1,8 +1,14 @@
 //! Turns laid-out pages into PDF bytes with printpdf's low-level operations: the only file that
 //! builds printpdf ops. Text is placed with an absolute text matrix (`Tm`), never by moving a
 //! cursor, so each run lands exactly where the layout measured it.
+//!
+//! Every file is PDF/A-2b ([`archival`]): the lopdf document printpdf builds gets the document
+//! information, an XMP packet that says the same and claims PDF/A-2b, an sRGB output intent and
+//! the language, before it is serialised. printpdf's own PDF/A setting is not used: it writes no
+//! `pdfaid` XMP and a CMYK (FOGRA39) output intent.
 
-use chrono::{Datelike, Local, NaiveDateTime, TimeZone, Timelike};
+use chrono::{Local, NaiveDateTime, TimeZone};
+use lopdf::{dictionary, text_string, Object, Stream};
 use printpdf::{
     Color as PdfColor, FontId, Line as PdfLine, LinePoint, Op, PaintMode, PdfDocument,
     PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage, RawImageData, RawImageFormat,
@@ -41,45 +47,16 @@ fn rgb(color: Color) -> PdfColor {
     })
 }
 
-fn pdf_date(at: NaiveDateTime) -> printpdf::OffsetDateTime {
-    // The time is local; its offset comes from the time zone database, not from the clock.
-    let offset = Local
-        .from_local_datetime(&at)
-        .earliest()
-        .map_or(0, |local| local.offset().local_minus_utc());
-    printpdf::OffsetDateTime::new_in_offset(
-        printpdf::Date {
-            year: at.year(),
-            month: u8::try_from(at.month()).unwrap_or(1),
-            day: u8::try_from(at.day()).unwrap_or(1),
-        },
-        printpdf::Time {
-            hour: u8::try_from(at.hour()).unwrap_or(0),
-            minute: u8::try_from(at.minute()).unwrap_or(0),
-            second: u8::try_from(at.second()).unwrap_or(0),
-            millisecond: 0,
-        },
-        printpdf::Offset {
-            hours: i8::try_from(offset / 3600).unwrap_or(0),
-            minutes: i8::try_from((offset.abs() % 3600) / 60).unwrap_or(0),
-            seconds: 0,
-            milliseconds: 0,
-        },
-    )
-}
-
 /// Writes the pages of `laid` (laid out from `doc`) as a PDF.
-pub fn write(fonts: &Fonts, doc: &Document, laid: &Laid, meta: &Metadata<'_>) -> Vec<u8> {
+pub fn write(
+    fonts: &Fonts,
+    doc: &Document,
+    laid: &Laid,
+    meta: &Metadata<'_>,
+) -> crate::error::Result<Vec<u8>> {
+    // The document information is written by `archival`, in the PDF/A way; printpdf's own
+    // (dates without their offset, an empty PDF/X version) is replaced there.
     let mut pdf = PdfDocument::new(meta.title);
-    let info = &mut pdf.metadata.info;
-    info.document_title = meta.title.to_owned();
-    info.author = meta.author.to_owned();
-    info.subject = meta.subject.to_owned();
-    info.creator = "Zirkel".to_owned();
-    info.producer = format!("Zirkel {} (printpdf)", env!("CARGO_PKG_VERSION"));
-    info.creation_date = pdf_date(meta.at);
-    info.modification_date = pdf_date(meta.at);
-    info.metadata_date = pdf_date(meta.at);
 
     // Only faces that are used are embedded.
     let mut used = [false; 4];
@@ -201,11 +178,24 @@ pub fn write(fonts: &Fonts, doc: &Document, laid: &Laid, meta: &Metadata<'_>) ->
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    let bytes = pdf.with_pages(pages).save(&options, &mut warnings);
+    let mut document = pdf
+        .with_pages(pages)
+        .to_lopdf_document(&options, &mut warnings);
     for warning in &warnings {
         log::debug!("printpdf: {warning:?}");
     }
-    with_language(bytes, "de-DE")
+    // What printpdf's `save` does with `optimize`; the XMP packet added after it stays plain
+    // text, as PDF/A wants it readable without a PDF parser.
+    document.compress();
+    archival(&mut document, meta, Conformance::PdfA2b);
+    unambiguous_stream_ends(&mut document);
+    let mut bytes = Vec::new();
+    document
+        .save_to(&mut bytes)
+        .map_err(|e| crate::error::Error::Pdf {
+            message: format!("Die PDF-Datei konnte nicht geschrieben werden ({e})."),
+        })?;
+    Ok(bytes)
 }
 
 fn graphics(
@@ -310,101 +300,368 @@ fn graphics(
     }
 }
 
-/// Adds `/Lang` to the document catalog and drops printpdf's empty `/GTS_PDFXVersion` from the
-/// document information (an empty entry makes readers report a PDF/X file, which this is not).
-/// printpdf has no field for either; both objects are replaced through an incremental update.
-/// On any surprise in the file's structure the bytes are returned unchanged (and that logged).
-pub fn with_language(mut bytes: Vec<u8>, lang: &str) -> Vec<u8> {
-    match update(&bytes, lang) {
-        Some(update) => {
-            bytes.extend_from_slice(&update);
-            bytes
-        }
-        None => {
-            log::warn!("PDF: /Lang could not be added, file structure not recognised");
-            bytes
-        }
+/// The ICC profile of the output intent: sRGB from Debian's icc-profiles-free (zlib licence,
+/// `assets/icc/sRGB.icc.LICENSE`). Every colour Zirkel paints is DeviceRGB, which PDF/A allows
+/// only under an RGB output intent.
+const SRGB_PROFILE: &[u8] = include_bytes!("../../assets/icc/sRGB.icc");
+
+/// The output condition of [`SRGB_PROFILE`], as registered with the ICC.
+const SRGB_CONDITION: &str = "sRGB IEC61966-2.1";
+
+/// The language of every document.
+const LANGUAGE: &str = "de-DE";
+
+/// What a file says about the standard it follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Conformance {
+    /// PDF/A-2b: Zirkel's own documents, and joins of them.
+    PdfA2b,
+    /// No claim: a join with a PDF that is not PDF/A-2 (an attachment from elsewhere).
+    None,
+}
+
+/// Writes the document information, the XMP packet, the sRGB output intent and `/Lang` into
+/// `document`, replacing what printpdf (or a joined part) wrote there. The XMP packet and the
+/// information dictionary say the same title, author, subject, tool and dates, as PDF/A
+/// requires; with [`Conformance::PdfA2b`] the packet also claims PDF/A-2b.
+pub(crate) fn archival(document: &mut lopdf::Document, meta: &Metadata<'_>, claim: Conformance) {
+    let (pdf_date, xmp_date) = dates(meta.at);
+    let producer = format!("Zirkel {} (printpdf)", env!("CARGO_PKG_VERSION"));
+    let mut info = dictionary! {
+        "Title" => text_string(meta.title),
+        "Creator" => text_string(CREATOR_TOOL),
+        "Producer" => text_string(&producer),
+        "CreationDate" => Object::string_literal(pdf_date.clone()),
+        "ModDate" => Object::string_literal(pdf_date),
+    };
+    if !meta.author.is_empty() {
+        info.set("Author", text_string(meta.author));
     }
-}
-
-fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-/// The object number after `key` in a dictionary ("/Root 26 0 R" → 26).
-fn reference(dict: &str, key: &str) -> Option<u32> {
-    dict.split(key)
-        .nth(1)?
-        .split_whitespace()
-        .next()?
-        .trim_end_matches(|c: char| !c.is_ascii_digit())
-        .parse()
-        .ok()
-}
-
-/// The text of object `number` as written: "N 0 obj <<...>>" up to "endobj".
-fn object(bytes: &[u8], number: u32) -> Option<&str> {
-    let header = format!("\n{number} 0 obj");
-    let start = find(bytes, header.as_bytes())? + 1;
-    let end = start + find(&bytes[start..], b"endobj")?;
-    std::str::from_utf8(&bytes[start..end]).ok()
-}
-
-fn update(bytes: &[u8], lang: &str) -> Option<Vec<u8>> {
-    let tail_start = bytes.len().saturating_sub(2048);
-    let tail = &bytes[tail_start..];
-    let trailer_at = find_last(tail, b"trailer")?;
-    let trailer = std::str::from_utf8(&tail[trailer_at..]).ok()?;
-    let dict_start = trailer.find("<<")?;
-    let dict_end = trailer.rfind(">>")?;
-    let dict = &trailer[dict_start + 2..dict_end];
-    let startxref: usize = trailer
-        .split("startxref")
-        .nth(1)?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()?;
-    let root = reference(dict, "/Root")?;
-    let catalog = object(bytes, root)?;
-    if catalog.contains("/Lang") {
-        return None;
+    if !meta.subject.is_empty() {
+        info.set("Subject", text_string(meta.subject));
     }
-    let open = catalog.find("<<")?;
-    let catalog = format!(
-        "{}<</Lang({lang}){}",
-        &catalog[..open],
-        &catalog[open + 2..]
+    if let Ok(old) = document.trailer.get(b"Info").and_then(Object::as_reference) {
+        document.objects.remove(&old);
+    }
+    let info = document.add_object(info);
+    document.trailer.set("Info", info);
+
+    let packet = xmp(meta, &xmp_date, &producer, claim);
+    let metadata = document.add_object(
+        Stream::new(
+            dictionary! { "Type" => "Metadata", "Subtype" => "XML" },
+            packet.into_bytes(),
+        )
+        .with_compression(false),
     );
-    let mut replaced = vec![(root, catalog)];
-    if let Some(info) = reference(dict, "/Info") {
-        if let Some(text) = object(bytes, info) {
-            if text.contains("/GTS_PDFXVersion()") {
-                replaced.push((info, text.replace("/GTS_PDFXVersion()", "")));
+    let mut profile = Stream::new(dictionary! { "N" => 3 }, SRGB_PROFILE.to_vec());
+    if let Err(e) = profile.compress() {
+        log::debug!("PDF: the ICC profile is stored uncompressed ({e})");
+    }
+    let profile = document.add_object(profile);
+    let intent = dictionary! {
+        "Type" => "OutputIntent",
+        "S" => "GTS_PDFA1",
+        "OutputConditionIdentifier" => Object::string_literal(SRGB_CONDITION),
+        "Info" => Object::string_literal(SRGB_CONDITION),
+        "RegistryName" => Object::string_literal("http://www.color.org"),
+        "DestOutputProfile" => profile,
+    };
+    if !document.trailer.has(b"ID") {
+        // A joined file has none; PDF/A wants one. It only has to tell files apart.
+        let id = Object::string_literal(file_id(meta, document.objects.len()));
+        document.trailer.set("ID", vec![id.clone(), id]);
+    }
+    let catalog = match document.catalog_mut() {
+        Ok(catalog) => catalog,
+        Err(e) => {
+            log::warn!("PDF: no catalog to describe ({e})");
+            return;
+        }
+    };
+    catalog.set("Metadata", metadata);
+    catalog.set("OutputIntents", vec![Object::Dictionary(intent)]);
+    catalog.set("Lang", Object::string_literal(LANGUAGE));
+    if catalog.has(b"Outlines") {
+        // printpdf writes the page mode as a string; it is a name.
+        catalog.set("PageMode", "UseOutlines");
+    }
+}
+
+/// Whether `document` claims PDF/A-2 in its XMP packet under the same output intent as
+/// Zirkel's files, so that its pages can join a PDF/A-2b file.
+pub(crate) fn declares_pdfa2(document: &lopdf::Document) -> bool {
+    let Ok(catalog) = document.catalog() else {
+        return false;
+    };
+    let packet = catalog
+        .get(b"Metadata")
+        .and_then(Object::as_reference)
+        .and_then(|id| document.get_object(id))
+        .and_then(Object::as_stream)
+        .map(|stream| {
+            stream
+                .decompressed_content()
+                .unwrap_or_else(|_| stream.content.clone())
+        });
+    let Ok(packet) = packet else {
+        return false;
+    };
+    let packet = String::from_utf8_lossy(&packet);
+    let part_2 =
+        packet.contains("<pdfaid:part>2</pdfaid:part>") || packet.contains("pdfaid:part=\"2\"");
+    let profile = catalog
+        .get(b"OutputIntents")
+        .and_then(Object::as_array)
+        .ok()
+        .and_then(|intents| intents.first())
+        .and_then(|intent| match intent {
+            Object::Reference(id) => document.get_dictionary(*id).ok(),
+            Object::Dictionary(dict) => Some(dict),
+            _ => None,
+        })
+        .and_then(|intent| intent.get(b"DestOutputProfile").ok())
+        .and_then(|profile| profile.as_reference().ok())
+        .and_then(|id| document.get_object(id).ok())
+        .and_then(|profile| profile.as_stream().ok())
+        .and_then(|stream| stream.decompressed_content().ok());
+    part_2 && profile.is_none_or(|bytes| bytes == SRGB_PROFILE)
+}
+
+/// Makes sure no stream's data ends with a carriage return. PDF/A measures a stream up to the
+/// end-of-line marker before `endstream`; lopdf writes a line feed there, so data ending in a
+/// carriage return would read as a shorter stream followed by "\r\n" (about one compressed
+/// stream in 256). A content stream or CMap gets a trailing line feed, which means nothing in
+/// either, and is compressed again; a binary stream (font, image, profile) is stored plain.
+pub(crate) fn unambiguous_stream_ends(document: &mut lopdf::Document) {
+    const BINARY: [&[u8]; 4] = [b"Type", b"Subtype", b"Length1", b"N"];
+    for (id, object) in &mut document.objects {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if stream.content.last() != Some(&b'\r') {
+            continue;
+        }
+        let mut plain = match stream.get_plain_content() {
+            Ok(plain) => plain,
+            Err(e) => {
+                log::warn!("PDF: stream {id:?} ends in CR and cannot be decoded ({e})");
+                continue;
+            }
+        };
+        let textual = !BINARY.iter().any(|key| stream.dict.has(key));
+        // Each added line feed changes the compressed stream's checksum, so its last byte.
+        for _ in 0..4 {
+            if textual {
+                plain.push(b'\n');
+            }
+            stream.set_plain_content(plain.clone());
+            if textual {
+                if let Err(e) = stream.compress() {
+                    log::debug!("PDF: stream {id:?} stays uncompressed ({e})");
+                }
+            }
+            if stream.content.last() != Some(&b'\r') || !textual {
+                break;
             }
         }
+        if stream.content.last() == Some(&b'\r') {
+            log::warn!("PDF: stream {id:?} still ends in CR");
+        }
     }
-    let mut body = String::from("\n");
-    let mut entries = String::new();
-    for (number, text) in &replaced {
-        let offset = bytes.len() + body.len();
-        body.push_str(text.trim_end());
-        body.push_str("\nendobj\n");
-        entries.push_str(&format!("{number} 1\n{offset:010} 00000 n \n"));
+}
+
+/// What the information dictionary and XMP name as the creating application.
+const CREATOR_TOOL: &str = "Zirkel";
+
+/// The time `at` (local time) as a PDF date and as an XMP date, both with the offset the time
+/// zone database gives for it.
+fn dates(at: NaiveDateTime) -> (String, String) {
+    let offset = Local
+        .from_local_datetime(&at)
+        .earliest()
+        .map_or(0, |local| local.offset().local_minus_utc());
+    let sign = if offset < 0 { '-' } else { '+' };
+    let (hours, minutes) = (offset.abs() / 3600, offset.abs() % 3600 / 60);
+    (
+        format!(
+            "D:{}{sign}{hours:02}'{minutes:02}'",
+            at.format("%Y%m%d%H%M%S")
+        ),
+        format!(
+            "{}{sign}{hours:02}:{minutes:02}",
+            at.format("%Y-%m-%dT%H:%M:%S")
+        ),
+    )
+}
+
+/// 16 bytes as 32 hexadecimal digits from what describes the file.
+fn file_id(meta: &Metadata<'_>, objects: usize) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut halves = [0_u64; 2];
+    for (seed, half) in halves.iter_mut().enumerate() {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (
+            seed,
+            meta.title,
+            meta.author,
+            meta.subject,
+            meta.at,
+            objects,
+        )
+            .hash(&mut hasher);
+        *half = hasher.finish();
     }
-    let xref_at = bytes.len() + body.len();
-    let other_entries: String = dict
-        .split('/')
-        .filter(|entry| !entry.trim().is_empty() && !entry.starts_with("Prev"))
-        .map(|entry| format!("/{}", entry.trim_end()))
-        .collect::<Vec<_>>()
-        .join(" ");
-    body.push_str(&format!(
-        "xref\n0 1\n0000000000 65535 f \n{entries}trailer\n<<{other_entries} /Prev {startxref}>>\nstartxref\n{xref_at}\n%%EOF\n"
+    format!("{:016x}{:016x}", halves[0], halves[1])
+}
+
+/// `text` for XML character data.
+fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            // XML 1.0 has no place for other control characters.
+            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The XMP packet: Dublin Core, XMP basic and PDF schema with the values of the information
+/// dictionary, and with `claim` the PDF/A identification.
+fn xmp(meta: &Metadata<'_>, date: &str, producer: &str, claim: Conformance) -> String {
+    let alt = |text: &str| {
+        format!(
+            "<rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt>",
+            xml_escape(text)
+        )
+    };
+    let mut dublin_core = format!(
+        "   <dc:format>application/pdf</dc:format>\n   <dc:title>{}</dc:title>\n",
+        alt(meta.title)
+    );
+    if !meta.author.is_empty() {
+        dublin_core.push_str(&format!(
+            "   <dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>\n",
+            xml_escape(meta.author)
+        ));
+    }
+    if !meta.subject.is_empty() {
+        dublin_core.push_str(&format!(
+            "   <dc:description>{}</dc:description>\n",
+            alt(meta.subject)
+        ));
+    }
+    dublin_core.push_str(&format!(
+        "   <dc:language><rdf:Bag><rdf:li>{LANGUAGE}</rdf:li></rdf:Bag></dc:language>\n"
     ));
-    Some(body.into_bytes())
+    let identification = match claim {
+        Conformance::PdfA2b => concat!(
+            "  <rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n",
+            "   <pdfaid:part>2</pdfaid:part>\n",
+            "   <pdfaid:conformance>B</pdfaid:conformance>\n",
+            "  </rdf:Description>\n"
+        ),
+        Conformance::None => "",
+    };
+    format!(
+        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
+         <x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n \
+         <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n  \
+         <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n\
+         {dublin_core}  </rdf:Description>\n  \
+         <rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n   \
+         <xmp:CreatorTool>{CREATOR_TOOL}</xmp:CreatorTool>\n   \
+         <xmp:CreateDate>{date}</xmp:CreateDate>\n   \
+         <xmp:ModifyDate>{date}</xmp:ModifyDate>\n   \
+         <xmp:MetadataDate>{date}</xmp:MetadataDate>\n  \
+         </rdf:Description>\n  \
+         <rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n   \
+         <pdf:Producer>{}</pdf:Producer>\n  \
+         </rdf:Description>\n\
+         {identification} </rdf:RDF>\n\
+         </x:xmpmeta>\n\
+         <?xpacket end=\"w\"?>",
+        xml_escape(producer)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_stream_ends_in_a_carriage_return() {
+        // A content stream whose compressed data happens to end in CR.
+        let stream = (0..4096)
+            .map(|i| {
+                let mut stream = Stream::new(
+                    lopdf::Dictionary::new(),
+                    format!("BT /F1 9 Tf ({}) Tj ET\n", i * 7919)
+                        .repeat(10)
+                        .into_bytes(),
+                );
+                stream.compress().expect("compress");
+                stream
+            })
+            .find(|stream| stream.content.last() == Some(&b'\r'))
+            .expect("one in 256 compressed streams ends in CR");
+        let plain = stream.get_plain_content().expect("plain");
+        let mut document = lopdf::Document::with_version("1.7");
+        let id = document.add_object(stream);
+        unambiguous_stream_ends(&mut document);
+        let fixed = document
+            .get_object(id)
+            .and_then(Object::as_stream)
+            .expect("stream");
+        assert_ne!(
+            fixed.content.last(),
+            Some(&b'\r'),
+            "the data no longer ends in CR"
+        );
+        let decoded = fixed.get_plain_content().expect("decodes");
+        assert!(
+            decoded.starts_with(&plain) && decoded[plain.len()..].iter().all(|b| *b == b'\n'),
+            "only line feeds are added to the content"
+        );
+    }
+
+    #[test]
+    fn the_xmp_packet_says_what_the_information_dictionary_says() {
+        let meta = Metadata {
+            title: "Protokoll <37> & Anhang",
+            author: "Geschäftsstelle",
+            subject: "",
+            at: "2026-11-25T10:00:00".parse().expect("time"),
+        };
+        let (pdf_date, xmp_date) = dates(meta.at);
+        assert_eq!(&pdf_date[..16], "D:20261125100000");
+        assert_eq!(&xmp_date[..19], "2026-11-25T10:00:00");
+        assert_eq!(
+            pdf_date[16..].replace('\'', ":").trim_end_matches(':'),
+            &xmp_date[19..],
+            "both dates carry the same offset"
+        );
+        let packet = xmp(&meta, &xmp_date, "Zirkel", Conformance::PdfA2b);
+        assert!(
+            packet.contains("Protokoll &lt;37&gt; &amp; Anhang"),
+            "{packet}"
+        );
+        assert!(packet.contains("<pdfaid:part>2</pdfaid:part>"));
+        assert!(packet.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+        assert!(
+            !packet.contains("dc:description"),
+            "no subject, no description"
+        );
+        let unclaimed = xmp(&meta, &xmp_date, "Zirkel", Conformance::None);
+        assert!(
+            !unclaimed.contains("pdfaid"),
+            "a join with foreign PDFs claims nothing"
+        );
+    }
 }

@@ -2,7 +2,8 @@
 //! `tests/integration/fixtures/pdf/` hold each document's laid-out text and page count (the
 //! document date scrubbed); set `ZIRKEL_UPDATE_GOLDEN=1` to rewrite them after a deliberate
 //! change, and `ZIRKEL_PDF_OUT=/some/dir` to keep the PDFs for a visual check. Where poppler's
-//! `pdftotext`, `pdffonts` and `qpdf` exist, the files are also checked with them.
+//! `pdftotext`, `pdffonts` and `qpdf` exist, the files are also checked with them. Every
+//! document is validated as PDF/A-2b by the `page` validator (crate `page_validation`, offline).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -128,8 +129,8 @@ fn every_document_matches_its_golden_text_and_is_a_valid_pdf() {
             for line in fonts.lines().skip(2) {
                 assert!(
                     line.contains("NotoSans")
-                        && line.split_whitespace().filter(|w| *w == "yes").count() >= 2,
-                    "{name}: every font is Noto Sans, embedded and subset: {line}"
+                        && line.split_whitespace().filter(|w| *w == "yes").count() >= 3,
+                    "{name}: every font is Noto Sans, embedded, subset and with ToUnicode: {line}"
                 );
             }
             let info = Command::new("pdfinfo")
@@ -148,7 +149,7 @@ fn every_document_matches_its_golden_text_and_is_a_valid_pdf() {
             );
             assert!(
                 !info.contains("PDF/X"),
-                "{name}: no conformance is claimed: {info}"
+                "{name}: no PDF/X conformance is claimed: {info}"
             );
             assert!(
                 info.contains("2026"),
@@ -296,4 +297,203 @@ fn an_unknown_session_is_not_found_and_nothing_is_written() {
         }
     ));
     assert!(!path.exists(), "nothing is written on error");
+}
+
+/// Every document Zirkel writes from the demo data, with its name: the handouts of
+/// [`documents`], the person report, the letters of a mailing (one and all in one file).
+fn every_document(t: &TempStore) -> Vec<(String, Vec<u8>)> {
+    let mut all: Vec<(String, Vec<u8>)> = documents()
+        .into_iter()
+        .map(|(name, document)| {
+            let rendered = pdf::render(&t.store, &document, stamp().at).expect("renders");
+            (name.to_owned(), rendered.bytes)
+        })
+        .collect();
+    let person = t
+        .store
+        .read()
+        .people()
+        .all()
+        .expect("people")
+        .into_iter()
+        .find(|p| p.last_name == "Özdemir")
+        .expect("Şükrü Özdemir is in the demo data")
+        .id;
+    let retention = zirkel::backup::retention(&t.store).expect("retention");
+    let report =
+        ops::privacy::report(t.store.read(), person, stamp().at, retention).expect("report");
+    let rendered = pdf::person_report(&t.store, &report, stamp().at).expect("person report");
+    all.push(("person-report".to_owned(), rendered.bytes));
+    let letters = ops::letters::print(&t.store, 39, stamp().at).expect("letters");
+    all.push(("letters".to_owned(), letters.bytes));
+    let session = ops::sessions::show(t.store.read(), 39)
+        .expect("session")
+        .session;
+    let printable = ops::letters::printable(t.store.read(), session.id).expect("printable");
+    let one = pdf::letters(&t.store, 39, &printable[..1], stamp().at).expect("one letter");
+    all.push((
+        "letter".to_owned(),
+        one.into_iter().next().expect("a letter").bytes,
+    ));
+    all
+}
+
+#[test]
+fn every_document_is_pdf_a_2b_by_the_page_validator() {
+    use page_validation::{validate_pdf_bytes, ValidationOptions, ValidationProfile};
+    let t = demo();
+    let options = ValidationOptions::default().profile(ValidationProfile::PdfA2b);
+    let have_qpdf = Command::new("qpdf").arg("--version").output().is_ok();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut failed = Vec::new();
+    for (name, bytes) in every_document(&t) {
+        if have_qpdf {
+            let path = dir.path().join(format!("{name}.pdf"));
+            std::fs::write(&path, &bytes).expect("write");
+            let check = Command::new("qpdf")
+                .arg("--check")
+                .arg(&path)
+                .output()
+                .expect("qpdf");
+            assert!(
+                check.status.success(),
+                "{name}: qpdf --check fails: {}",
+                String::from_utf8_lossy(&check.stdout)
+            );
+        }
+        let report = validate_pdf_bytes(&bytes, &options)
+            .unwrap_or_else(|e| panic!("{name}: the validator cannot read the file: {e}"));
+        println!(
+            "{name}: PDF/A-2b, {} rules passed, {} failed",
+            report.rules.passed, report.rules.failed
+        );
+        for failure in &report.failures {
+            failed.push(format!("{name}: {failure}"));
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "every document must pass every PDF/A-2b rule:\n{}",
+        failed.join("\n")
+    );
+}
+
+/// A person with a mandate in `organisation` since 2020.
+fn member(t: &mut TempStore, organisation: i64, last_name: &str, function: &str) {
+    use zirkel::model::{MandateInput, PersonInput, Role};
+    let person = t
+        .store
+        .write(&stamp(), |w| {
+            ops::people::create(
+                w,
+                &PersonInput {
+                    first_name: "Kim".into(),
+                    last_name: last_name.into(),
+                    function: function.into(),
+                    email: format!("{}@example.org", last_name.to_lowercase()),
+                    ..Default::default()
+                },
+            )
+        })
+        .expect("person");
+    t.store
+        .write(&stamp(), |w| {
+            ops::mandates::create(
+                w,
+                &MandateInput {
+                    person_id: person.id,
+                    organisation_id: Some(organisation),
+                    role: Some(Role::Guest),
+                    start_date: "01.01.2020".into(),
+                    end_date: String::new(),
+                    notes: String::new(),
+                },
+            )
+        })
+        .expect("mandate");
+}
+
+/// The lines of page `index` (from 0) of the laid-out text.
+fn page_lines(text: &str, index: usize) -> Vec<&str> {
+    text.split("\u{c}\n")
+        .nth(index)
+        .map(|page| page.lines().collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_group_heading_that_would_end_a_page_starts_the_next_one() {
+    // Aachen's members fill page 1 one row at a time until Bochum's heading, with its first
+    // member (whose function takes two lines), no longer fits below them. From then on the
+    // heading alone would still fit on the last line (it is shorter than heading and row),
+    // and must move to page 2 with its row instead of ending page 1.
+    let mut t = temp_store();
+    let city = |t: &mut TempStore, name: &str| {
+        t.store
+            .write(&stamp(), |w| {
+                ops::organisations::create(w, &crate::organisations::city(name, "Hessen"))
+            })
+            .expect("organisation")
+            .id
+    };
+    let (aachen, bochum) = (city(&mut t, "Stadt Aachen"), city(&mut t, "Stadt Bochum"));
+    let long_function = "Referentin für Integration, Teilhabe und interkulturelle \
+                         Öffnung der Verwaltung im Amt für multikulturelle Angelegenheiten";
+    member(&mut t, bochum, "Adler", long_function);
+    member(&mut t, bochum, "Berger", "Leitung");
+    let options = MemberListOptions {
+        consent_only: false,
+        ..Default::default()
+    };
+    let mut moved = None;
+    for n in 0..80 {
+        member(
+            &mut t,
+            aachen,
+            &format!("Aachener{n:02}"),
+            "Sachbearbeitung",
+        );
+        let rendered = pdf::members(&t.store, &options, stamp().at).expect("member list");
+        let first = page_lines(&rendered.text, 0);
+        if first.contains(&"Kim Adler") || first.contains(&"Adler, Kim") {
+            assert!(
+                first.contains(&"Stadt Bochum"),
+                "Bochum's first member is on page 1 only with the heading"
+            );
+            continue;
+        }
+        moved = Some((n, rendered));
+        break;
+    }
+    let (n, rendered) = moved.expect("Aachen's members push Bochum to page 2");
+    let first = page_lines(&rendered.text, 0);
+    let second = page_lines(&rendered.text, 1);
+    assert!(
+        !first.contains(&"Stadt Bochum"),
+        "with {} Aachen members the heading would fit only alone: it must not end page 1:\n{first:#?}",
+        n + 1
+    );
+    let heading = second
+        .iter()
+        .position(|l| *l == "Stadt Bochum")
+        .expect("Bochum's heading is on page 2");
+    let adler = second
+        .iter()
+        .position(|l| l.contains("Adler"))
+        .expect("Adler on page 2");
+    assert!(heading < adler, "the heading comes before its first member");
+    assert!(
+        second[..heading]
+            .iter()
+            .all(|l| !l.starts_with("Aachener") && !l.contains("Aachener")),
+        "nothing of the previous group comes between the top of page 2 and the heading:\n{second:#?}"
+    );
+    assert!(
+        second[..heading].contains(&"Name"),
+        "the table's header is repeated above the heading"
+    );
+    assert!(
+        second[..heading].contains(&"Fortsetzung von Seite 1"),
+        "page 2 says the table continues:\n{second:#?}"
+    );
 }
