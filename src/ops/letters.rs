@@ -48,7 +48,12 @@ pub fn save_template(w: &mut Writer<'_>, template: &LetterTemplate) -> Result<Le
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    let json = serde_json::to_string(template).map_err(|e| Error::Conflict {
+    // Stored in NFC, like every text that enters Zirkel.
+    let template = LetterTemplate {
+        subject: crate::model::text::nfc(&template.subject),
+        body: crate::model::text::nfc(&template.body),
+    };
+    let json = serde_json::to_string(&template).map_err(|e| Error::Conflict {
         message: format!("Die Vorlage konnte nicht gespeichert werden: {e}"),
     })?;
     w.set_setting(TEMPLATE_KEY, &json)?;

@@ -86,7 +86,7 @@ pub fn create(
     let id = w.content().insert_recommendation(&NewRecommendation {
         topic_ids: &fields.topic_ids,
         title: &fields.title,
-        body: draft.body.trim(),
+        body: &text::nfc(draft.body.trim()),
         status: RecommendationStatus::Draft,
         adopted_at_session_id: None,
         published_on: None,
@@ -120,7 +120,7 @@ pub fn save_draft(
         entity: "recommendation_version",
         id,
     })?;
-    let body = draft.body.trim();
+    let body = &text::nfc(draft.body.trim());
     if current.status == RecommendationStatus::Draft {
         if !problems.is_empty() {
             return Err(Error::Invalid(problems));

@@ -389,7 +389,7 @@ pub fn preview_item(
     draft.start_time = start_time;
     draft.duration_minutes = duration;
     draft.kind = input.kind;
-    draft.title = input.title.trim().to_owned();
+    draft.title = crate::model::text::nfc(input.title.trim());
     draft.internal = input.internal;
     draft.standing = input.standing;
     if moved_day {

@@ -873,3 +873,52 @@ fn a_name_in_decomposed_unicode_is_the_same_person_when_imported_twice() {
     let found = ops::search::search(t.store.read(), decomposed, 5, today()).expect("search");
     assert_eq!(found.total, 1, "a decomposed query finds the person");
 }
+
+#[test]
+fn text_typed_in_decomposed_unicode_is_stored_precomposed_wherever_it_enters() {
+    let mut t = temp_store();
+    ops::demo::load(&mut t.store, &stamp()).expect("demo");
+    let decomposed = "Nguye\u{302}\u{303}n Thi\u{323} Lan berichtet u\u{308}ber Mu\u{308}nchen";
+    let precomposed = "Nguyễn Thị Lan berichtet über München";
+    let topic = t.store.read().content().topics().expect("topics")[0].id;
+    let created = t
+        .store
+        .write(&stamp(), |w| {
+            ops::recommendations::create(
+                w,
+                &zirkel::model::content::RecommendationInput {
+                    title: "Begru\u{308}ßung".into(),
+                    topic_ids: vec![topic],
+                    practice_example_ids: Vec::new(),
+                },
+                &zirkel::model::content::RecommendationDraftInput {
+                    body: decomposed.into(),
+                    change_note: String::new(),
+                },
+            )
+        })
+        .expect("recommendation");
+    assert_eq!(created.title, "Begrüßung", "the title in NFC");
+    assert_eq!(
+        created.versions[0].body, precomposed,
+        "the draft's text in NFC"
+    );
+    let saved = t
+        .store
+        .write(&stamp(), |w| {
+            ops::letters::save_template(
+                w,
+                &zirkel::model::letter::LetterTemplate {
+                    subject: "Einladung nach Mu\u{308}nchen".into(),
+                    body: format!("{{anrede}}\n\n{decomposed}"),
+                },
+            )
+        })
+        .expect("template");
+    assert_eq!(saved.subject, "Einladung nach München");
+    assert!(
+        saved.body.ends_with(precomposed),
+        "the letter template in NFC: {}",
+        saved.body
+    );
+}
