@@ -34,6 +34,9 @@ use crate::model::privacy::{
 };
 use crate::model::search::{Marked, SearchKind};
 use crate::model::session::{AgendaItemInput, Session, SessionInput, Slot, SpeakerInput};
+use crate::model::settings::{
+    AppFolders, LetterheadInput, LetterheadSettings, LogoFormat, LogoPreview,
+};
 use crate::model::{
     ActionStatus, AgendaKind, AttendanceStatus, Field, FieldError, MinutesStatus,
     RecommendationStatus, ReleaseStatus, SessionStatus,
@@ -233,6 +236,11 @@ pub fn typescript() -> String {
         AuditFilter::decl(&cfg),
         AuditRow::decl(&cfg),
         AuditPage::decl(&cfg),
+        LetterheadInput::decl(&cfg),
+        LogoFormat::decl(&cfg),
+        LogoPreview::decl(&cfg),
+        LetterheadSettings::decl(&cfg),
+        AppFolders::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by ts-rs (src/bindings.rs). Do not edit by hand:\n\

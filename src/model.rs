@@ -16,6 +16,7 @@ pub mod person;
 pub mod privacy;
 pub mod search;
 pub mod session;
+pub mod settings;
 pub mod stored;
 pub mod text;
 

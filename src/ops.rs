@@ -20,6 +20,7 @@ pub mod recommendations;
 pub mod reference;
 pub mod search;
 pub mod sessions;
+pub mod settings;
 pub mod topics;
 
 /// "2 Mandate, 1 Sitzungsteilnahme": German phrases for the counts that are not zero, each as

@@ -32,7 +32,8 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::error::Result;
-use crate::model::{date, MemberFilter};
+use crate::model::settings::{check_logo_dimensions, check_logo_file, LogoFile, LogoFormat};
+use crate::model::{date, Field, FieldError, MemberFilter};
 
 use crate::Store;
 use fonts::Fonts;
@@ -272,7 +273,8 @@ pub fn prepare_in(
 ) -> Result<Prepared> {
     let docs = r.documents();
     let settings = docs.settings()?;
-    let mut ctx = Context::new(&settings, now)?;
+    let logo = LetterheadLogo::read(docs)?;
+    let mut ctx = Context::with_logo(&settings, &logo, now)?;
     let mut appendix = Vec::new();
     let (doc, subject) = match document {
         Document::Members(options) => members::build(&mut ctx, r, options)?,
@@ -317,9 +319,11 @@ pub fn letters(
 ) -> Result<Vec<Rendered>> {
     let docs = store.read().documents();
     let settings = docs.settings()?;
+    // Decoded once for the whole mailing, not once per letter.
+    let logo = LetterheadLogo::read(docs)?;
     let mut rendered = Vec::with_capacity(letters.len());
     for letter in letters {
-        let mut ctx = Context::new(&settings, now)?;
+        let mut ctx = Context::with_logo(&settings, &logo, now)?;
         let (doc, subject) = letters::build(&mut ctx, docs, session, letter)?;
         let prepared = Prepared {
             doc,
@@ -353,7 +357,7 @@ pub fn letters_combined(
         })
         .collect();
     let settings = store.read().documents().settings()?;
-    let author = Context::new(&settings, now)?.author();
+    let author = Context::with_logo(&settings, &LetterheadLogo::Default, now)?.author();
     let title = format!("Einladungen zur {session}. Sitzung");
     let subject = format!("{} Einladungsbriefe mit Tagesordnung", letters.len());
     let meta = writer::Metadata {
@@ -502,8 +506,10 @@ pub fn person_report(
     report: &crate::model::privacy::PersonReport,
     now: NaiveDateTime,
 ) -> Result<Rendered> {
-    let settings = store.read().documents().settings()?;
-    let mut ctx = Context::new(&settings, now)?;
+    let docs = store.read().documents();
+    let settings = docs.settings()?;
+    let logo = LetterheadLogo::read(docs)?;
+    let mut ctx = Context::with_logo(&settings, &logo, now)?;
     let (doc, subject) = person_report::build(&mut ctx, report)?;
     Prepared {
         doc,
@@ -528,8 +534,19 @@ pub(crate) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// A context with the default logo (for tests of the builders).
+    #[cfg(test)]
     fn new(
         settings: &'a std::collections::HashMap<String, String>,
+        now: NaiveDateTime,
+    ) -> Result<Context<'a>> {
+        Self::with_logo(settings, &LetterheadLogo::Default, now)
+    }
+
+    /// A context whose letterhead shows `logo` (see [`LetterheadLogo::read`]).
+    fn with_logo(
+        settings: &'a std::collections::HashMap<String, String>,
+        logo: &LetterheadLogo,
         now: NaiveDateTime,
     ) -> Result<Context<'a>> {
         let mut ctx = Context {
@@ -540,7 +557,14 @@ impl<'a> Context<'a> {
             warnings: Vec::new(),
             logo: None,
         };
-        ctx.logo = ctx.load_logo();
+        ctx.logo = match logo {
+            LetterheadLogo::Default => default_logo(),
+            LetterheadLogo::Chosen(image) => Some(image.clone()),
+            LetterheadLogo::Unusable(warning) => {
+                ctx.warnings.push(warning.clone());
+                default_logo()
+            }
+        };
         Ok(ctx)
     }
 
@@ -631,37 +655,6 @@ impl<'a> Context<'a> {
         text.map(|t| self.clean(entry, t))
     }
 
-    fn load_logo(&mut self) -> Option<Image> {
-        let Some(path) = self.setting("logo").map(str::to_owned) else {
-            // No logo chosen in the settings: the default logo shipped in assets/.
-            return match decode_logo(DEFAULT_LOGO) {
-                Ok(image) => Some(image),
-                Err(e) => {
-                    log::warn!("default logo unreadable: {e}");
-                    None
-                }
-            };
-        };
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                self.warnings.push(format!(
-                    "Das Logo „{path}“ konnte nicht gelesen werden ({e}); der Briefkopf ist ohne Logo."
-                ));
-                return None;
-            }
-        };
-        match decode_logo(&bytes) {
-            Ok(image) => Some(image),
-            Err(e) => {
-                self.warnings.push(format!(
-                    "Das Logo „{path}“ ist kein lesbares PNG-Bild ({e}); der Briefkopf ist ohne Logo."
-                ));
-                None
-            }
-        }
-    }
-
     /// A document with the letterhead from the settings.
     pub(crate) fn document(&mut self, title: &str) -> layout::Document {
         let mut doc = layout::Document::new(title, self.today());
@@ -688,7 +681,91 @@ impl<'a> Context<'a> {
 /// The default logo of the letterhead.
 const DEFAULT_LOGO: &[u8] = include_bytes!("../assets/icons/logo.png");
 
-/// Decodes a PNG logo into RGB pixels (alpha blended onto white).
+/// The bytes of the default logo (a PNG), for the settings screen's preview.
+pub fn default_logo_png() -> &'static [u8] {
+    DEFAULT_LOGO
+}
+
+/// The default logo, decoded once per process.
+fn default_logo() -> Option<Image> {
+    static DECODED: std::sync::OnceLock<Option<Image>> = std::sync::OnceLock::new();
+    DECODED
+        .get_or_init(|| match decode_logo(DEFAULT_LOGO) {
+            Ok(image) => Some(image),
+            Err(e) => {
+                log::warn!("default logo unreadable: {e}");
+                None
+            }
+        })
+        .clone()
+}
+
+/// The logo of the letterheads of one print job, read from the store and decoded once.
+#[derive(Debug, Clone)]
+pub(crate) enum LetterheadLogo {
+    /// No logo chosen: the default logo shipped with Zirkel.
+    Default,
+    /// The logo the user chose, decoded and scaled for print.
+    Chosen(Image),
+    /// The stored logo cannot be decoded (a store changed outside Zirkel): the default logo,
+    /// with this German warning.
+    Unusable(String),
+}
+
+impl LetterheadLogo {
+    /// The logo stored in the settings.
+    pub(crate) fn read(docs: crate::store::documents::Documents<'_>) -> Result<LetterheadLogo> {
+        Ok(match docs.logo()? {
+            None => LetterheadLogo::Default,
+            Some(logo) => match decode_logo(&logo.bytes) {
+                Ok(image) => LetterheadLogo::Chosen(image),
+                Err(e) => LetterheadLogo::Unusable(format!(
+                    "Das gespeicherte Logo ist kein lesbares Bild ({e}); der Briefkopf zeigt das \
+                     Standardlogo. Bitte unter Einstellungen das Logo neu wählen."
+                )),
+            },
+        })
+    }
+}
+
+/// Checks a logo file for the letterhead: at most 2 MB, PNG or JPEG, a sensible pixel size read
+/// from its header before anything is decoded, and decodable by the same decoder the PDFs use.
+/// `name` is the file name the user chose, for the messages.
+pub fn inspect_logo(name: &str, bytes: Vec<u8>) -> std::result::Result<LogoFile, FieldError> {
+    let format = check_logo_file(name, &bytes)?;
+    let unreadable = |detail: String| {
+        FieldError::new(
+            Field::Logo,
+            format!("Logo: Das Bild „{name}“ lässt sich nicht lesen ({detail})."),
+        )
+    };
+    let (width, height) = image::ImageReader::with_format(
+        std::io::Cursor::new(&bytes),
+        match format {
+            LogoFormat::Png => image::ImageFormat::Png,
+            LogoFormat::Jpeg => image::ImageFormat::Jpeg,
+        },
+    )
+    .into_dimensions()
+    .map_err(|e| unreadable(e.to_string()))?;
+    check_logo_dimensions(name, width, height)?;
+    decode_logo(&bytes).map_err(unreadable)?;
+    Ok(LogoFile {
+        format,
+        width,
+        height,
+        bytes,
+    })
+}
+
+/// The largest logo embedded, in pixels: the letterhead prints it at most 40 × 10 mm, so this is
+/// about 600 dpi; a larger image is scaled down so a photo does not swell every PDF.
+const PRINT_WIDTH: usize = 960;
+/// See [`PRINT_WIDTH`].
+const PRINT_HEIGHT: usize = 240;
+
+/// Decodes a PNG or JPEG logo into RGB pixels (alpha blended onto white), scaled down to at most
+/// [`PRINT_WIDTH`] × [`PRINT_HEIGHT`].
 fn decode_logo(bytes: &[u8]) -> std::result::Result<Image, String> {
     use printpdf::{RawImage, RawImageData, RawImageFormat};
     let mut warnings = Vec::new();
@@ -717,11 +794,47 @@ fn decode_logo(bytes: &[u8]) -> std::result::Result<Image, String> {
             .collect(),
         other => return Err(format!("Farbformat {other:?} wird nicht unterstützt")),
     };
-    Ok(Image {
+    if rgb.len() != raw.width * raw.height * 3 {
+        return Err("unvollständige Bilddaten".to_owned());
+    }
+    Ok(scaled_for_print(Image {
         width: raw.width,
         height: raw.height,
         rgb,
-    })
+    }))
+}
+
+/// `image` shrunk by a whole factor (each pixel the mean of a square of pixels) until it fits
+/// [`PRINT_WIDTH`] × [`PRINT_HEIGHT`]; a small image is returned as it is.
+fn scaled_for_print(image: Image) -> Image {
+    let factor = image
+        .width
+        .div_ceil(PRINT_WIDTH)
+        .max(image.height.div_ceil(PRINT_HEIGHT))
+        .max(1);
+    if factor == 1 {
+        return image;
+    }
+    let width = (image.width / factor).max(1);
+    let height = (image.height / factor).max(1);
+    let mut rgb = Vec::with_capacity(width * height * 3);
+    for y in 0..height {
+        for x in 0..width {
+            let mut sum = [0u32; 3];
+            for dy in 0..factor {
+                let row = (y * factor + dy) * image.width;
+                for dx in 0..factor {
+                    let at = (row + x * factor + dx) * 3;
+                    for (s, c) in sum.iter_mut().zip(&image.rgb[at..at + 3]) {
+                        *s += u32::from(*c);
+                    }
+                }
+            }
+            let n = (factor * factor) as u32;
+            rgb.extend(sum.map(|s| (s / n) as u8));
+        }
+    }
+    Image { width, height, rgb }
 }
 
 /// "Montag" … "Sonntag".

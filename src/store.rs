@@ -356,6 +356,11 @@ impl<'a> Reader<'a> {
             })
             .optional()?)
     }
+
+    /// The logo the user chose for the letterhead, if any.
+    pub fn logo(self) -> Result<Option<crate::model::settings::LogoFile>> {
+        documents::logo(self.conn)
+    }
 }
 
 /// Where a write comes from; the audit log records creations and changes from an import or the
@@ -453,6 +458,59 @@ impl<'a> Writer<'a> {
             [key, value],
         )?;
         self.audit(Entity::Settings, None, Action::Update, &[key])
+    }
+
+    /// Stores several settings at once (`None` removes one) and records one audit entry with the
+    /// keys whose value changed; an unchanged save leaves no trace.
+    pub fn set_settings(&mut self, rows: &[(&str, Option<&str>)]) -> Result<()> {
+        let mut changed = Vec::new();
+        for (key, value) in rows {
+            let old = self.read().setting(key)?;
+            if old.as_deref() == *value {
+                continue;
+            }
+            match value {
+                Some(value) => self.tx.execute(
+                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                     ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    [key, value],
+                )?,
+                None => self
+                    .tx
+                    .execute("DELETE FROM settings WHERE key = ?1", [key])?,
+            };
+            changed.push(*key);
+        }
+        self.audit(Entity::Settings, None, Action::Update, &changed)
+    }
+
+    /// Stores the letterhead's logo, replacing the one before.
+    pub fn set_logo(&mut self, logo: &crate::model::settings::LogoFile) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO logo (id, media_type, width, height, content, updated_at, updated_by)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT(id) DO UPDATE SET media_type = excluded.media_type,
+                width = excluded.width, height = excluded.height, content = excluded.content,
+                updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+            rusqlite::params![
+                logo.format.media_type(),
+                logo.width,
+                logo.height,
+                logo.bytes,
+                self.at,
+                self.stamp.user
+            ],
+        )?;
+        self.audit(Entity::Settings, None, Action::Update, &["logo"])
+    }
+
+    /// Removes the chosen logo: the letterhead shows the default logo again. Without a chosen
+    /// logo nothing changes.
+    pub fn remove_logo(&mut self) -> Result<()> {
+        if self.tx.execute("DELETE FROM logo WHERE id = 1", [])? > 0 {
+            self.audit(Entity::Settings, None, Action::Update, &["logo"])?;
+        }
+        Ok(())
     }
 
     /// Rebuilds the whole search index from the tables (after a restore, or to check it).

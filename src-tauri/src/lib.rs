@@ -128,6 +128,12 @@ macro_rules! zirkel_handlers {
             commands::privacy::retention_overview,
             commands::privacy::retention_save,
             commands::privacy::audit_log,
+            commands::settings::letterhead_get,
+            commands::settings::letterhead_save,
+            commands::settings::logo_set,
+            commands::settings::logo_remove,
+            commands::settings::app_folders,
+            commands::settings::log_folder_open,
         ]
     };
 }
@@ -160,6 +166,60 @@ fn spell_check_in_german<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) {
     let _ = window;
 }
 
+/// Name of the log file (without `.log`); rotated files are `zirkel_<date>.log` beside it.
+const LOG_NAME: &str = "zirkel";
+/// A log file is rotated at this size.
+const LOG_MAX_BYTES: u128 = 1_000_000;
+/// Rotated log files kept besides the current one.
+const LOG_KEEP: usize = 4;
+
+/// Sends the warnings and errors of the core and the shell to a rotating log file in
+/// `<data folder>/logs` and to stderr, and returns the file's path. The messages carry ids,
+/// error kinds and file kinds, never names or other personal text. Without a writable folder
+/// Zirkel starts anyway, logging to stderr only.
+fn start_logging<R: tauri::Runtime>(
+    app: &tauri::AppHandle<R>,
+    database: &std::path::Path,
+) -> Option<std::path::PathBuf> {
+    use log::LevelFilter;
+    use tauri_plugin_log::{RotationStrategy, Target, TargetKind};
+    let folder = commands::settings::data_folder(database).join("logs");
+    let file = folder.join(format!("{LOG_NAME}.log"));
+    let logger = |targets: Vec<Target>| {
+        // Only the logger: the plugin's own command (logging from the page) is not registered.
+        tauri_plugin_log::Builder::new()
+            .clear_targets()
+            .targets(targets)
+            .level(LevelFilter::Error)
+            .level_for("zirkel", LevelFilter::Warn)
+            .level_for("zirkel_app_lib", LevelFilter::Warn)
+            .max_file_size(LOG_MAX_BYTES)
+            .rotation_strategy(RotationStrategy::KeepSome(LOG_KEEP))
+            .split(app)
+            .map(|(_plugin, level, log)| (level, log))
+    };
+    let to_file = logger(vec![
+        Target::new(TargetKind::Stderr),
+        Target::new(TargetKind::Folder {
+            path: folder,
+            file_name: Some(LOG_NAME.to_owned()),
+        }),
+    ]);
+    let (level, log, written) = match to_file {
+        Ok((level, log)) => (level, log, Some(file)),
+        Err(error) => {
+            eprintln!("Zirkel: keine Protokolldatei ({error}); Meldungen nur auf stderr.");
+            let (level, log) = logger(vec![Target::new(TargetKind::Stderr)]).ok()?;
+            (level, log, None)
+        }
+    };
+    if let Err(error) = tauri_plugin_log::attach_logger(level, log) {
+        eprintln!("Zirkel: Protokoll nicht eingerichtet ({error}).");
+        return None;
+    }
+    written
+}
+
 /// Starts the app.
 pub fn run() {
     let app = tauri::Builder::default()
@@ -181,6 +241,14 @@ pub fn run() {
         .plugin(tauri_plugin_clipboard_manager::init())
         .setup(|app| {
             use tauri::Manager;
+            let state = app.state::<AppState>();
+            if let Some(file) = start_logging(app.handle(), state.path()) {
+                app.manage(commands::settings::LogFile(file));
+            }
+            if let Err(error) = state.store() {
+                // Logged again now that the log file is set up (the store opens before).
+                log::error!("the store is unavailable: {}", error.message);
+            }
             if let Some(window) = app.get_webview_window("main") {
                 spell_check_in_german(&window);
             }
@@ -664,5 +732,81 @@ mod tests {
             again.store().is_ok(),
             "the lock is released with the window"
         );
+    }
+
+    #[test]
+    fn letterhead_and_logo_through_ipc() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = zirkel::Store::open(dir.path().join("zirkel.sqlite3")).expect("store");
+        let (_app, window) = app_with(AppState::new(store));
+
+        let empty = invoke(&window, "letterhead_get", json!({})).expect("get");
+        assert_eq!(empty["input"]["group_name"], "");
+        assert_eq!(empty["logo"]["custom"], false, "the default logo");
+
+        let refused = invoke(
+            &window,
+            "letterhead_save",
+            json!({ "input": { "group_name": " ", "signature": "1\n2\n3\n4" } }),
+        )
+        .expect_err("refused");
+        assert_eq!(refused["code"], "validation");
+        let fields: Vec<&str> = refused["errors"]
+            .as_array()
+            .expect("errors")
+            .iter()
+            .filter_map(|e| e["field"].as_str())
+            .collect();
+        assert_eq!(
+            fields,
+            ["group_name", "signature"],
+            "every problem at its field"
+        );
+
+        let saved = invoke(
+            &window,
+            "letterhead_save",
+            json!({ "input": {
+                "group_name": "Qualitätszirkel",
+                "signature": "Şükrü Özdemir",
+                "secretariat_address": "Marktplatz 1\n70173 Stuttgart"
+            } }),
+        )
+        .expect("saved");
+        assert_eq!(saved["input"]["signature"], "Şükrü Özdemir");
+        let again = invoke(&window, "letterhead_get", json!({})).expect("get");
+        assert_eq!(again["input"]["group_name"], "Qualitätszirkel");
+
+        let not_an_image = dir.path().join("liste.png");
+        std::fs::write(&not_an_image, "Name;Vorname\n").expect("write");
+        let refused =
+            invoke(&window, "logo_set", json!({ "path": not_an_image })).expect_err("refused");
+        assert_eq!(refused["field"], "logo");
+        assert!(refused["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("kein PNG- oder JPEG-Bild")));
+
+        let logo = dir.path().join("logo.png");
+        std::fs::write(&logo, zirkel::pdf::default_logo_png()).expect("write");
+        let set = invoke(&window, "logo_set", json!({ "path": logo })).expect("set");
+        assert_eq!(set["custom"], true);
+        assert!(set["data_url"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("data:image/png;base64,")));
+        let removed = invoke(&window, "logo_remove", json!({})).expect("removed");
+        assert_eq!(removed["custom"], false);
+
+        let folders = invoke(&window, "app_folders", json!({})).expect("folders");
+        assert_eq!(
+            folders["data_folder"].as_str(),
+            Some(dir.path().display().to_string().as_str())
+        );
+        assert_eq!(
+            folders["log_file"],
+            Value::Null,
+            "the tests write no log file"
+        );
+        let refused = invoke(&window, "log_folder_open", json!({})).expect_err("no log");
+        assert_eq!(refused["code"], "conflict");
     }
 }

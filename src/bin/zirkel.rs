@@ -144,6 +144,11 @@ enum Command {
         #[command(subcommand)]
         command: PersonCommand,
     },
+    /// The letterhead settings every PDF uses: show them, or change some (the others stay).
+    Settings {
+        #[command(subcommand)]
+        command: SettingsCommand,
+    },
     /// Path, schema version and counts of the store.
     Info {
         /// Print JSON.
@@ -530,6 +535,40 @@ fn argument_error(error: &clap::Error) -> ExitCode {
     ExitCode::FAILURE
 }
 
+#[derive(Subcommand)]
+enum SettingsCommand {
+    /// The group, secretariat, address, closing line, contact and logo.
+    Show {
+        /// Print JSON (the logo without its image data).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change the given fields (an empty value clears an optional one) and the logo.
+    Set {
+        /// Name of the group.
+        #[arg(long)]
+        group_name: Option<String>,
+        /// Name of the secretariat.
+        #[arg(long)]
+        secretariat_name: Option<String>,
+        /// Postal address; lines separated by "\n" or real line breaks.
+        #[arg(long)]
+        address: Option<String>,
+        /// Closing line under letters.
+        #[arg(long)]
+        signature: Option<String>,
+        /// Contact in the letters' reference line.
+        #[arg(long)]
+        contact: Option<String>,
+        /// A PNG or JPEG file to store as the logo.
+        #[arg(long, conflicts_with = "default_logo")]
+        logo: Option<PathBuf>,
+        /// Go back to the default logo.
+        #[arg(long)]
+        default_logo: bool,
+    },
+}
+
 fn run(cli: Cli) -> zirkel::Result<()> {
     let path = cli.db.unwrap_or_else(zirkel::paths::default_db_path);
     let stamp = Stamp::now();
@@ -734,6 +773,88 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                     ),
                 });
             }
+        }
+        Command::Settings {
+            command: SettingsCommand::Show { json },
+        } => {
+            let settings = ops::settings::letterhead(existing()?.read())?;
+            if json {
+                let mut value = serde_json::to_value(&settings)?;
+                if let Some(logo) = value.get_mut("logo").and_then(|l| l.as_object_mut()) {
+                    logo.remove("data_url");
+                }
+                println!("{}", serde_json::to_string_pretty(&value)?);
+            } else {
+                let input = &settings.input;
+                let logo = &settings.logo;
+                println!(
+                    "Name der Gruppe: {}\nName der Geschäftsstelle: {}\nAnschrift: {}\n\
+                     Grußzeile: {}\nAnsprechpartner: {}\nLogo: {} ({} × {} Pixel, {} Bytes)",
+                    input.group_name,
+                    input.secretariat_name,
+                    input.secretariat_address.replace('\n', " · "),
+                    input.signature.replace('\n', " · "),
+                    input.contact,
+                    if logo.custom {
+                        "eigenes"
+                    } else {
+                        "Standardlogo"
+                    },
+                    logo.width,
+                    logo.height,
+                    logo.size_bytes
+                );
+            }
+        }
+        Command::Settings {
+            command:
+                SettingsCommand::Set {
+                    group_name,
+                    secretariat_name,
+                    address,
+                    signature,
+                    contact,
+                    logo,
+                    default_logo,
+                },
+        } => {
+            let mut store = existing()?;
+            // The file is read and checked before anything is written.
+            let logo = logo.map(|p| ops::settings::read_logo(&p)).transpose()?;
+            let lines = |text: String| text.replace("\\n", "\n");
+            let mut input = ops::settings::letterhead(store.read())?.input;
+            let changes_fields = group_name.is_some()
+                || secretariat_name.is_some()
+                || address.is_some()
+                || signature.is_some()
+                || contact.is_some();
+            if let Some(v) = group_name {
+                input.group_name = v;
+            }
+            if let Some(v) = secretariat_name {
+                input.secretariat_name = v;
+            }
+            if let Some(v) = address {
+                input.secretariat_address = lines(v);
+            }
+            if let Some(v) = signature {
+                input.signature = lines(v);
+            }
+            if let Some(v) = contact {
+                input.contact = v;
+            }
+            store.write(&stamp, |w| {
+                if changes_fields {
+                    ops::settings::save_letterhead(w, &input)?;
+                }
+                if let Some(logo) = &logo {
+                    ops::settings::set_logo(w, logo)?;
+                } else if default_logo {
+                    ops::settings::remove_logo(w)?;
+                }
+                Ok(())
+            })?;
+            println!("Einstellungen gespeichert.");
         }
         Command::Info { json } => {
             let info = existing()?.info()?;

@@ -163,6 +163,18 @@ pub enum Field {
     SecondFolder,
     /// Data protection: years after which former members are offered for anonymisation.
     RetentionYears,
+    /// Settings: the group's name in the letterhead.
+    GroupName,
+    /// Settings: the secretariat's name.
+    SecretariatName,
+    /// Settings: the secretariat's postal address.
+    SecretariatAddress,
+    /// Settings: the closing line of letters.
+    Signature,
+    /// Settings: the contact named in letters.
+    Contact,
+    /// Settings: the letterhead's logo.
+    Logo,
 }
 
 impl Field {
@@ -246,6 +258,12 @@ impl Field {
             Field::KeepMonthly => "keep_monthly",
             Field::SecondFolder => "second_folder",
             Field::RetentionYears => "retention_years",
+            Field::GroupName => "group_name",
+            Field::SecretariatName => "secretariat_name",
+            Field::SecretariatAddress => "secretariat_address",
+            Field::Signature => "signature",
+            Field::Contact => "contact",
+            Field::Logo => "logo",
         }
     }
 }

@@ -13,6 +13,7 @@ use crate::model::person::{full_name, list_name};
 use crate::model::session::{
     ActionStatus, AgendaKind, AttendanceStatus, MinutesStatus, SessionStatus,
 };
+use crate::model::settings::{LogoFile, LogoFormat, LEGACY_LOGO_PATH};
 
 /// A session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -257,6 +258,78 @@ pub(crate) fn name_from(row: &Row<'_>, first: usize) -> rusqlite::Result<Option<
     })
 }
 
+/// The stored logo, if any.
+pub(super) fn logo(conn: &Connection) -> Result<Option<LogoFile>> {
+    let row = conn
+        .query_row(
+            "SELECT media_type, width, height, content FROM logo WHERE id = 1",
+            [],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, u32>(1)?,
+                    r.get::<_, u32>(2)?,
+                    r.get::<_, Vec<u8>>(3)?,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((media_type, width, height, bytes)) = row else {
+        return Ok(None);
+    };
+    let format = LogoFormat::from_media_type(&media_type).ok_or_else(|| Error::Corrupt {
+        table: "logo",
+        row: 1,
+        column: "media_type".to_owned(),
+        what: "Bildformat".to_owned(),
+        value: media_type.clone(),
+    })?;
+    Ok(Some(LogoFile {
+        format,
+        width,
+        height,
+        bytes,
+    }))
+}
+
+/// Migration V5's hook: a logo path an older Zirkel stored in the setting `logo` is read into the
+/// `logo` table when the file is still there and a usable image; the path setting goes either
+/// way, since no PDF reads a file at print time any more (an unreadable file left the letterhead
+/// without logo; it now shows the default logo). Nothing about the file is logged: its path may
+/// name the user.
+pub(super) fn adopt_legacy_logo(conn: &Connection) -> Result<()> {
+    let path: Option<String> = conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = ?1",
+            [LEGACY_LOGO_PATH],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(path) = path.filter(|p| !p.trim().is_empty()) else {
+        return Ok(());
+    };
+    match std::fs::read(path.trim())
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| crate::pdf::inspect_logo("logo", bytes).map_err(|e| e.message))
+    {
+        Ok(logo) => {
+            conn.execute(
+                "INSERT INTO logo (id, media_type, width, height, content, updated_at, updated_by)
+                 VALUES (1, ?1, ?2, ?3, ?4, datetime('now', 'localtime'), 'Zirkel')",
+                params![
+                    logo.format.media_type(),
+                    logo.width,
+                    logo.height,
+                    logo.bytes
+                ],
+            )?;
+        }
+        Err(_) => log::warn!("the logo file of the old settings is unusable; default logo"),
+    }
+    conn.execute("DELETE FROM settings WHERE key = ?1", [LEGACY_LOGO_PATH])?;
+    Ok(())
+}
+
 /// Reads for the documents.
 #[derive(Clone, Copy)]
 pub struct Documents<'a>(pub(super) &'a Connection);
@@ -268,6 +341,11 @@ impl Documents<'_> {
         let mut statement = conn.prepare("SELECT key, value FROM settings")?;
         let rows = statement.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The logo the user chose, if any (else the letterhead shows the default logo).
+    pub fn logo(&self) -> Result<Option<LogoFile>> {
+        logo(self.0)
     }
 
     /// The session with this running number.

@@ -406,6 +406,22 @@ CREATE VIRTUAL TABLE search_index USING fts5(
 );
 "#;
 
+/// Settings screen (issue: settings): the letterhead's logo kept inside the store, so it travels
+/// with every backup and no PDF depends on a file elsewhere. At most one row; none means the
+/// default logo. A logo path stored by an older Zirkel (setting `logo`) is read into the table by
+/// the migration's hook.
+const V5: &str = r#"
+CREATE TABLE logo (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    media_type  TEXT NOT NULL CHECK (media_type IN ('image/png', 'image/jpeg')),
+    width       INTEGER NOT NULL CHECK (width > 0),
+    height      INTEGER NOT NULL CHECK (height > 0),
+    content     BLOB NOT NULL,
+    updated_at  TEXT NOT NULL,
+    updated_by  TEXT NOT NULL
+);
+"#;
+
 /// True when a store at version 1 has the shipped V1 (not a pre-release draft of it, whose audit
 /// log still had a `summary` column).
 pub(crate) fn is_shipped_v1(conn: &rusqlite::Connection) -> rusqlite::Result<bool> {
@@ -420,14 +436,14 @@ pub(crate) fn is_shipped_v1(conn: &rusqlite::Connection) -> rusqlite::Result<boo
 /// The SQL of migration `version` (1-based) as shipped, for building a store of an older
 /// version in tests; an unknown version gives an empty text.
 pub fn shipped(version: usize) -> &'static str {
-    [V1, V2, V3, V4]
+    [V1, V2, V3, V4, V5]
         .get(version.wrapping_sub(1))
         .copied()
         .unwrap_or("")
 }
 
 /// The schema version this binary writes: the number of migrations.
-pub const VERSION: i64 = 4;
+pub const VERSION: i64 = 5;
 
 /// All migrations, oldest first. `VERSION` must equal their number (checked by a test).
 pub fn migrations() -> Migrations<'static> {
@@ -439,6 +455,10 @@ pub fn migrations() -> Migrations<'static> {
             super::search::rebuild(tx).map_err(|e| {
                 rusqlite_migration::HookError::Hook(format!("search index rebuild: {e}"))
             })
+        }),
+        M::up_with_hook(V5, |tx: &rusqlite::Transaction<'_>| {
+            super::documents::adopt_legacy_logo(tx)
+                .map_err(|e| rusqlite_migration::HookError::Hook(format!("legacy logo: {e}")))
         }),
     ])
 }
@@ -457,21 +477,24 @@ mod tests {
     const SHIPPED_V3: u64 = 0x6074_8aa8_cf55_3e09;
     /// The fingerprint of V4 as shipped.
     const SHIPPED_V4: u64 = 0xafbd_fd0c_a512_2b56;
+    /// The fingerprint of V5 as shipped.
+    const SHIPPED_V5: u64 = 0xb418_257a_4378_4fcd;
 
     #[test]
     fn shipped_migrations_never_change() {
         // Every schema version that has been on main is released: a changed text would leave
         // existing stores on a schema this binary does not describe. Add a migration instead.
-        let shipped: [(&str, u64); 4] = [
+        let shipped: [(&str, u64); 5] = [
             ("V1", SHIPPED_V1),
             ("V2", SHIPPED_V2),
             ("V3", SHIPPED_V3),
             ("V4", SHIPPED_V4),
+            ("V5", SHIPPED_V5),
         ];
         for ((name, expected), text) in
             shipped
                 .iter()
-                .zip([super::V1, super::V2, super::V3, super::V4])
+                .zip([super::V1, super::V2, super::V3, super::V4, super::V5])
         {
             assert_eq!(
                 fingerprint(text),

@@ -20,5 +20,6 @@ mod privacy;
 mod properties;
 mod search;
 mod sessions;
+mod settings;
 mod util;
 mod write_path;

@@ -47,6 +47,8 @@ function fakeCore(options: { empty: boolean }) {
       mandates: [],
       has_history: false,
     }),
+    // The file chooser of the import, cancelled.
+    'plugin:dialog|open': () => null,
   });
   return { calls };
 }
@@ -67,6 +69,30 @@ describe('App', () => {
     expect(calls.filter((c) => c.cmd === 'demo_load')).toHaveLength(1);
     await waitFor(() => expect(screen.getAllByTestId('member-row')).toHaveLength(1));
     expect(screen.getByTestId('member-row').textContent).toContain('Schmidt, Anna, Dr.');
+  });
+
+  it('offers three ways on an empty store; "Mitglieder importieren" asks for the file', async () => {
+    const { calls } = fakeCore({ empty: true });
+    const app = new AppState();
+    app.screen = 'overview';
+    render(App, { props: { app } });
+    const user = userEvent.setup();
+
+    await waitFor(() => expect(dialogOpen('welcome-dialog')).toBe(true));
+    const welcome = screen.getByTestId('welcome-dialog');
+    expect(within(welcome).getByTestId('demo-load').textContent).toContain('Demodaten laden');
+    expect(within(welcome).getByTestId('welcome-import').textContent).toContain(
+      'Mitglieder importieren',
+    );
+    expect(within(welcome).getByTestId('demo-skip').textContent).toContain('Leer beginnen');
+
+    // A cancelled file chooser: the members screen stays, with its own offer to import.
+    calls.length = 0;
+    await user.click(within(welcome).getByTestId('welcome-import'));
+    await waitFor(() => expect(dialogOpen('welcome-dialog')).toBe(false));
+    expect(app.screen).toBe('members');
+    await waitFor(() => expect(calls.some((c) => c.cmd === 'plugin:dialog|open')).toBe(true));
+    expect(await screen.findByTestId('members-empty-import')).toBeTruthy();
   });
 
   it('does not offer the demo when the store has data', async () => {
@@ -142,7 +168,7 @@ describe('App', () => {
     expect(screen.getByTestId('nav-members').getAttribute('aria-current')).toBe('page');
   });
 
-  it('shows the backup settings and says that the letterhead settings follow later', async () => {
+  it('shows the letterhead, the folders, the backup settings and the privacy rule', async () => {
     recordIPC({
       store_status: () => ({ database: storeInfo().path, problem: null, backups: [], can_recover: false }),
       store_info: () => storeInfo(),
@@ -156,11 +182,39 @@ describe('App', () => {
         settings: { keep_recent: 10, keep_daily: 14, keep_monthly: 12, second_folder: null },
       }),
       retention_overview: () => ({ years: 5, cutoff: '2020-09-21', candidates: [] }),
+      letterhead_get: () => ({
+        input: {
+          group_name: 'Qualitätszirkel',
+          secretariat_name: '',
+          secretariat_address: '',
+          signature: '',
+          contact: '',
+        },
+        logo: {
+          custom: false,
+          format: 'png',
+          width: 96,
+          height: 96,
+          size_bytes: 4420,
+          data_url: 'data:image/png;base64,iVBORw0KGgo=',
+        },
+      }),
+      app_folders: () => ({
+        data_folder: '/tmp/zirkel',
+        database: storeInfo().path,
+        log_file: '/tmp/zirkel/logs/zirkel.log',
+      }),
     });
     render(App, { props: { app: new AppState() } });
     const user = userEvent.setup();
     await user.click(screen.getByTestId('nav-settings'));
-    expect(screen.getByTestId('settings-later').textContent).toContain('späteren Version');
+    expect(screen.queryByTestId('settings-later'), 'the "later" note is gone').toBeNull();
+    await waitFor(() =>
+      expect(
+        (screen.getByTestId('letterhead-group-name') as HTMLInputElement).value,
+      ).toBe('Qualitätszirkel'),
+    );
+    expect(screen.getByTestId('folders-data').textContent).toContain('/tmp/zirkel');
     await waitFor(() =>
       expect(screen.getByTestId('backup-folder').textContent).toContain('/tmp/zirkel/backups'),
     );

@@ -10,6 +10,10 @@ import { toUserError } from './errors';
 import type {
   AnonymisePreview,
   Anonymised,
+  AppFolders,
+  LetterheadInput,
+  LetterheadSettings,
+  LogoPreview,
   AuditFilter,
   AuditPage,
   RetentionOverview,
@@ -350,6 +354,18 @@ export const retentionOverview = () => call<RetentionOverview>('retention_overvi
 export const retentionSave = (years: string) =>
   call<RetentionOverview>('retention_save', { years });
 export const auditLog = (filter: AuditFilter) => call<AuditPage>('audit_log', { filter });
+
+// Settings: the letterhead (names, address, closing line, logo) and the app's folders
+// (docs/settings-contract.md).
+export const letterheadGet = () => call<LetterheadSettings>('letterhead_get');
+/** All or nothing: every problem comes back in `errors`, each naming its field. */
+export const letterheadSave = (input: LetterheadInput) =>
+  call<LetterheadSettings>('letterhead_save', { input });
+/** Stores the PNG or JPEG at `path` as the logo; a bad file is refused at field `logo`. */
+export const logoSet = (path: string) => call<LogoPreview>('logo_set', { path });
+export const logoRemove = () => call<LogoPreview>('logo_remove');
+export const appFolders = () => call<AppFolders>('app_folders');
+export const logFolderOpen = () => call<null>('log_folder_open');
 
 /** The system's dialog to choose a folder; its path, or null when cancelled. */
 export const chooseFolder = (options: { title: string }) =>

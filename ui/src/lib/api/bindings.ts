@@ -3,7 +3,7 @@
 
 export type Direction = "ascending" | "descending";
 
-export type Field = "file" | "path" | "argument" | "demo" | "salutation" | "title" | "first_name" | "name_particle" | "last_name" | "function" | "email" | "phone" | "mobile" | "street" | "postal_code" | "city" | "consent_shared_lists" | "consent_date" | "notes" | "name" | "kind" | "state" | "website" | "member_since" | "member_until" | "person_id" | "organisation_id" | "role" | "start_date" | "end_date" | "as_of" | "number" | "first_day" | "last_day" | "host_organisation_id" | "day" | "start_time" | "duration_minutes" | "registration_deadline" | "speakers" | "topic_ids" | "status" | "represented_by" | "subject" | "body" | "text" | "due_date" | "done_on" | "assignee_id" | "assignee_organisation_id" | "votes_yes" | "votes_no" | "votes_abstain" | "at_session" | "date" | "written_deadline" | "reason" | "description" | "contact_person_id" | "summary" | "target_groups" | "since" | "link" | "release_status" | "practice_example_ids" | "change_note" | "session_id" | "published_on" | "latitude" | "longitude" | "query" | "passphrase" | "keep_recent" | "keep_daily" | "keep_monthly" | "second_folder" | "retention_years";
+export type Field = "file" | "path" | "argument" | "demo" | "salutation" | "title" | "first_name" | "name_particle" | "last_name" | "function" | "email" | "phone" | "mobile" | "street" | "postal_code" | "city" | "consent_shared_lists" | "consent_date" | "notes" | "name" | "kind" | "state" | "website" | "member_since" | "member_until" | "person_id" | "organisation_id" | "role" | "start_date" | "end_date" | "as_of" | "number" | "first_day" | "last_day" | "host_organisation_id" | "day" | "start_time" | "duration_minutes" | "registration_deadline" | "speakers" | "topic_ids" | "status" | "represented_by" | "subject" | "body" | "text" | "due_date" | "done_on" | "assignee_id" | "assignee_organisation_id" | "votes_yes" | "votes_no" | "votes_abstain" | "at_session" | "date" | "written_deadline" | "reason" | "description" | "contact_person_id" | "summary" | "target_groups" | "since" | "link" | "release_status" | "practice_example_ids" | "change_note" | "session_id" | "published_on" | "latitude" | "longitude" | "query" | "passphrase" | "keep_recent" | "keep_daily" | "keep_monthly" | "second_folder" | "retention_years" | "group_name" | "secretariat_name" | "secretariat_address" | "signature" | "contact" | "logo";
 
 export type FieldError = { 
 /**
@@ -3371,6 +3371,80 @@ entities: Array<[string, string]>,
  * Actions: (name, German label).
  */
 actions: Array<[string, string]>, };
+
+export type LetterheadInput = { 
+/**
+ * Name of the group, e.g. "Kommunaler Qualitätszirkel zur Integrationspolitik" (required).
+ */
+group_name: string, 
+/**
+ * Name of the secretariat (PDF author; the closing line when no signature is set).
+ */
+secretariat_name: string, 
+/**
+ * Postal address of the secretariat, one line per line.
+ */
+secretariat_address: string, 
+/**
+ * Closing line under letters (Grußzeile), up to three lines.
+ */
+signature: string, 
+/**
+ * Contact named in the letters' reference line ("Ansprechpartner").
+ */
+contact: string, };
+
+export type LogoFormat = "png" | "jpeg";
+
+export type LogoPreview = { 
+/**
+ * True when the user chose a logo; false for the default logo shipped with Zirkel.
+ */
+custom: boolean, 
+/**
+ * PNG or JPEG.
+ */
+format: LogoFormat, 
+/**
+ * Width in pixels.
+ */
+width: number, 
+/**
+ * Height in pixels.
+ */
+height: number, 
+/**
+ * Size of the file in bytes.
+ */
+size_bytes: number, 
+/**
+ * The image as a `data:` URL for an `<img>` (the window's CSP allows `data:` images).
+ */
+data_url: string, };
+
+export type LetterheadSettings = { 
+/**
+ * The saved fields (empty texts where nothing is set).
+ */
+input: LetterheadInput, 
+/**
+ * The logo every PDF shows.
+ */
+logo: LogoPreview, };
+
+export type AppFolders = { 
+/**
+ * The folder of the database and its `backups/` folder.
+ */
+data_folder: string, 
+/**
+ * The database file.
+ */
+database: string, 
+/**
+ * The current log file (warnings and errors, no personal data); older ones lie beside it.
+ */
+log_file: string | null, };
 
 /** German headers of the export columns, in the core's order (`ExportColumn::ALL`). */
 export const EXPORT_COLUMN_LABELS: Record<ExportColumn, string> = {
