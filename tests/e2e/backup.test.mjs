@@ -15,7 +15,6 @@ import { closeSync, existsSync, openSync, rmSync, statSync, writeSync } from 'no
 import { join } from 'node:path';
 import {
   APP,
-  ARTIFACTS,
   TARGET_DIR,
   UI_TIMEOUT,
   browser,
@@ -23,10 +22,11 @@ import {
   click,
   closeSession,
   dataHome,
+  loadDemo,
   openSession,
   setup,
+  shoot,
   sleep,
-  squash,
   step,
   textOf,
   texts,
@@ -56,26 +56,6 @@ function backupRows() {
       text: (row.innerText || row.textContent).replace(/\s+/g, ' ').trim(),
     })),
   );
-}
-
-/**
- * Saves a screenshot once the screen has painted what the test just checked; `scrollTo` (a
- * selector) is scrolled into view first.
- */
-async function shoot(name, scrollTo) {
-  if (scrollTo) {
-    await browser.execute(
-      (sel) => document.querySelector(sel)?.scrollIntoView({ block: 'end' }),
-      scrollTo,
-    );
-  }
-  await browser.executeAsync((done) =>
-    requestAnimationFrame(() => requestAnimationFrame(() => done())),
-  );
-  await sleep(400);
-  const shot = join(ARTIFACTS, `backup-${name}.png`);
-  await browser.saveScreenshot(shot);
-  console.log(`screenshot: ${shot}`);
 }
 
 /** Runs the CLI on the store; fails with its output. */
@@ -135,14 +115,7 @@ function damagedStoreWithBackup() {
 
 setup();
 
-step('the demo data is loaded on first start', async () => {
-  await openSession();
-  await click('demo-load');
-  await browser.waitUntil(async () => !(await browser.$(byTestId('demo-load')).isDisplayed()), {
-    timeout: 60_000,
-    timeoutMsg: 'the demo data did not load',
-  });
-});
+step('the demo data is loaded on first start', loadDemo);
 
 step('Einstellungen: "Jetzt sichern" adds a backup "Von Hand" to the list', async () => {
   await click('nav-settings');
@@ -168,7 +141,7 @@ step('Einstellungen: "Jetzt sichern" adds a backup "Von Hand" to the list', asyn
   const daily = rows.filter((row) => row.reason === 'daily');
   assert.equal(daily.length, 1, `one daily backup from the start: ${JSON.stringify(rows)}`);
   assert.match(daily[0].text, /Täglich beim Start/);
-  await shoot('settings');
+  await shoot('backup-settings');
 });
 
 step('"Datenbank prüfen" finds the database in order', async () => {
@@ -178,7 +151,7 @@ step('"Datenbank prüfen" finds the database in order', async () => {
     (text) => text.includes('Die Datenbank ist in Ordnung.'),
     'the check says the database is in order',
   );
-  await shoot('settings-rules', byTestId('backup-rules-save'));
+  await shoot('backup-settings-rules', { scrollTo: byTestId('backup-rules-save'), block: 'end' });
 });
 
 step('"Sicherung speichern": two different passphrases are refused under the second field', async () => {
@@ -192,7 +165,7 @@ step('"Sicherung speichern": two different passphrases are refused under the sec
     (text) => text.includes('stimmen nicht überein'),
     'the mismatch is shown under "Wiederholen"',
   );
-  await shoot('save-as');
+  await shoot('backup-save-as');
   await click('backup-save-cancel');
   await browser.waitUntil(
     async () => !(await browser.$(byTestId('backup-save-passphrase')).isExisting()),
@@ -233,7 +206,7 @@ step('restoring the backup from its row brings back the state without that perso
   assert.match(summary, /Personen\s*60(?!\d)/, 'the demo data has 60 people');
   const dialog = await textOf(byTestId('backup-restore-dialog'));
   assert.ok(dialog.includes('ersetzt'), `the dialog says the data will be replaced: ${dialog}`);
-  await shoot('restore-dialog');
+  await shoot('backup-restore-dialog');
   await click('restore-confirm');
   const done = await waitFor(
     () => textOf(byTestId('restore-done')),
@@ -281,7 +254,7 @@ step('a damaged store opens on the recovery screen with the backup beside it', a
   const backups = await texts(byTestId('recovery-backup'));
   assert.equal(backups.length, 1, `the one backup beside the store: ${JSON.stringify(backups)}`);
   assert.match(backups[0], /Von Hand/);
-  await shoot('recovery');
+  await shoot('backup-recovery');
 });
 
 step('restoring the backup brings up the members list with the demo data', async () => {
@@ -293,7 +266,7 @@ step('restoring the backup brings up the members list with the demo data', async
     'the recovery shows what the backup holds before it is used',
   );
   console.log(`backup checked: ${contents.replace(/\s+/g, ' ').slice(0, 160)}`);
-  await shoot('recovery-check');
+  await shoot('backup-recovery-check');
   await click('recovery-confirm');
   const moved = await waitFor(
     () => textOf(byTestId('recovery-moved')),
@@ -302,7 +275,7 @@ step('restoring the backup brings up the members list with the demo data', async
   );
   console.log(`damaged file moved to ${moved}`);
   assert.ok(existsSync(moved), `the damaged file is kept at ${moved}`);
-  await shoot('recovery-done');
+  await shoot('backup-recovery-done');
   await click('recovery-continue');
   const rows = await waitFor(
     () => texts(byTestId('member-row')),

@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { remote } from 'webdriverio';
@@ -283,6 +284,144 @@ export async function waitFor(read, ok, what, timeout = UI_TIMEOUT) {
 export async function textOf(selector) {
   const element = await browser.$(selector);
   return (await element.isExisting()) ? squash(await element.getText()) : '';
+}
+
+/**
+ * First start on an empty store: "Demodaten laden" in the welcome dialog, then waits until the
+ * demo data is in (the dialog closes). Starts the app first when no session is open.
+ */
+export async function loadDemo() {
+  if (!browser) await openSession();
+  await click('demo-load');
+  await browser.waitUntil(async () => !(await browser.$(byTestId('demo-load')).isDisplayed()), {
+    timeout: 60_000,
+    timeoutMsg: 'the demo data did not load',
+  });
+}
+
+/**
+ * Saves a screenshot as `ARTIFACTS/<name>.png` once the screen has painted what the test just
+ * checked: WebKitWebDriver returns the last frame painted, which can lag behind the DOM by a few
+ * hundred milliseconds, so two animation frames and a short pause come first. `scrollTo` (a
+ * selector) is scrolled into view before, aligned at `block` ('start' or 'end').
+ */
+export async function shoot(name, { scrollTo, block = 'start' } = {}) {
+  if (scrollTo) {
+    await browser.execute(
+      (sel, where) => document.querySelector(sel)?.scrollIntoView({ block: where }),
+      scrollTo,
+      block,
+    );
+  }
+  await browser.executeAsync((done) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => done())),
+  );
+  await sleep(400);
+  const shot = join(ARTIFACTS, `${name}.png`);
+  await browser.saveScreenshot(shot);
+  console.log(`screenshot: ${shot}`);
+  return shot;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility: axe-core in the running app
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The rules of WCAG 2.1 level A and AA, which BITV 2.0 asks for. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const FAILING_IMPACTS = ['serious', 'critical'];
+
+/**
+ * Puts axe-core into the page once per page load. The script goes in as the body of a WebDriver
+ * "execute script", which the browser's automation runs outside the page's Content-Security-
+ * Policy: the shipped CSP (script-src 'self') stays as it is, and no <script> element is added.
+ */
+async function injectAxe() {
+  const present = await browser.execute(() => typeof window.axe?.run === 'function');
+  if (present) return;
+  const version = await browser.execute(
+    `${AXE_SOURCE}\n;return (typeof axe === 'object' && (window.axe = axe)) ? axe.version : null;`,
+  );
+  assert.ok(version, 'axe-core could not be put into the page');
+}
+
+/** One violation as a readable block: rule, impact, help, and each element with its summary. */
+function describeViolation(violation) {
+  const nodes = violation.nodes
+    .slice(0, 8)
+    .map((node) => `    - ${node.target.join(' ')}\n      ${node.summary.replace(/\n/g, '\n      ')}`);
+  if (violation.nodes.length > 8) nodes.push(`    … and ${violation.nodes.length - 8} more`);
+  return [
+    `  ${violation.id} (${violation.impact}): ${violation.help}`,
+    `    ${violation.helpUrl}`,
+    ...nodes,
+  ].join('\n');
+}
+
+/**
+ * Runs axe-core over what the user sees now, with the WCAG 2.1 A/AA rules, and fails on every
+ * serious or critical violation with a readable list (rule, target, help). `within` is a CSS
+ * selector to check only a part (an open dialog: the page behind it is inert and was checked on
+ * its own). Minor and moderate findings are logged. Returns all violations found.
+ */
+export async function checkA11y(name, { within } = {}) {
+  await injectAxe();
+  await browser.setTimeout({ script: 60_000 });
+  // Let the screen settle (transitions, a list that is still loading).
+  await browser.executeAsync((done) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => done())),
+  );
+  const started = Date.now();
+  const result = await browser.executeAsync(
+    (selector, tags, done) => {
+      const context = selector ? document.querySelector(selector) : document;
+      if (!context) {
+        done({ error: `nothing matches ${selector}` });
+        return;
+      }
+      window.axe
+        .run(context, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+        .then(
+          (run) =>
+            done({
+              checked: run.passes.length + run.violations.length + run.incomplete.length,
+              // What axe could not decide (e.g. a contrast over an image): logged for a look.
+              incomplete: run.incomplete.map((v) => `${v.id} (${v.nodes.length})`),
+              violations: run.violations.map((v) => ({
+                id: v.id,
+                impact: v.impact,
+                help: v.help,
+                helpUrl: v.helpUrl,
+                nodes: v.nodes.map((n) => ({
+                  target: n.target.map(String),
+                  summary: n.failureSummary ?? '',
+                })),
+              })),
+            }),
+          (error) => done({ error: String(error?.stack ?? error) }),
+        );
+    },
+    within ?? null,
+    WCAG_TAGS,
+  );
+  assert.ok(!result.error, `axe-core failed on ${name}: ${result.error}`);
+  assert.ok(result.checked > 0, `axe-core applied no rule to ${name}`);
+  const failing = result.violations.filter((v) => FAILING_IMPACTS.includes(v.impact));
+  const other = result.violations.filter((v) => !FAILING_IMPACTS.includes(v.impact));
+  console.log(
+    `axe ${name}: ${result.checked} rules applied, ${failing.length} serious/critical, ` +
+      `${other.length} minor/moderate (${Date.now() - started} ms)`,
+  );
+  for (const violation of other) console.log(describeViolation(violation));
+  if (result.incomplete.length > 0) console.log(`  undecided: ${result.incomplete.join(', ')}`);
+  if (failing.length > 0) {
+    assert.fail(
+      `${name}: ${failing.length} serious or critical WCAG 2.1 A/AA violation(s):\n` +
+        failing.map(describeViolation).join('\n'),
+    );
+  }
+  return result.violations;
 }
 
 // ---------------------------------------------------------------------------------------------

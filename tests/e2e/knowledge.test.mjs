@@ -9,15 +9,14 @@
 //     node --test --test-concurrency=1 --test-reporter=spec knowledge.test.mjs
 
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import {
-  ARTIFACTS,
   UI_TIMEOUT,
   browser,
   byTestId,
   click,
-  openSession,
+  loadDemo,
   setup,
+  shoot,
   sleep,
   step,
   type,
@@ -33,27 +32,6 @@ const RECOMMENDATION = 'Religiöse Vielfalt in der Kommune gestalten';
 
 /** Whitespace collapsed, as a user reads it. */
 const squash = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
-
-/**
- * Saves a screenshot. WebKitWebDriver returns the last frame painted, which can lag behind the
- * DOM by a few hundred milliseconds; two animation frames and a short pause let the screen catch
- * up with what the test just checked. `scrollTo` (a selector) is scrolled into view first.
- */
-async function shoot(name, scrollTo) {
-  if (scrollTo) {
-    await browser.execute(
-      (sel) => document.querySelector(sel)?.scrollIntoView({ block: 'start' }),
-      scrollTo,
-    );
-  }
-  await browser.executeAsync((done) =>
-    requestAnimationFrame(() => requestAnimationFrame(() => done())),
-  );
-  await sleep(400);
-  const shot = join(ARTIFACTS, `knowledge-${name}.png`);
-  await browser.saveScreenshot(shot);
-  console.log(`screenshot: ${shot}`);
-}
 
 /** Polls `read` until `ok` holds for what it returns; fails with the last value read. */
 async function waitFor(read, ok, what, timeout = UI_TIMEOUT) {
@@ -185,14 +163,7 @@ const recommendationGroups = () =>
 
 setup();
 
-step('the demo data is loaded on first start', async () => {
-  await openSession();
-  await click('demo-load');
-  await browser.waitUntil(async () => !(await browser.$(byTestId('demo-load')).isDisplayed()), {
-    timeout: 60_000,
-    timeoutMsg: 'the demo data did not load',
-  });
-});
+step('the demo data is loaded on first start', loadDemo);
 
 step(`Übersicht: the ${NEXT_SESSION}. session is next, the map and chart are drawn`, async () => {
   await goTo('overview');
@@ -219,8 +190,8 @@ step(`Übersicht: the ${NEXT_SESSION}. session is next, the map and chart are dr
   );
   assert.ok(bars > 0, `the attendance chart has bars (${bars})`);
   console.log(`${bars} bars in the attendance chart`);
-  await shoot('overview');
-  await shoot('overview-chart', byTestId('overview-attendance-chart'));
+  await shoot('knowledge-overview');
+  await shoot('knowledge-overview-chart', { scrollTo: byTestId('overview-attendance-chart') });
 });
 
 step(`Übersicht: the dot of ${MAP_CITY} opens that organisation`, async () => {
@@ -286,7 +257,7 @@ step(`Übersicht: the dot of ${MAP_CITY} opens that organisation`, async () => {
     `a heading with "${MAP_CITY}" in ${byTestId('organisation-panel')}`,
   );
   assert.equal(heading, dot.label, 'the panel shows the organisation of the dot');
-  await shoot('organisation');
+  await shoot('knowledge-organisation');
 });
 
 let exampleTestId;
@@ -313,7 +284,7 @@ step('Praxisbeispiele: the list narrows as you type', async () => {
     `the count says ${narrowed.length} of ${all.length}: "${count}"`,
   );
   exampleTestId = narrowed.find((row) => row.title === EXAMPLE).testId;
-  await shoot('practice-filtered');
+  await shoot('knowledge-practice-filtered');
 });
 
 step('Praxisbeispiele: a renamed example is saved and listed after a reload', async () => {
@@ -351,7 +322,7 @@ step('Praxisbeispiele: a renamed example is saved and listed after a reload', as
     !rows.some((row) => row.title === EXAMPLE),
     'the old title is listed no more',
   );
-  await shoot('practice-saved');
+  await shoot('knowledge-practice-saved');
 });
 
 step('Praxisbeispiele: the brochure lists its examples; Alt+↓ moves the first down', async () => {
@@ -380,7 +351,7 @@ step('Praxisbeispiele: the brochure lists its examples; Alt+↓ moves the first 
   } else {
     console.log('the demo leaves no example out of the brochure');
   }
-  await shoot('brochure');
+  await shoot('knowledge-brochure');
 
   const [first, second] = before.rows;
   const row = await browser.$(byTestId(first.testId));
@@ -411,7 +382,7 @@ step('Praxisbeispiele: the brochure lists its examples; Alt+↓ moves the first 
   );
   assert.equal(focused, first.testId, 'the moved row keeps the focus');
   console.log(`order after Alt+↓: ${after.rows.map((r) => r.title).join(' | ')}`);
-  await shoot('brochure-reordered');
+  await shoot('knowledge-brochure-reordered');
 
   await click('brochure-close');
   await waitFor(
@@ -441,7 +412,7 @@ step('Empfehlungen: the list is grouped by topic', async () => {
   }
   const home = groups.find((group) => group.rows.some((row) => row.title === RECOMMENDATION));
   assert.match(home.heading, /^Religiöse Vielfalt \(\d+\)$/, 'it is listed under its topic');
-  await shoot('recommendations');
+  await shoot('knowledge-recommendations');
 });
 
 step(`Empfehlungen: "${RECOMMENDATION}" shows two versions and an editable draft`, async () => {
@@ -495,6 +466,6 @@ step(`Empfehlungen: "${RECOMMENDATION}" shows two versions and an editable draft
     'no "nur lesbar" notice over a draft',
   );
   assert.ok(await body.isEnabled(), 'the text field is enabled');
-  await shoot('recommendation');
-  await shoot('recommendation-versions', byTestId('recommendation-versions'));
+  await shoot('knowledge-recommendation');
+  await shoot('knowledge-recommendation-versions', { scrollTo: byTestId('recommendation-versions') });
 });

@@ -18,7 +18,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ARTIFACTS,
   TARGET_DIR,
   UI_TIMEOUT,
   browser,
@@ -28,6 +27,7 @@ import {
   dataHome,
   openSession,
   setup,
+  shoot,
   step,
   type,
 } from './harness.mjs';
@@ -199,9 +199,7 @@ step('three wrong fields show three messages at once, each under its field', asy
     assert.fail(`not every field shows its error at once: ${JSON.stringify(shown)}`);
   }
   console.log(`errors shown together: ${JSON.stringify(shown)}`);
-  const shot = join(ARTIFACTS, 'three-errors.png');
-  await browser.saveScreenshot(shot);
-  console.log(`screenshot: ${shot}`);
+  await shoot('three-errors');
   assert.deepEqual(await memberRows(), before, 'a refused input must not add or change a row');
 });
 
@@ -220,9 +218,7 @@ step('after a restart the member is still there', async () => {
     false,
     'a non-empty store must not offer the demo data',
   );
-  const shot = join(ARTIFACTS, 'members.png');
-  await browser.saveScreenshot(shot);
-  console.log(`screenshot: ${shot}`);
+  await shoot('members');
 });
 
 step('the command-line tool reads the same store', async () => {

@@ -12,8 +12,10 @@ import {
   byTestId,
   click,
   killApp,
+  loadDemo,
   openSession,
   setup,
+  shoot,
   sleep,
   step,
   type,
@@ -53,12 +55,7 @@ async function firstNotes() {
 setup();
 
 step('the minutes of the 39th session are begun on the demo data', async () => {
-  await openSession();
-  await click('demo-load');
-  await browser.waitUntil(async () => !(await browser.$(byTestId('demo-load')).isDisplayed()), {
-    timeout: 60_000,
-    timeoutMsg: 'the demo data did not load',
-  });
+  await loadDemo();
   await click('nav-minutes');
   await chooseSession(39);
   await click('minutes-start');
@@ -97,5 +94,5 @@ step('notes typed two seconds before a SIGKILL survive the restart', async () =>
     `the notes are the typed text, perhaps without the last keystrokes: ${JSON.stringify(value)}`,
   );
   console.log(`after the restart: ${JSON.stringify(value)}`);
-  await browser.saveScreenshot(join(ARTIFACTS, 'minutes-after-restart.png'));
+  await shoot('minutes-after-restart');
 });

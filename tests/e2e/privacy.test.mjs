@@ -9,17 +9,15 @@
 //   DISPLAY=:99 node --test tests/e2e/privacy.test.mjs
 
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import {
-  ARTIFACTS,
   UI_TIMEOUT,
   browser,
   byTestId,
   click,
-  openSession,
+  loadDemo,
   setup,
+  shoot,
   sleep,
-  squash,
   step,
   textOf,
   texts,
@@ -32,29 +30,12 @@ import {
 const LAST = 'Karaca';
 const ROW = 'Karaca, Yasemin';
 
-async function shoot(name) {
-  await browser.executeAsync((done) =>
-    requestAnimationFrame(() => requestAnimationFrame(() => done())),
-  );
-  await sleep(400);
-  const shot = join(ARTIFACTS, `privacy-${name}.png`);
-  await browser.saveScreenshot(shot);
-  console.log(`screenshot: ${shot}`);
-}
-
 /** What the window's CSP blocked so far (kept by main.ts). */
 const violations = () => browser.execute(() => window.zirkelCspViolations ?? ['(no recorder)']);
 
 setup();
 
-step('the demo data is loaded on first start', async () => {
-  await openSession();
-  await click('demo-load');
-  await browser.waitUntil(async () => !(await browser.$(byTestId('demo-load')).isDisplayed()), {
-    timeout: 60_000,
-    timeoutMsg: 'the demo data did not load',
-  });
-});
+step('the demo data is loaded on first start', loadDemo);
 
 step('no screen trips the Content-Security-Policy', async () => {
   const screens = await browser.execute(() =>
@@ -99,7 +80,7 @@ step('"Anonymisieren …" shows what will happen and asks once', async () => {
   assert.match(dialog, /Yasemin Karaca/, `it names the person: ${dialog}`);
   const confirm = await browser.$(byTestId('anonymise-confirm'));
   assert.equal(await confirm.isEnabled(), false, 'the button waits for the confirmation');
-  await shoot('dialog');
+  await shoot('privacy-dialog');
   await click('anonymise-confirm-check');
   await browser.waitUntil(() => confirm.isEnabled(), {
     timeout: UI_TIMEOUT,
@@ -111,7 +92,7 @@ step('"Anonymisieren …" shows what will happen and asks once', async () => {
     (text) => text !== '',
     'a notice says it is done',
   );
-  await shoot('done');
+  await shoot('privacy-done');
   await click('anonymise-close');
 });
 
@@ -165,7 +146,7 @@ step('the Änderungsprotokoll lists the anonymisation, filtered by its action', 
     rows.every((row) => !row.includes(LAST)),
     `the log holds no name: ${JSON.stringify(rows)}`,
   );
-  await shoot('audit');
+  await shoot('privacy-audit');
 });
 
 step('Einstellungen → Datenschutz offers former members and checks the years', async () => {
@@ -185,6 +166,6 @@ step('Einstellungen → Datenschutz offers former members and checks the years',
     'the bad value is refused under the field',
   );
   assert.match(error, /1 bis 30/, error);
-  await shoot('settings');
+  await shoot('privacy-settings');
   assert.deepEqual(await violations(), [], 'still nothing blocked by the CSP');
 });

@@ -6,15 +6,14 @@
 //   DISPLAY=:99 node --test tests/e2e/search.test.mjs
 
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import {
-  ARTIFACTS,
   UI_TIMEOUT,
   browser,
   byTestId,
   click,
-  openSession,
+  loadDemo,
   setup,
+  shoot,
   sleep,
   step,
   type,
@@ -126,14 +125,7 @@ async function waitForPersonPage(name) {
 
 setup();
 
-step('the demo data is loaded on first start', async () => {
-  await openSession();
-  await click('demo-load');
-  await browser.waitUntil(async () => !(await browser.$(byTestId('demo-load')).isDisplayed()), {
-    timeout: 60_000,
-    timeoutMsg: 'the demo data did not load',
-  });
-});
+step('the demo data is loaded on first start', loadDemo);
 
 step('Ctrl+K opens the search from another screen', async () => {
   // From the sessions screen, so that opening the hit has to switch screens.
@@ -160,9 +152,7 @@ step(`"${QUERY}" finds ${NAME} among the people, with the name marked`, async ()
     hit.marked.some((word) => word.includes('Özdemir')),
     `the matching word is marked in the hit: ${JSON.stringify(hit.marked)}`,
   );
-  const shot = join(ARTIFACTS, 'search.png');
-  await browser.saveScreenshot(shot);
-  console.log(`screenshot: ${shot}`);
+  await shoot('search');
 });
 
 step(`Enter opens ${NAME}'s page on the members screen`, async () => {
@@ -183,9 +173,7 @@ step(`Enter opens ${NAME}'s page on the members screen`, async () => {
   });
   const shown = await waitForPersonPage(NAME);
   console.log(`person page shown: ${JSON.stringify(shown)}`);
-  const shot = join(ARTIFACTS, 'search-opened.png');
-  await browser.saveScreenshot(shot);
-  console.log(`screenshot: ${shot}`);
+  await shoot('search-opened');
 });
 
 step('Escape closes a reopened search and the page stays', async () => {

@@ -5,16 +5,16 @@
 // counts on screen. Run it like members.test.mjs (see there).
 
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import {
-  ARTIFACTS,
   UI_TIMEOUT,
   browser,
   byTestId,
   click,
   closeSession,
+  loadDemo,
   openSession,
   setup,
+  shoot,
   step,
   type,
 } from './harness.mjs';
@@ -125,14 +125,7 @@ async function openTab(tab) {
 
 setup();
 
-step('the demo data is loaded on first start', async () => {
-  await openSession();
-  await click('demo-load');
-  await browser.waitUntil(async () => !(await browser.$(byTestId('demo-load')).isDisplayed()), {
-    timeout: 60_000,
-    timeoutMsg: 'the demo data did not load',
-  });
-});
+step('the demo data is loaded on first start', loadDemo);
 
 step('a new session with two days is saved', async () => {
   await click('nav-sessions');
@@ -214,9 +207,7 @@ step('Alt+↑ moves the second item up: TOP numbers and times follow', async () 
   await browser.execute((element) => element.focus(), row);
   await browser.keys(['Alt', 'ArrowUp']);
   await waitForAgenda(DAY1, matches, JSON.stringify(EXPECTED));
-  const shot = join(ARTIFACTS, 'agenda.png');
-  await browser.saveScreenshot(shot);
-  console.log(`screenshot: ${shot}`);
+  await shoot('agenda');
 });
 
 step('the members are invited in one step', async () => {
@@ -234,9 +225,7 @@ step('the sign-in screen ticks two people by a few letters of their names', asyn
     await browser.pause(300);
   }
   await waitForText('signin-count', (t) => t.startsWith('2 von'), '"2 von … anwesend"');
-  const shot = join(ARTIFACTS, 'sign-in.png');
-  await browser.saveScreenshot(shot);
-  console.log(`screenshot: ${shot}`);
+  await shoot('sign-in');
   await click('signin-done');
   await waitForText(`attendance-count-day-${DAY1}`, (t) => t.includes('2 anwesend'), '2 present');
 });
@@ -260,7 +249,5 @@ step('after a restart the times, the order and the counts are on screen', async 
   const day2 = await text(`attendance-count-day-${DAY2}`);
   assert.ok(day2.includes('0 anwesend'), `nobody ticked on the second day: ${day2}`);
   console.log(`counts: ${day1} | ${day2}`);
-  const shot = join(ARTIFACTS, 'sessions.png');
-  await browser.saveScreenshot(shot);
-  console.log(`screenshot: ${shot}`);
+  await shoot('sessions');
 });

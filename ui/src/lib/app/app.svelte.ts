@@ -56,6 +56,8 @@ export class AppState {
    */
   recovery = $state.raw<StoreStatus | null>(null);
   welcome = $state(false);
+  /** The help panel "Hilfe und Tastenkürzel" (F1, "?", the header's button). */
+  help = $state(false);
   readonly members = new MembersState();
   readonly organisations = new OrganisationsState();
   readonly practiceExamples = new PracticeExamplesState();
