@@ -13,6 +13,7 @@
 mod agenda;
 mod badges;
 mod brochure;
+mod content;
 pub mod fonts;
 pub mod layout;
 pub mod letters;

@@ -5,7 +5,6 @@
 #![allow(dead_code)]
 
 use zirkel::model::{MandateInput, PersonInput, Role, Stamp};
-use zirkel::store::sessions::MinuteText;
 use zirkel::{ops, Store};
 
 /// A fixed stamp: benchmarks must not depend on the clock.
@@ -59,7 +58,15 @@ pub const FUNCTIONS: [&str; 6] = [
 /// The demo data and `extra` more people, each with a standing mandate for one of the demo's
 /// organisations and consent to shared lists.
 pub fn store_with_people(extra: usize) -> Store {
-    let mut store = Store::open_in_memory().expect("store");
+    fill_with_people(Store::open_in_memory().expect("store"), extra)
+}
+
+/// [`store_with_people`] in the store file at `path` (e.g. for timing the CLI on it).
+pub fn store_file_with_people(path: &std::path::Path, extra: usize) -> Store {
+    fill_with_people(Store::open(path).expect("store file"), extra)
+}
+
+fn fill_with_people(mut store: Store, extra: usize) -> Store {
     let stamp = stamp();
     ops::demo::load(&mut store, &stamp).expect("demo");
     for i in 0..extra {
@@ -117,22 +124,23 @@ pub fn store_with_long_minutes(notes: usize) -> Store {
         .iter()
         .map(|item| item.id)
         .collect();
+    // One note per agenda item (the store keeps one per item): the paragraphs are shared out.
+    let mut texts: Vec<String> = vec![String::new(); items.len()];
+    for i in 0..notes {
+        let text = &mut texts[i % items.len()];
+        text.push_str(&format!(
+            "Ergänzung {i}: Die Teilnehmenden berichten über Erfahrungen mit \
+             Sprachförderung, Integrationskursen und der interkulturellen Öffnung \
+             der Verwaltung. Mehrere Kommunen regen an, Beispiele guter Praxis \
+             in die nächste Ausgabe der Broschüre aufzunehmen; die \
+             Geschäftsstelle sammelt die Hinweise bis zur nächsten Sitzung.\n\n"
+        ));
+    }
     store
         .write(&stamp(), |w| {
-            for i in 0..notes {
-                w.sessions().insert_minute_text(
-                    MinuteText::Note,
-                    minutes_id,
-                    items.get(i % items.len()).copied(),
-                    100 + i as i64,
-                    &format!(
-                        "Ergänzung {i}: Die Teilnehmenden berichten über Erfahrungen mit \
-                         Sprachförderung, Integrationskursen und der interkulturellen Öffnung \
-                         der Verwaltung. Mehrere Kommunen regen an, Beispiele guter Praxis \
-                         in die nächste Ausgabe der Broschüre aufzunehmen; die \
-                         Geschäftsstelle sammelt die Hinweise bis zur nächsten Sitzung."
-                    ),
-                )?;
+            for (item, text) in items.iter().zip(&texts) {
+                w.minutes()
+                    .save_note(minutes_id, Some(*item), text.trim_end())?;
             }
             Ok(())
         })

@@ -149,45 +149,49 @@ pub(crate) fn cmp_optional(a: Option<&str>, b: Option<&str>) -> Ordering {
     }
 }
 
-fn sort(rows: &mut [MemberRow], column: MemberSort, direction: Direction) {
-    // Precompute keys once: folding is the expensive part at 10,000 rows.
-    let mut keyed: Vec<(String, String, usize)> = rows
+fn sort(rows: &mut Vec<MemberRow>, column: MemberSort, direction: Direction) {
+    // One key per row, computed once (folding is the expensive part at 10,000 rows): the
+    // primary column, then last and first name. The index ends ties, so the unstable sort
+    // gives the same order every time.
+    let mut keyed: Vec<(bool, String, usize)> = rows
         .iter()
         .enumerate()
         .map(|(index, row)| {
-            let name = format!(
-                "{}\u{1}{}",
-                sort_key(&row.last_name),
-                sort_key(&row.first_name)
-            );
             let primary = match column {
-                MemberSort::Name => String::new(),
-                MemberSort::Organisation => row
-                    .organisation
-                    .as_deref()
-                    .map(sort_key)
-                    .unwrap_or_default(),
-                MemberSort::Role => row.role.map(|r| r.rank().to_string()).unwrap_or_default(),
-                MemberSort::Function => row.function.as_deref().map(sort_key).unwrap_or_default(),
-                MemberSort::Email => row.email.clone().unwrap_or_default(),
-                MemberSort::Phone => row.phone.clone().unwrap_or_default(),
-                MemberSort::State => row.state.as_deref().map(sort_key).unwrap_or_default(),
-                MemberSort::Since => row.since.map(|d| d.to_string()).unwrap_or_default(),
+                MemberSort::Name => None,
+                MemberSort::Organisation => Some(row.organisation.as_deref().map(sort_key)),
+                MemberSort::Role => Some(row.role.map(|r| r.rank().to_string())),
+                MemberSort::Function => Some(row.function.as_deref().map(sort_key)),
+                MemberSort::Email => Some(row.email.clone()),
+                MemberSort::Phone => Some(row.phone.clone()),
+                MemberSort::State => Some(row.state.as_deref().map(sort_key)),
+                MemberSort::Since => Some(row.since.map(|d| d.to_string())),
             };
-            (primary, name, index)
+            let primary = primary.map(Option::unwrap_or_default);
+            // Empty primary keys go last whatever the direction, so gaps never lead the list.
+            let empty = primary.as_ref().is_some_and(String::is_empty);
+            let mut key = primary.unwrap_or_default();
+            key.push('\u{0}');
+            key.push_str(&sort_key(&row.last_name));
+            key.push('\u{1}');
+            key.push_str(&sort_key(&row.first_name));
+            (empty, key, index)
         })
         .collect();
-    keyed.sort_by(|a, b| {
-        // Empty primary keys go last whatever the direction, so gaps never lead the list.
-        let empty = (a.0.is_empty() && column != MemberSort::Name)
-            .cmp(&(b.0.is_empty() && column != MemberSort::Name));
-        let ordering = a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1));
-        empty.then(match direction {
-            Direction::Ascending => ordering,
-            Direction::Descending => ordering.reverse(),
-        })
+    keyed.sort_unstable_by(|a, b| {
+        let ordering = a.1.cmp(&b.1);
+        a.0.cmp(&b.0)
+            .then(match direction {
+                Direction::Ascending => ordering,
+                Direction::Descending => ordering.reverse(),
+            })
+            .then(a.2.cmp(&b.2))
     });
-    let order: Vec<usize> = keyed.into_iter().map(|(_, _, index)| index).collect();
-    let mut sorted: Vec<MemberRow> = order.iter().map(|&i| rows[i].clone()).collect();
-    rows.swap_with_slice(&mut sorted);
+    // Moved into their places, not cloned: 10,000 rows of strings.
+    let mut slots: Vec<Option<MemberRow>> = rows.drain(..).map(Some).collect();
+    rows.extend(
+        keyed
+            .into_iter()
+            .filter_map(|(_, _, index)| slots.get_mut(index).and_then(Option::take)),
+    );
 }

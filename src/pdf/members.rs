@@ -146,21 +146,34 @@ pub(super) fn build(
             }
         }
         Grouping::Organisation => {
-            let mut keyed: Vec<(bool, String, usize)> = rows
+            // Organisations ranked once (a few dozen names for 10,000 rows); people without
+            // one come last. Within an organisation the filter's order (by name by default)
+            // stays: the index ends every tie.
+            let names: std::collections::BTreeSet<(String, &str)> = rows
+                .iter()
+                .filter_map(|r| r.organisation.as_deref())
+                .map(|name| (sort_key(name), name))
+                .collect();
+            let rank: std::collections::HashMap<&str, usize> = names
+                .iter()
+                .enumerate()
+                .map(|(rank, (_, name))| (*name, rank))
+                .collect();
+            let mut keyed: Vec<(usize, usize)> = rows
                 .iter()
                 .enumerate()
                 .map(|(i, r)| {
-                    (
-                        r.organisation.is_none(),
-                        r.organisation.as_deref().map(sort_key).unwrap_or_default(),
-                        i,
-                    )
+                    let rank = r
+                        .organisation
+                        .as_deref()
+                        .and_then(|name| rank.get(name).copied())
+                        .unwrap_or(usize::MAX);
+                    (rank, i)
                 })
                 .collect();
-            // Stable: within an organisation the filter's order (by name by default) stays.
-            keyed.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+            keyed.sort_unstable();
             let mut current: Option<Option<&str>> = None;
-            for (_, _, index) in keyed {
+            for (_, index) in keyed {
                 let row = &rows[index];
                 let organisation = row.organisation.as_deref();
                 if current != Some(organisation) {
