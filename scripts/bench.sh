@@ -13,8 +13,8 @@
 #   scripts/bench.sh --no-build   measure what the last build left
 #
 # The table goes to stdout and to $CARGO_TARGET_DIR/bench/table.md; the logs of every step to
-# $CARGO_TARGET_DIR/bench/. Each step is bounded in time (timeout); a step that fails or times out
-# fails the script.
+# $CARGO_TARGET_DIR/bench/. Each step is bounded in time (timeout). A core bench that fails or
+# times out shows as failed in the table; any other step that does fails the script.
 set -euo pipefail
 SCRIPT_NAME=bench
 # shellcheck source=scripts/common.sh
@@ -30,7 +30,7 @@ esac
 
 OUT="$(target_dir)/bench"
 mkdir -p "$OUT"
-rm -f "$OUT"/*.log "$OUT"/*.json
+rm -f "$OUT"/*.log "$OUT"/*.json "$OUT/failed.txt"
 LOCKED=()
 [ -f Cargo.lock ] && LOCKED=(--locked)
 
@@ -42,9 +42,16 @@ step() {
   local started=$SECONDS
   if ! timeout --kill-after=10 "$limit" "$@" >"$OUT/$name.log" 2>&1; then
     tail -n 30 "$OUT/$name.log" >&2
+    echo "$name" >>"$OUT/failed.txt"
+    [ "$name" != "${name#bench-}" ] && return 1
     die "$name failed or took longer than $limit s"
   fi
   log "$name: $((SECONDS - started)) s"
+}
+
+# A core bench that fails is reported in the table (as failed) instead of stopping the run.
+soft_step() {
+  step "$@" || true
 }
 
 trap stop_xvfb EXIT
@@ -63,10 +70,10 @@ done
 
 # --- core benches (release); criterion keeps its estimates in target/criterion ------------------
 CRITERION=(-- --warm-up-time 1 --measurement-time 3 --noplot)
-step bench-import-cli 1800 cargo bench "${LOCKED[@]}" -p zirkel --bench import_cli
-step bench-exports 1200 cargo bench "${LOCKED[@]}" -p zirkel --bench exports "${CRITERION[@]}"
-step bench-pdf 1200 cargo bench "${LOCKED[@]}" -p zirkel --bench pdf "${CRITERION[@]}"
-step bench-search 1200 cargo bench "${LOCKED[@]}" -p zirkel --bench search
+soft_step bench-import-cli 1800 cargo bench "${LOCKED[@]}" -p zirkel --bench import_cli
+soft_step bench-exports 1200 cargo bench "${LOCKED[@]}" -p zirkel --bench exports "${CRITERION[@]}"
+soft_step bench-pdf 1200 cargo bench "${LOCKED[@]}" -p zirkel --bench pdf "${CRITERION[@]}"
+soft_step bench-search 1200 cargo bench "${LOCKED[@]}" -p zirkel --bench search
 
 # --- the window: Zirkel with the demo data, and the bare Tauri window ---------------------------
 CLI="$(target_dir)/release/zirkel"
@@ -88,8 +95,5 @@ step window-zirkel 600 dbus-run-session -- node scripts/bench/window.mjs --app "
 # --- the table ---------------------------------------------------------------------------------
 node scripts/bench/table.mjs --dir "$OUT" --target "$(target_dir)" --app "$APP" --deb "$DEB" |
   tee "$OUT/table.md"
-# table.mjs ends with a line "verdict: N of M targets hold".
-grep -q '^verdict: all ' "$OUT/table.md" || {
-  log "not every target holds (see the ✗ rows above)"
-  exit 1
-}
+# table.mjs ends with "verdict: N of M targets hold"; the run itself succeeded once it is printed.
+grep -q '^verdict: all ' "$OUT/table.md" || log "not every target holds (see the ✗ rows above)"
