@@ -43,8 +43,9 @@ WORK="$(mktemp -d)"
 APP_PID=""
 INSTALLED=0
 cleanup() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
+  if [ -n "$APP_PID" ]; then
+    # The whole process group: dbus-run-session, its bus, the app and its WebKit processes.
+    kill -- "-$APP_PID" 2>/dev/null || true
     wait "$APP_PID" 2>/dev/null || true
   fi
   if [ "$INSTALLED" -eq 1 ]; then
@@ -93,11 +94,12 @@ fi
 # A throw-away home: the app's store, WebKit's caches and the window state all land in $WORK.
 HOME_DIR="$WORK/home"
 mkdir -p "$HOME_DIR/.local/share" "$HOME_DIR/.config" "$HOME_DIR/.cache"
-# Its own D-Bus session: the single-instance plugin must not hand over to another Zirkel.
-env -i PATH=/usr/bin:/bin DISPLAY="$DISPLAY" HOME="$HOME_DIR" LANG=de_DE.UTF-8 \
+# Its own D-Bus session: the single-instance plugin must not hand over to another Zirkel. Its own
+# process group (setsid), so that the cleanup ends all of it; without the lock's descriptor.
+setsid env -i PATH=/usr/bin:/bin DISPLAY="$DISPLAY" HOME="$HOME_DIR" LANG=de_DE.UTF-8 \
   XDG_DATA_HOME="$HOME_DIR/.local/share" XDG_CONFIG_HOME="$HOME_DIR/.config" \
   XDG_CACHE_HOME="$HOME_DIR/.cache" XDG_RUNTIME_DIR="$WORK" \
-  dbus-run-session -- "$BINARY" >"$WORK/app.log" 2>&1 &
+  dbus-run-session -- "$BINARY" >"$WORK/app.log" 2>&1 8>&- &
 APP_PID=$!
 
 window=""
