@@ -4,7 +4,6 @@
 pub mod commands;
 pub mod ipc_error;
 pub mod state;
-mod webview;
 
 use state::AppState;
 
@@ -184,7 +183,6 @@ pub fn run() {
             use tauri::Manager;
             if let Some(window) = app.get_webview_window("main") {
                 spell_check_in_german(&window);
-                webview::lean(&window);
             }
             commands::backup::daily_in_background(app.handle());
             Ok(())
