@@ -56,3 +56,46 @@ SECTION_START=$SECONDS
 section() {
   printf '\n==== %s  (+%ds) ====\n' "$*" "$((SECONDS - SECTION_START))"
 }
+
+# Starts Xvfb on a free display (it picks one and reports it through -displayfd once it is ready)
+# and exports DISPLAY; stop_xvfb ends it (callers trap it on EXIT).
+XVFB_PID=""
+start_xvfb() {
+  local display_file
+  display_file="$(mktemp)"
+  Xvfb -displayfd 9 -screen 0 1280x800x24 -nolisten tcp 9>"$display_file" >/dev/null 2>&1 &
+  XVFB_PID=$!
+  local waited=0
+  while [ ! -s "$display_file" ]; do
+    kill -0 "$XVFB_PID" 2>/dev/null || die "Xvfb exited at start"
+    [ "$waited" -lt 100 ] || die "Xvfb did not report a display in 10 s"
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  export DISPLAY=":$(tr -dc '0-9' <"$display_file")"
+  rm -f "$display_file"
+  log "Xvfb (pid $XVFB_PID) on display $DISPLAY"
+}
+stop_xvfb() {
+  if [ -n "$XVFB_PID" ]; then
+    kill "$XVFB_PID" 2>/dev/null || true
+    wait "$XVFB_PID" 2>/dev/null || true
+    XVFB_PID=""
+  fi
+}
+
+# The release build of the app through the Tauri CLI, as a release is made: the UI is built
+# (beforeBuildCommand), embedded, and bundled as a .deb. Extra arguments go to cargo.
+tauri_build_deb() {
+  local locked=()
+  [ -f "$REPO_ROOT/Cargo.lock" ] && locked=(--locked)
+  (cd "$REPO_ROOT" && ui/node_modules/.bin/tauri build --bundles deb --ci -- "${locked[@]}" "$@")
+}
+
+# The app's release binary and the .deb of the current version, where tauri_build_deb puts them.
+release_app() { printf '%s\n' "$(target_dir)/release/zirkel-app"; }
+deb_file() {
+  local version
+  version="$(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$REPO_ROOT/src-tauri/tauri.conf.json")"
+  printf '%s\n' "$(target_dir)/release/bundle/deb/Zirkel_${version}_amd64.deb"
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Zirkel's whole check, the one CI runs (.ci/run): format, lints, Rust tests, UI checks and tests,
-# the UI and app builds, and the end-to-end test of the built app under Xvfb. Stops at the first
-# failure. Installs what is missing first (scripts/setup.sh).
+# the UI build, the release build of the app and its .deb (installed and started once), and the
+# end-to-end test of that release binary under Xvfb. Stops at the first failure. Installs what is
+# missing first (scripts/setup.sh).
 #
 # CARGO_TARGET_DIR is honoured (CI sets /var/tmp/zirkel-target so builds outlive the clone).
 set -euo pipefail
@@ -10,32 +11,7 @@ SCRIPT_NAME=test
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 cd "$REPO_ROOT"
 
-XVFB_PID=""
-cleanup() {
-  if [ -n "$XVFB_PID" ]; then
-    kill "$XVFB_PID" 2>/dev/null || true
-    wait "$XVFB_PID" 2>/dev/null || true
-  fi
-}
-trap cleanup EXIT
-
-# Starts Xvfb on a free display (it picks one and reports it through -displayfd once it is ready).
-start_xvfb() {
-  local display_file
-  display_file="$(mktemp)"
-  Xvfb -displayfd 9 -screen 0 1280x800x24 -nolisten tcp 9>"$display_file" >/dev/null 2>&1 &
-  XVFB_PID=$!
-  local waited=0
-  while [ ! -s "$display_file" ]; do
-    kill -0 "$XVFB_PID" 2>/dev/null || die "Xvfb exited at start"
-    [ "$waited" -lt 100 ] || die "Xvfb did not report a display in 10 s"
-    sleep 0.1
-    waited=$((waited + 1))
-  done
-  export DISPLAY=":$(tr -dc '0-9' <"$display_file")"
-  rm -f "$display_file"
-  log "Xvfb (pid $XVFB_PID) on display $DISPLAY"
-}
+trap stop_xvfb EXIT
 
 section "setup"
 ./scripts/setup.sh
@@ -73,17 +49,23 @@ section "UI: unit tests (vitest)"
 section "UI: build"
 (cd ui && npm run build)
 
-section "app build (embedded UI)"
-cargo build -p zirkel-app --features tauri/custom-protocol "${LOCKED[@]}"
-APP="$(target_dir)/debug/zirkel-app"
+section "app build (release, embedded UI, .deb)"
+# Built once, as a release is built (tauri build); the .deb check and the end-to-end tests both
+# use this binary.
+tauri_build_deb
+APP="$(release_app)"
 [ -x "$APP" ] || die "the build did not produce $APP"
 
-section "end-to-end tests (tauri-driver + WebKitWebDriver)"
 if [ -z "${DISPLAY:-}" ]; then
   start_xvfb
 else
   log "using the display $DISPLAY"
 fi
+
+section ".deb: install, start, remove"
+./scripts/check-deb.sh --no-build
+
+section "end-to-end tests (tauri-driver + WebKitWebDriver)"
 mkdir -p tests/e2e/artifacts
 tap_file="tests/e2e/artifacts/e2e.tap"
 e2e_status=0
