@@ -8,11 +8,9 @@
 //! lands exactly where the layout measured it. Coordinates are rounded to 1/10 pt (0.035 mm):
 //! invisible on paper, and short numbers keep the streams small.
 
-use std::collections::HashMap;
-use std::io::Write as _;
-
 use super::fonts::FontStyle;
 use super::layout::{Color, Item, Page};
+use std::collections::HashMap;
 
 /// Code points below this have their glyph code in a table; the rest are looked up in a map.
 const TABLE_END: usize = 0x2200;
@@ -155,6 +153,13 @@ struct Content {
 }
 
 impl Content {
+    /// A whole number, without the formatting machinery (it is written for every coordinate).
+    fn integer(&mut self, value: u64) {
+        let mut buffer = itoa::Buffer::new();
+        self.bytes
+            .extend_from_slice(buffer.format(value).as_bytes());
+    }
+
     /// `value` to 1/10, without a fraction when it is whole.
     fn number(&mut self, value: f32) {
         let tenths = (f64::from(value) * 10.0).round() as i64;
@@ -162,8 +167,8 @@ impl Content {
             self.bytes.push(b'-');
         }
         let tenths = tenths.unsigned_abs();
-        let _ = write!(self.bytes, "{}", tenths / 10);
-        if tenths % 10 != 0 {
+        self.integer(tenths / 10);
+        if !tenths.is_multiple_of(10) {
             self.bytes.push(b'.');
             self.bytes.push(b'0' + (tenths % 10) as u8);
         }
@@ -176,16 +181,17 @@ impl Content {
             self.bytes.push(b'-');
         }
         let thousandths = thousandths.unsigned_abs();
-        let _ = write!(self.bytes, "{}", thousandths / 1000);
+        self.integer(thousandths / 1000);
         let mut rest = thousandths % 1000;
         if rest != 0 {
             self.bytes.push(b'.');
             let mut digits = 3;
-            while rest % 10 == 0 {
+            while rest.is_multiple_of(10) {
                 rest /= 10;
                 digits -= 1;
             }
-            let _ = write!(self.bytes, "{rest:0digits$}");
+            self.bytes
+                .extend_from_slice(format!("{rest:0digits$}").as_bytes());
         }
     }
 
@@ -280,14 +286,14 @@ impl Content {
                 if let Some(name) = images.get(*index) {
                     // An image is the unit square; the matrix scales it to the laid-out size.
                     self.bytes.extend_from_slice(b"q ");
-                    let _ = write!(
-                        self.bytes,
+                    let placement = format!(
                         "{} 0 0 {} {} {} cm /{name} Do Q\n",
                         exact(*w),
                         exact(*h),
                         exact(*x),
                         exact(height - *y - *h)
                     );
+                    self.bytes.extend_from_slice(placement.as_bytes());
                 }
             }
             Item::Text { .. } => {}
@@ -321,7 +327,7 @@ mod tests {
         assert_eq!(written(|c| c.number(-0.04)), "0", "no negative zero");
         assert_eq!(written(|c| c.number(-3.26)), "-3.3");
         assert_eq!(written(|c| c.fraction(0.5)), "0.5");
-        assert_eq!(written(|c| c.fraction(0.7071)), "0.707");
+        assert_eq!(written(|c| c.fraction(0.123_4)), "0.123");
         assert_eq!(written(|c| c.fraction(-1.0)), "-1");
     }
 
