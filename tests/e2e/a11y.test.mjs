@@ -89,17 +89,25 @@ async function escape(testId) {
   await waitClosed(testId);
 }
 
+/**
+ * Clicks `testId` until `selector` exists. A click that lands while the page is still scrolling
+ * the element into view is lost (seen in CI after a dialog closed: the button had focus, nothing
+ * opened). A second click cannot open a second modal dialog: the page behind one is inert.
+ */
+async function clickUntil(testId, selector) {
+  for (let attempt = 1; ; attempt++) {
+    await click(testId);
+    const shown = await browser
+      .$(selector)
+      .waitForExist({ timeout: 3_000 })
+      .catch(() => false);
+    if (shown || attempt >= 3) return;
+  }
+}
+
 /** Opens a dialog with `opener` (a test id), checks it, closes it with Escape. */
 async function checkDialog(opener, testId, name) {
-  await click(opener);
-  // A click that lands while the page is still scrolling the button into view is lost (seen
-  // on a loaded CI machine: the button had focus, no dialog opened). Once a modal dialog is
-  // open the page behind it is inert, so a second click cannot open a second one.
-  const opened = await browser
-    .$(openDialog(testId))
-    .waitForExist({ timeout: 3_000 })
-    .catch(() => false);
-  if (!opened) await click(opener);
+  await clickUntil(opener, openDialog(testId));
   await waitForDialog(testId);
   await sleep(200);
   await checkA11y(name, { within: openDialog(testId) });
@@ -360,7 +368,7 @@ step('Sitzungen: page, tabs, agenda item form, attendance, sign-in and copy dial
   await checkDialog('attendance-invite-people', 'person-picker', 'attendance person picker');
   await checkDialog('attendance-signin-open', 'signin-screen', 'sign-in screen');
 
-  await click('session-tab-letters');
+  await clickUntil('session-tab-letters', byTestId('session-panel-letters'));
   await browser.$(byTestId('session-panel-letters')).waitForDisplayed({ timeout: UI_TIMEOUT });
   await settled();
   await checkA11y('session page, letters');
