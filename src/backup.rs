@@ -157,7 +157,7 @@ pub fn automatic(store: &Store, stamp: &Stamp, reason: BackupReason) -> Result<O
     // rotation instead of failing the import or restore that asked for this backup.
     let rotated = |folder: &Path| {
         rotate(folder, &rules).unwrap_or_else(|error| {
-            log::warn!("rotation of {}: {error}", folder.display());
+            log::warn!("rotation of a backup folder: {}", error.log_line());
             Vec::new()
         })
     };
@@ -176,7 +176,7 @@ pub fn automatic(store: &Store, stamp: &Stamp, reason: BackupReason) -> Result<O
                 removed.extend(rotated(folder));
             }
             Err(error) => {
-                log::warn!("second backup folder {}: {error}", folder.display());
+                log::warn!("second backup folder: {}", error.log_line());
                 second_problem = Some(error.user_message());
             }
         }

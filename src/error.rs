@@ -180,7 +180,45 @@ impl From<FieldError> for Error {
     }
 }
 
+/// How a path appears in a log line: only its extension, since a folder can hold the user's
+/// login and a file name a person's name (`Auskunft Özdemir.pdf`).
+fn log_path(path: &std::path::Path) -> String {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) => format!("a .{ext} file"),
+        None => "a file".to_owned(),
+    }
+}
+
 impl Error {
+    /// The error for the log file: like `Display`, without what may be personal data (paths,
+    /// stored values, the values of refused input), so the office's IT can read it.
+    pub fn log_line(&self) -> String {
+        match self {
+            Error::Invalid(errors) => format!(
+                "validation failed: {}",
+                errors
+                    .iter()
+                    .map(|e| e.field.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Error::Corrupt {
+                table,
+                row,
+                column,
+                what,
+                ..
+            } => format!("table {table}, row {row}, column {column}: unknown value ({what})"),
+            Error::NoStore { .. } => "no store at the chosen path".to_owned(),
+            Error::NotZirkel { path } => format!("{} is not a Zirkel database", log_path(path)),
+            Error::Damaged { detail, .. } => format!("database damaged: {detail}"),
+            Error::Io { path, source } => {
+                format!("i/o error on {}: {}", log_path(path), source.kind())
+            }
+            other => other.to_string(),
+        }
+    }
+
     /// Shorthand for a refusal of one field.
     pub fn validation(field: Field, message: impl Into<String>) -> Self {
         Error::Invalid(vec![FieldError::new(field, message)])
@@ -300,6 +338,36 @@ fn entity_de(entity: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_log_line_holds_no_path_stored_value_or_typed_value() {
+        let io = Error::Io {
+            path: PathBuf::from("/home/mmustermann/Auskunft Şükrü Özdemir.pdf"),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        };
+        let corrupt = Error::Corrupt {
+            table: "people",
+            row: 7,
+            column: "role".into(),
+            what: "Rolle".into(),
+            value: "Özdemir".into(),
+        };
+        let invalid =
+            Error::validation(Field::Email, "„sukru.oezdemir@“ ist keine E-Mail-Adresse.");
+        let lines = [io.log_line(), corrupt.log_line(), invalid.log_line()];
+        for line in &lines {
+            for personal in ["mmustermann", "Özdemir", "sukru"] {
+                assert!(!line.contains(personal), "{personal} in {line:?}");
+            }
+        }
+        assert!(lines[0].contains(".pdf file"), "{}", lines[0]);
+        assert!(
+            lines[1].contains("people") && lines[1].contains("role"),
+            "{}",
+            lines[1]
+        );
+        assert!(lines[2].contains("email"), "{}", lines[2]);
+    }
 
     #[test]
     fn damage_is_told_in_german_and_sqlite_s_words_stay_in_the_log() {

@@ -28,7 +28,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Err(source) = result {
         if temp.exists() {
             if let Err(e) = std::fs::remove_file(&temp) {
-                log::warn!("could not remove temporary file {}: {e}", temp.display());
+                log::warn!(
+                    "could not remove the temporary file of a saved file: {}",
+                    e.kind()
+                );
             }
         }
         return Err(io(source));

@@ -47,7 +47,7 @@ impl From<Error> for IpcError {
             _ => Code::Internal,
         };
         if code == Code::Internal {
-            log::error!("{error}");
+            log::error!("{}", error.log_line());
         }
         let errors = error.field_errors().to_vec();
         IpcError {

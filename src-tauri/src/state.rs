@@ -67,7 +67,7 @@ impl AppState {
             Ok(_) => match Store::open_checked(&path) {
                 Ok(store) => Slot::Open(store),
                 Err(error) => {
-                    log::error!("cannot open {}: {error}", path.display());
+                    log::error!("cannot open the store: {}", error.log_line());
                     Slot::Failed(IpcError::unavailable(error))
                 }
             },
@@ -149,7 +149,7 @@ fn lock(db: &Path) -> Result<File, IpcError> {
         .write(true)
         .open(&path)
         .map_err(|error| {
-            log::error!("cannot create the lock {}: {error}", path.display());
+            log::error!("cannot create the store's lock file: {}", error.kind());
             IpcError::unavailable(zirkel::Error::Io {
                 path: path.clone(),
                 source: error,
@@ -177,7 +177,7 @@ fn lock(db: &Path) -> Result<File, IpcError> {
         }),
         Err(std::fs::TryLockError::Error(error)) => {
             // A file system without locks (rare): work on, as SQLite's own locking still holds.
-            log::warn!("no lock on {}: {error}", path.display());
+            log::warn!("no lock on the store's lock file: {}", error.kind());
             Ok(file)
         }
     }

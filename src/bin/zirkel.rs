@@ -6,6 +6,37 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `print!` to stdout, except that a reader that went away (`zirkel … | head`) ends the program
+/// quietly instead of with a panic: what had to be written is written before anything is printed.
+macro_rules! out {
+    ($($arg:tt)*) => { emit(format_args!($($arg)*), false) };
+}
+
+/// `println!` with the same handling as [`out!`].
+macro_rules! outln {
+    ($($arg:tt)*) => { emit(format_args!($($arg)*), true) };
+}
+
+fn emit(args: std::fmt::Arguments<'_>, newline: bool) {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout.write_fmt(args).and_then(|()| {
+        if newline {
+            stdout.write_all(b"\n")
+        } else {
+            Ok(())
+        }
+    });
+    match written {
+        Ok(()) => {}
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(error) => {
+            eprintln!("Fehler: Die Ausgabe konnte nicht geschrieben werden ({error}).");
+            std::process::exit(1);
+        }
+    }
+}
+
 use clap::{Parser, Subcommand, ValueEnum};
 use zirkel::export::{self, ExportFormat, ExportOptions};
 use zirkel::import::{self, DuplicateAction, DuplicateDecision, ImportField, RowStatus};
@@ -507,7 +538,7 @@ fn argument_error(error: &clap::Error) -> ExitCode {
     };
     let message = match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            print!("{error}");
+            out!("{error}");
             return ExitCode::SUCCESS;
         }
         ErrorKind::InvalidValue => format!(
@@ -579,9 +610,11 @@ fn run(cli: Cli) -> zirkel::Result<()> {
         Command::Demo => {
             let mut store = Store::open(&path)?;
             let info = ops::demo::load(&mut store, &stamp)?;
-            println!(
+            outln!(
                 "Demodaten geladen: {} Organisationen, {} Personen in {}",
-                info.organisations, info.people, info.path
+                info.organisations,
+                info.people,
+                info.path
             );
         }
         Command::Backup { out, encrypt } => {
@@ -589,21 +622,21 @@ fn run(cli: Cli) -> zirkel::Result<()> {
             match out {
                 None => match zirkel::backup::automatic(&store, &stamp, BackupReason::Manual)? {
                     Some(made) => {
-                        println!("Sicherung gespeichert: {}", made.path.display());
+                        outln!("Sicherung gespeichert: {}", made.path.display());
                         if let Some(second) = &made.second {
-                            println!("Kopie im zweiten Ordner: {}", second.display());
+                            outln!("Kopie im zweiten Ordner: {}", second.display());
                         }
                         if let Some(problem) = &made.second_problem {
                             eprintln!("Warnung: zweiter Ordner: {problem}");
                         }
                         if !made.removed.is_empty() {
-                            println!(
+                            outln!(
                                 "{} ältere Sicherungen entfernt (Aufbewahrungsregel).",
                                 made.removed.len()
                             );
                         }
                     }
-                    None => println!("Diese Datenbank liegt nur im Arbeitsspeicher."),
+                    None => outln!("Diese Datenbank liegt nur im Arbeitsspeicher."),
                 },
                 Some(out) => {
                     let passphrase = if encrypt {
@@ -612,7 +645,7 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                         None
                     };
                     let size = zirkel::backup::save_as(&store, &out, passphrase.as_deref())?;
-                    println!(
+                    outln!(
                         "Sicherung gespeichert: {} ({} KB{})",
                         out.display(),
                         size.div_ceil(1024),
@@ -646,15 +679,15 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                         source,
                     })?;
                 if !matches!(answer.trim(), "j" | "J" | "ja" | "Ja") {
-                    println!("Abgebrochen: nichts verändert.");
+                    outln!("Abgebrochen: nichts verändert.");
                     return Ok(());
                 }
             }
             let report = zirkel::backup::restore(&mut store, &stamp, &file, passphrase.as_deref())?;
-            println!("Wiederhergestellt aus {}.", report.restored.path);
-            println!("Der Stand davor ist gesichert in {}.", report.backup_before);
+            outln!("Wiederhergestellt aus {}.", report.restored.path);
+            outln!("Der Stand davor ist gesichert in {}.", report.backup_before);
             if !report.anonymised_again.is_empty() {
-                println!(
+                outln!(
                     "{} seither anonymisierte Personen wurden in den wiederhergestellten Daten \
                      erneut anonymisiert.",
                     report.anonymised_again.len()
@@ -670,7 +703,7 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                 eprintln!("Hinweis: {warning}");
             }
             let name = store.read().people().get(id)?.full_name();
-            println!("Auskunft über {name} geschrieben: {}", saved.path);
+            outln!("Auskunft über {name} geschrieben: {}", saved.path);
         }
         Command::Person {
             command: PersonCommand::Anonymise { id, yes },
@@ -682,8 +715,8 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                     message: format!("{} (Nr. {id}) ist bereits anonymisiert.", preview.name),
                 });
             }
-            println!("Anonymisieren: {} (Nr. {id})", preview.name);
-            println!(
+            outln!("Anonymisieren: {} (Nr. {id})", preview.name);
+            outln!(
                 "  Bleiben erhalten, als „ehemaliges Mitglied“: {} Teilnahmen, {} Mandate, \
                  {} Vorträge, {} Aufgaben ({} offen).",
                 preview.attendance,
@@ -692,25 +725,27 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                 preview.action_items,
                 preview.open_action_items
             );
-            println!(
+            outln!(
                 "  Texte, in denen der Name ersetzt wird: {}",
                 preview.texts_changed
             );
             if preview.texts_ambiguous > 0 {
-                println!(
+                outln!(
                     "  Texte mit dem Nachnamen allein, den auch eine andere Person trägt \
                      (bleiben, bitte prüfen): {}",
                     preview.texts_ambiguous
                 );
             }
             for record in &preview.records_kept {
-                println!(
+                outln!(
                     "  Bleibt unverändert (genehmigtes Protokoll): {}. Sitzung, Fassung {} ({})",
-                    record.session, record.version, record.how
+                    record.session,
+                    record.version,
+                    record.how
                 );
             }
             for place in &preview.left_for_user {
-                println!("  Bitte selbst prüfen: {place}");
+                outln!("  Bitte selbst prüfen: {place}");
             }
             if !yes {
                 eprint!(
@@ -725,17 +760,17 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                         source,
                     })?;
                 if !matches!(answer.trim(), "j" | "J" | "ja" | "Ja") {
-                    println!("Abgebrochen: nichts verändert.");
+                    outln!("Abgebrochen: nichts verändert.");
                     return Ok(());
                 }
             }
             let done = ops::privacy::anonymise_now(&mut store, &stamp, id)?;
-            println!(
+            outln!(
                 "Anonymisiert: Nr. {id}; {} Texte geändert.",
                 done.texts_changed
             );
             if !done.file_cleaned {
-                println!(
+                outln!(
                     "Hinweis: Die Datei wird bereinigt, sobald kein anderes Programm sie mehr \
                      geöffnet hat."
                 );
@@ -745,16 +780,16 @@ fn run(cli: Cli) -> zirkel::Result<()> {
             let mut store = existing()?;
             let report = store.check()?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&report)?);
+                outln!("{}", serde_json::to_string_pretty(&report)?);
             } else {
-                println!("Datenbank: {}", report.path);
+                outln!("Datenbank: {}", report.path);
                 let section = |title: &str, lines: &[String]| {
                     if lines.is_empty() {
-                        println!("{title}: in Ordnung");
+                        outln!("{title}: in Ordnung");
                     } else {
-                        println!("{title}: {} Probleme", lines.len());
+                        outln!("{title}: {} Probleme", lines.len());
                         for line in lines.iter().take(50) {
-                            println!("  {line}");
+                            outln!("  {line}");
                         }
                     }
                 };
@@ -783,11 +818,11 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                 if let Some(logo) = value.get_mut("logo").and_then(|l| l.as_object_mut()) {
                     logo.remove("data_url");
                 }
-                println!("{}", serde_json::to_string_pretty(&value)?);
+                outln!("{}", serde_json::to_string_pretty(&value)?);
             } else {
                 let input = &settings.input;
                 let logo = &settings.logo;
-                println!(
+                outln!(
                     "Name der Gruppe: {}\nName der Geschäftsstelle: {}\nAnschrift: {}\n\
                      Grußzeile: {}\nAnsprechpartner: {}\nLogo: {} ({} × {} Pixel, {} Bytes)",
                     input.group_name,
@@ -854,16 +889,19 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                 }
                 Ok(())
             })?;
-            println!("Einstellungen gespeichert.");
+            outln!("Einstellungen gespeichert.");
         }
         Command::Info { json } => {
             let info = existing()?.info()?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&info)?);
+                outln!("{}", serde_json::to_string_pretty(&info)?);
             } else {
-                println!(
+                outln!(
                     "Datenbank: {}\nSchema: {}\nPersonen: {}\nOrganisationen: {}",
-                    info.path, info.schema_version, info.people, info.organisations
+                    info.path,
+                    info.schema_version,
+                    info.people,
+                    info.organisations
                 );
             }
         }
@@ -884,7 +922,7 @@ fn run(cli: Cli) -> zirkel::Result<()> {
             };
             let store = existing()?;
             let summary = export::write_members(&store, format, &options, stamp.today(), &out)?;
-            println!(
+            outln!(
                 "{} Personen exportiert: {} ({})",
                 summary.rows,
                 summary.path,
@@ -955,7 +993,7 @@ fn run(cli: Cli) -> zirkel::Result<()> {
             for warning in &saved.warnings {
                 eprintln!("Hinweis: {warning}");
             }
-            println!("PDF gespeichert: {} ({} Seiten)", saved.path, saved.pages);
+            outln!("PDF gespeichert: {} ({} Seiten)", saved.path, saved.pages);
         }
         Command::Import {
             command:
@@ -992,7 +1030,7 @@ fn run(cli: Cli) -> zirkel::Result<()> {
             if timings {
                 let total = started.elapsed().as_secs_f64() * 1000.0;
                 let p = summary.map(|s| s.phases).unwrap_or_default();
-                println!(
+                outln!(
                     "Zeiten: Datei {file_ms:.0} ms, Vorschau {:.0} ms, Einlesen {:.0} ms, Prüfen {:.0} ms, \
                      Sicherung {:.0} ms, Schreiben {:.0} ms, Suchindex {:.0} ms; gesamt {total:.0} ms",
                     total - file_ms - p.read_ms - p.analyse_ms - p.backup_ms - p.write_ms - p.index_ms,
@@ -1006,7 +1044,7 @@ fn run(cli: Cli) -> zirkel::Result<()> {
             let filter = member_filter(&args.filter)?;
             let list = ops::members::list(existing()?.read(), &filter, stamp.today())?;
             if args.json {
-                println!("{}", serde_json::to_string_pretty(&list.rows)?);
+                outln!("{}", serde_json::to_string_pretty(&list.rows)?);
             } else {
                 let rows = list.rows.iter().map(|r| {
                     vec![
@@ -1033,7 +1071,7 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                     ],
                     rows,
                 );
-                println!(
+                outln!(
                     "{} von {} Personen (Stichtag {})",
                     list.rows.len(),
                     list.total,
@@ -1044,7 +1082,7 @@ fn run(cli: Cli) -> zirkel::Result<()> {
         Command::Ics { session, out } => {
             let text = ops::sessions::calendar(existing()?.read(), session, stamp.at)?;
             zirkel::files::write_atomically(&out, text.as_bytes())?;
-            println!("Kalender gespeichert: {}", out.display());
+            outln!("Kalender gespeichert: {}", out.display());
         }
         Command::Sessions {
             command: SessionCommand::List { json, year, status },
@@ -1056,7 +1094,7 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                 status.map(SessionStatus::from),
             )?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&entries)?);
+                outln!("{}", serde_json::to_string_pretty(&entries)?);
             } else {
                 let rows = entries.iter().map(|e| {
                     let s = &e.session;
@@ -1073,7 +1111,7 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                     ]
                 });
                 print_table(&["Nr.", "Titel", "Datum", "Ort", "Status", ""], rows);
-                println!("{} Sitzungen", entries.len());
+                outln!("{} Sitzungen", entries.len());
             }
         }
         Command::Sessions {
@@ -1081,10 +1119,10 @@ fn run(cli: Cli) -> zirkel::Result<()> {
         } => {
             let detail = ops::sessions::show(existing()?.read(), number)?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&detail)?);
+                outln!("{}", serde_json::to_string_pretty(&detail)?);
             } else {
                 let s = &detail.session;
-                println!(
+                outln!(
                     "{}. Sitzung: {}\n{}{}\nStatus: {}",
                     s.number,
                     s.title,
@@ -1126,13 +1164,13 @@ fn run(cli: Cli) -> zirkel::Result<()> {
             let session = ops::sessions::show(store.read(), number)?.session;
             let detail = ops::minutes::detail(store.read(), session.id, stamp.today())?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&detail)?);
+                outln!("{}", serde_json::to_string_pretty(&detail)?);
             } else {
                 let Some(meta) = &detail.minutes else {
-                    println!("Zur {number}. Sitzung gibt es noch kein Protokoll.");
+                    outln!("Zur {number}. Sitzung gibt es noch kein Protokoll.");
                     return Ok(());
                 };
-                println!(
+                outln!(
                     "Protokoll der {number}. Sitzung, Fassung {}: {}",
                     meta.version,
                     meta.status.label()
@@ -1145,17 +1183,17 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                         continue;
                     }
                     match section.number {
-                        Some(n) => println!("\nTOP {n}: {}", section.title),
-                        None => println!("\n{}", section.title),
+                        Some(n) => outln!("\nTOP {n}: {}", section.title),
+                        None => outln!("\n{}", section.title),
                     }
                     if !section.notes.is_empty() {
-                        println!("{}", section.notes);
+                        outln!("{}", section.notes);
                     }
                     for d in &section.decisions {
-                        println!("Beschluss: {}", d.text);
+                        outln!("Beschluss: {}", d.text);
                     }
                     for a in &section.action_items {
-                        println!(
+                        outln!(
                             "Aufgabe: {} ({}{})",
                             a.text,
                             a.status.label(),
@@ -1192,7 +1230,7 @@ fn run(cli: Cli) -> zirkel::Result<()> {
             store.write(&stamp, |w| {
                 ops::minutes::approve(w, meta.id, &input, stamp.at)
             })?;
-            println!(
+            outln!(
                 "Das Protokoll der {number}. Sitzung ist genehmigt (in der {at_session}. Sitzung) \
                  und als Dokument gespeichert."
             );
@@ -1212,7 +1250,7 @@ fn run(cli: Cli) -> zirkel::Result<()> {
             };
             let tasks = ops::minutes::tasks(existing()?.read(), &filter, stamp.today())?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&tasks)?);
+                outln!("{}", serde_json::to_string_pretty(&tasks)?);
             } else {
                 let rows = tasks.iter().map(|a| {
                     vec![
@@ -1231,13 +1269,13 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                     &["Aufgabe", "Zuständig", "Fällig", "Status", "Sitzung"],
                     rows,
                 );
-                println!("{} Aufgaben", tasks.len());
+                outln!("{} Aufgaben", tasks.len());
             }
         }
         Command::Search { query, limit, json } => {
             let results = ops::search::search(existing()?.read(), &query, limit, stamp.today())?;
             if json {
-                println!("{}", serde_json::to_string_pretty(&results)?);
+                outln!("{}", serde_json::to_string_pretty(&results)?);
             } else {
                 let rows = results.groups.iter().flat_map(|group| {
                     group.hits.iter().map(|hit| {
@@ -1249,7 +1287,7 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                     })
                 });
                 print_table(&["Art", "Treffer", "Zusammenhang"], rows);
-                println!("{} Treffer", results.total);
+                outln!("{} Treffer", results.total);
             }
         }
         Command::Organisations {
@@ -1261,7 +1299,7 @@ fn run(cli: Cli) -> zirkel::Result<()> {
             };
             let list = ops::organisations::list(existing()?.read(), &filter, stamp.today())?;
             if args.json {
-                println!("{}", serde_json::to_string_pretty(&list.rows)?);
+                outln!("{}", serde_json::to_string_pretty(&list.rows)?);
             } else {
                 let rows = list.rows.iter().map(|r| {
                     vec![
@@ -1284,7 +1322,7 @@ fn run(cli: Cli) -> zirkel::Result<()> {
                     ],
                     rows,
                 );
-                println!("{} von {} Organisationen", list.rows.len(), list.total);
+                outln!("{} von {} Organisationen", list.rows.len(), list.total);
             }
         }
     }
@@ -1322,7 +1360,7 @@ fn prompt_passphrase(prompt: &str) -> zirkel::Result<String> {
 
 /// What a backup holds.
 fn print_summary(summary: &zirkel::model::backup::BackupSummary) {
-    println!(
+    outln!(
         "Sicherung: {}{}",
         summary.path,
         if summary.encrypted {
@@ -1331,8 +1369,8 @@ fn print_summary(summary: &zirkel::model::backup::BackupSummary) {
             ""
         }
     );
-    println!("Geprüft: in Ordnung (Schema {})", summary.schema_version);
-    println!(
+    outln!("Geprüft: in Ordnung (Schema {})", summary.schema_version);
+    outln!(
         "Enthält: {} Personen, {} Organisationen, {} Sitzungen, {} Protokolle, {} Aufgaben, {} Praxisbeispiele, {} Empfehlungen",
         summary.people,
         summary.organisations,
@@ -1343,7 +1381,7 @@ fn print_summary(summary: &zirkel::model::backup::BackupSummary) {
         summary.recommendations
     );
     if let Some(at) = summary.newest_change {
-        println!("Letzte Änderung: {}", at.format("%d.%m.%Y %H:%M"));
+        outln!("Letzte Änderung: {}", at.format("%d.%m.%Y %H:%M"));
     }
 }
 
@@ -1445,7 +1483,7 @@ fn import_members(
         ));
     }
     if dry_run {
-        println!("Probelauf: nichts geschrieben.");
+        outln!("Probelauf: nichts geschrieben.");
         return Ok(None);
     }
     let decisions: Vec<DuplicateDecision> = prepared
@@ -1468,12 +1506,12 @@ fn import_members(
         store = Store::open(path)?;
     }
     let summary = import::commit_prepared(&mut store, stamp, prepared, &decisions, None)?;
-    println!(
+    outln!(
         "Importiert: {} neu, {} aktualisiert, {} übersprungen, {} Organisationen und {} Mandate angelegt.",
         summary.created, summary.updated, summary.skipped, summary.organisations_created, summary.mandates_created
     );
     if let Some(backup) = &summary.backup {
-        println!("Sicherung vorher: {backup}");
+        outln!("Sicherung vorher: {backup}");
     }
     Ok(Some(summary))
 }
@@ -1520,13 +1558,13 @@ fn print_preview(preview: &import::ImportPreview) -> zirkel::Result<()> {
         rows,
     );
     if many {
-        println!(
+        outln!(
             "(Bei mehr als {ALL_ROWS_UP_TO} Zeilen werden nur Zeilen mit Hinweisen gezeigt; \
              alle Zeilen zeigt die Vorschau des Imports in der App.)"
         );
     }
     for column in &preview.ignored {
-        println!(
+        outln!(
             "Spalte „{}“ wird nicht übernommen{}. Zuordnen mit --map \"{}=FELD\".",
             column.header,
             column
@@ -1538,15 +1576,21 @@ fn print_preview(preview: &import::ImportPreview) -> zirkel::Result<()> {
         );
     }
     for suggestion in &preview.organisation_suggestions {
-        println!(
+        outln!(
             "Hinweis: „{}“ wird als die vorhandene Organisation „{}“ übernommen.",
-            suggestion.name, suggestion.existing_name
+            suggestion.name,
+            suggestion.existing_name
         );
     }
     let c = &preview.counts;
-    println!(
+    outln!(
         "{} Zeilen: {} neu, {} Aktualisierungen, {} Dubletten, {} Fehler; {} neue Organisationen",
-        c.total, c.new, c.update, c.duplicate, c.error, c.organisations_new
+        c.total,
+        c.new,
+        c.update,
+        c.duplicate,
+        c.error,
+        c.organisations_new
     );
     Ok(())
 }

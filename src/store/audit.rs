@@ -355,6 +355,18 @@ pub fn field_label(name: &str) -> &str {
         "body" => "Text",
         "target_groups" => "Zielgruppen",
         "change_note" => "Änderungsnotiz",
+        // Settings (the audit of Einstellungen names the changed keys).
+        "group_name" => "Name der Arbeitsgruppe",
+        "secretariat_name" => "Name der Geschäftsstelle",
+        "secretariat_address" => "Anschrift der Geschäftsstelle",
+        "signature" => "Grußzeile",
+        "contact" => "Kontakt",
+        "logo" => "Logo",
+        "backup.keep_recent" => "Sicherungen: letzte",
+        "backup.keep_daily" => "Sicherungen: tägliche",
+        "backup.keep_monthly" => "Sicherungen: monatliche",
+        "backup.second_folder" => "zweiter Sicherungsordner",
+        "privacy.retention_years" => "Aufbewahrungsfrist",
         other => other,
     }
 }

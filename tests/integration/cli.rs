@@ -213,3 +213,24 @@ fn sessions_list_and_show_with_the_timed_agenda() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("nicht gefunden"));
 }
+
+#[test]
+fn a_reader_that_went_away_ends_the_output_quietly() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("cli.sqlite3");
+    assert!(zirkel(&db, &["demo"]).status.success());
+    // `zirkel members list | head -0`: the pipe's reading end is closed before anything is written.
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_zirkel"))
+        .arg("--db")
+        .arg(&db)
+        .args(["members", "list"])
+        .env_remove("ZIRKEL_DB")
+        .stdout(writer)
+        .output()
+        .expect("run zirkel");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "no panic: {stderr}");
+    assert!(out.status.success(), "exit code 0: {stderr}");
+}

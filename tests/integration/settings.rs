@@ -401,3 +401,42 @@ fn the_demo_settings_pass_the_forms_checks() {
         .expect("the demo's letterhead can be saved unchanged from the form");
     assert!(!settings.logo.custom, "the demo uses the default logo");
 }
+
+#[test]
+fn the_audit_log_screen_names_changed_settings_in_german() {
+    let mut t = demo();
+    t.store
+        .write(&stamp(), |w| {
+            settings::save_letterhead(w, &valid_input())?;
+            let rules = backup::settings(w.read())?;
+            backup::save_settings(w, &rules)?;
+            ops::privacy::save_retention_years(w, "5").map(|_| ())
+        })
+        .expect("saved");
+    let page = ops::privacy::audit_log(
+        t.store.read(),
+        &zirkel::model::privacy::AuditFilter {
+            entity: Some("settings".into()),
+            ..Default::default()
+        },
+    )
+    .expect("audit");
+    let labels: Vec<&str> = page
+        .rows
+        .iter()
+        .flat_map(|row| row.field_labels.iter().map(String::as_str))
+        .collect();
+    for label in [
+        "Name der Arbeitsgruppe",
+        "Anschrift der Geschäftsstelle",
+        "Grußzeile",
+        "Sicherungen: letzte",
+        "Aufbewahrungsfrist",
+    ] {
+        assert!(labels.contains(&label), "{label} in {labels:?}");
+    }
+    assert!(
+        labels.iter().all(|label| !label.contains('_')),
+        "no raw key on the screen: {labels:?}"
+    );
+}

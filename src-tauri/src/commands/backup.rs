@@ -184,12 +184,12 @@ pub(crate) fn daily_in_background<R: tauri::Runtime>(app: &AppHandle<R>) {
         match backup::daily(&store, &Stamp::now()) {
             Ok(Some(made)) => {
                 log::info!("daily backup {}", made.path.display());
-                if let Some(problem) = made.second_problem {
-                    log::warn!("second backup folder: {problem}");
+                if made.second_problem.is_some() {
+                    log::warn!("second backup folder unusable (the backup itself was made)");
                 }
             }
             Ok(None) => {}
-            Err(error) => log::error!("daily backup failed: {error}"),
+            Err(error) => log::error!("daily backup failed: {}", error.log_line()),
         }
     });
 }
