@@ -4,6 +4,7 @@
 pub mod commands;
 pub mod ipc_error;
 pub mod state;
+mod webview;
 
 use state::AppState;
 
@@ -222,6 +223,7 @@ fn start_logging<R: tauri::Runtime>(
 
 /// Starts the app.
 pub fn run() {
+    webview::before_start();
     let app = tauri::Builder::default()
         // First: a second start hands over to the running window and ends (on Linux through
         // the D-Bus session bus; without one, Zirkel starts normally and the store's lock file
@@ -246,11 +248,13 @@ pub fn run() {
                 app.manage(commands::settings::LogFile(file));
             }
             if let Err(error) = state.store() {
-                // Logged again now that the log file is set up (the store opens before).
-                log::error!("the store is unavailable: {}", error.message);
+                // Logged again now that the log file is set up (the store opens before); the
+                // message itself names the file, so only its kind is logged.
+                log::error!("the store is unavailable ({:?})", error.code);
             }
             if let Some(window) = app.get_webview_window("main") {
                 spell_check_in_german(&window);
+                webview::lean(&window);
             }
             commands::backup::daily_in_background(app.handle());
             Ok(())

@@ -300,6 +300,48 @@ export async function loadDemo() {
 }
 
 /**
+ * WebDriver's Take Screenshot into `path`. The app runs WebKitGTK without accelerated
+ * compositing (src-tauri/src/webview.rs), and there WebKitWebDriver takes the picture only after
+ * the web process has painted once more: on a page that does not change, that paint never comes
+ * and the call would wait for ever. So a one-pixel element at 1 % opacity in the top left corner
+ * changes in every animation frame until the picture is taken (invisible in it), and the call is
+ * bounded by `limit` ms.
+ */
+export async function screenshot(path, limit = 30_000) {
+  await browser.execute(() => {
+    const marker = document.createElement('div');
+    marker.id = 'e2e-repaint';
+    marker.setAttribute('aria-hidden', 'true');
+    marker.style.cssText =
+      'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none;' +
+      'background:#fff;opacity:0.01;z-index:2147483647';
+    document.body.append(marker);
+    const tick = () => {
+      marker.style.opacity = marker.style.opacity === '0.01' ? '0.011' : '0.01';
+      window.zirkelE2eRepaint = requestAnimationFrame(tick);
+    };
+    tick();
+  });
+  let timer;
+  try {
+    await Promise.race([
+      browser.saveScreenshot(path),
+      new Promise((_, fail) => {
+        timer = setTimeout(() => fail(new Error(`no screenshot within ${limit} ms`)), limit);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    await browser
+      .execute(() => {
+        cancelAnimationFrame(window.zirkelE2eRepaint);
+        document.getElementById('e2e-repaint')?.remove();
+      })
+      .catch(() => {});
+  }
+}
+
+/**
  * Saves a screenshot as `ARTIFACTS/<name>.png` once the screen has painted what the test just
  * checked: WebKitWebDriver returns the last frame painted, which can lag behind the DOM by a few
  * hundred milliseconds, so two animation frames and a short pause come first. `scrollTo` (a
@@ -318,7 +360,7 @@ export async function shoot(name, { scrollTo, block = 'start' } = {}) {
   );
   await sleep(400);
   const shot = join(ARTIFACTS, `${name}.png`);
-  await browser.saveScreenshot(shot);
+  await screenshot(shot);
   console.log(`screenshot: ${shot}`);
   return shot;
 }
@@ -441,7 +483,7 @@ export function step(name, body) {
       broken = true;
       if (browser) {
         const shot = join(ARTIFACTS, 'failure.png');
-        await browser.saveScreenshot(shot).then(
+        await screenshot(shot, 15_000).then(
           () => console.log(`screenshot of the failure: ${shot}`),
           (shotError) => console.log(`no screenshot of the failure: ${shotError.message}`),
         );

@@ -14,6 +14,7 @@ import {
   killApp,
   loadDemo,
   openSession,
+  screenshot,
   setup,
   shoot,
   sleep,
@@ -70,7 +71,7 @@ step('notes typed two seconds before a SIGKILL survive the restart', async () =>
   // Typed just before the kill: may be lost (at most about two seconds are), never garbled.
   await (await browser.$(byTestId(testId))).addValue(LATE);
   const shot = join(ARTIFACTS, 'minutes-before-kill.png');
-  await browser.saveScreenshot(shot);
+  await screenshot(shot);
   const pids = await killApp();
   console.log(`killed the app (pids ${pids.join(', ')}) with SIGKILL`);
   await openSession();
