@@ -57,7 +57,8 @@ soft_step() {
 trap stop_xvfb EXIT
 
 if [ "$BUILD" -eq 1 ]; then
-  step build-app 2400 tauri_build_deb
+  # The command of tauri_build_deb (common.sh): `timeout` runs programs, not shell functions.
+  step build-app 2400 ui/node_modules/.bin/tauri build --bundles deb --ci -- "${LOCKED[@]}"
   step build-bare 1200 cargo build --release "${LOCKED[@]}" -p zirkel-app --example bare_window \
     --features tauri/custom-protocol
 fi
