@@ -7,10 +7,11 @@
 //!   there is no GPU) kept the web process about 180 MB larger after every screen, and made
 //!   scrolling the 10,000-row members list slower, not faster (234 → 19 ms a frame without it).
 //!   It is switched off for the whole process before GTK starts, so that every page starts
-//!   without compositing. Switching the settings' hardware-acceleration policy to "never" on
-//!   the live web view instead made WebKit leave compositing on a page already shown, which
-//!   hung WebDriver's screenshots after a restart (the screenshot waits for a presentation
-//!   update that did not come).
+//!   without compositing and WebKit never has to leave compositing on a page already shown
+//!   (what setting the hardware-acceleration policy "never" on the live web view asks of it,
+//!   a switch WebKit's own change notes call flaky). Without compositing, WebKitWebDriver's
+//!   screenshot waits for the next paint, which a page that does not change never makes: the
+//!   end-to-end tests' `screenshot()` (tests/e2e/harness.mjs) keeps a pixel changing for it.
 //! - The document-viewer cache model and no page cache ([`lean`]).
 //!
 //! Measured and left out: the JavaScript JIT off (`JSC_useJIT=false`, about 20 MB less) doubled
