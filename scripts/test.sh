@@ -21,21 +21,14 @@ section "setup"
 LOCKED=()
 [ -f Cargo.lock ] && LOCKED=(--locked)
 
+# The app's build embeds the built UI (ui/dist), so the UI is checked and built first.
+APP_FEATURES=(--features zirkel-app/custom-protocol)
+
 section "cargo fmt --check"
 cargo fmt --all -- --check
 
 section "cargo clippy"
 cargo clippy --workspace --all-targets "${LOCKED[@]}" -- -D warnings
-
-section "Rust tests"
-if cargo nextest --version >/dev/null 2>&1; then
-  cargo nextest run --workspace "${LOCKED[@]}"
-else
-  log "cargo-nextest not installed: running cargo test"
-  cargo test --workspace "${LOCKED[@]}" --lib --bins --tests
-fi
-section "Rust doc tests"
-cargo test --workspace "${LOCKED[@]}" --doc
 
 section "UI: svelte-check"
 (cd ui && npm run check)
@@ -50,9 +43,25 @@ section "UI: unit tests (vitest)"
 section "UI: build"
 (cd ui && npm run build)
 
-section "app build (embedded UI)"
-# Built once; the end-to-end tests run on this binary.
-cargo build -p zirkel-app --features tauri/custom-protocol "${LOCKED[@]}"
+section "Rust tests"
+# One build for the tests and the app: with the UI embedded (custom-protocol) the tests' build
+# makes the very binary the end-to-end tests drive, so tauri and its plugins are not compiled a
+# second time with other features (minutes on a new machine). Examples are only type-checked
+# (clippy above); they are built by the benchmarks.
+if cargo nextest --version >/dev/null 2>&1; then
+  cargo nextest run --workspace --tests "${APP_FEATURES[@]}" "${LOCKED[@]}"
+else
+  log "cargo-nextest not installed: running cargo test"
+  cargo test --workspace --tests "${APP_FEATURES[@]}" "${LOCKED[@]}"
+fi
+section "Rust doc tests"
+cargo test --workspace --doc "${APP_FEATURES[@]}" "${LOCKED[@]}"
+
+section "app binary (embedded UI)"
+# Nothing to compile: this names the binary the tests' build made (and builds it if a runner
+# skipped it). It carries tauri's `test` feature from the IPC tests' dev-dependency, an unused
+# module; the app is otherwise the one `cargo build --features custom-protocol` makes.
+cargo test --workspace --tests --no-run "${APP_FEATURES[@]}" "${LOCKED[@]}"
 APP="$(target_dir)/debug/zirkel-app"
 [ -x "$APP" ] || die "the build did not produce $APP"
 
