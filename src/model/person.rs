@@ -117,6 +117,42 @@ impl Person {
     }
 }
 
+/// What the members list shows of a person: the fields of [`Person`] it reads, without the
+/// address, notes and history (the list reads all people at once; 10,000 of them for a PDF).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedPerson {
+    /// Row id.
+    pub id: i64,
+    /// Academic title.
+    pub title: Option<String>,
+    /// First name.
+    pub first_name: String,
+    /// Name particle.
+    pub name_particle: Option<String>,
+    /// Last name.
+    pub last_name: String,
+    /// Function.
+    pub function: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// False once the person was deactivated.
+    pub active: bool,
+}
+
+impl ListedPerson {
+    /// "Dr. Anna von Schmidt".
+    pub fn full_name(&self) -> String {
+        full_name(
+            self.title.as_deref(),
+            &self.first_name,
+            self.name_particle.as_deref(),
+            &self.last_name,
+        )
+    }
+}
+
 /// "Dr. Anna von Schmidt" from its parts.
 pub fn full_name(title: Option<&str>, first: &str, particle: Option<&str>, last: &str) -> String {
     [title, Some(first), particle, Some(last)]

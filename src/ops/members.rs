@@ -20,7 +20,7 @@ use crate::store::Reader;
 /// Lists people as the filter asks; `today` is used when the filter names no reference date.
 pub fn list(r: Reader<'_>, filter: &MemberFilter, today: NaiveDate) -> Result<MemberList> {
     let as_of = date::parse_optional(Field::AsOf, "Stichtag", &filter.as_of)?.unwrap_or(today);
-    let people = r.people().all()?;
+    let people = r.people().listed()?;
     let organisations: HashMap<i64, Organisation> = r
         .organisations()
         .all()?

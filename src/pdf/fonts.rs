@@ -119,6 +119,8 @@ impl Face {
 pub struct Fonts {
     /// Faces in the order of [`FontStyle::ALL`].
     pub faces: [Face; 4],
+    /// Whether every face shows the code point, below [`TABLE_END`].
+    shown: Vec<bool>,
 }
 
 impl Fonts {
@@ -127,10 +129,22 @@ impl Fonts {
         static FONTS: OnceLock<Option<Fonts>> = OnceLock::new();
         FONTS
             .get_or_init(|| {
-                let [r, b, i, bi] = FontStyle::ALL.map(Face::load);
-                Some(Fonts {
-                    faces: [r?, b?, i?, bi?],
-                })
+                // The faces are parsed side by side: a few milliseconds each, in every process
+                // that prints.
+                let [r, b, i, bi] = std::thread::scope(|scope| {
+                    FontStyle::ALL
+                        .map(|style| scope.spawn(move || Face::load(style)))
+                        .map(|worker| worker.join().ok().flatten())
+                });
+                let faces = [r?, b?, i?, bi?];
+                let shown = (0..TABLE_END)
+                    .map(|cp| {
+                        char::from_u32(cp).is_some_and(|c| {
+                            c.is_control() || faces.iter().all(|face| face.covers(c))
+                        })
+                    })
+                    .collect();
+                Some(Fonts { faces, shown })
             })
             .as_ref()
             .ok_or_else(|| Error::Pdf {
@@ -151,7 +165,10 @@ impl Fonts {
 
     /// Whether every face can show `c` (the layout may set any text bold or italic).
     pub fn covers(&self, c: char) -> bool {
-        c.is_control() || self.faces.iter().all(|f| f.covers(c))
+        match self.shown.get(c as usize) {
+            Some(shown) => *shown,
+            None => c.is_control() || self.faces.iter().all(|f| f.covers(c)),
+        }
     }
 }
 

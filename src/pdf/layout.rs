@@ -617,6 +617,40 @@ fn words(fonts: &Fonts, spans: &[Span], size: f32, missing: &mut BTreeSet<char>)
     words
 }
 
+/// The line [`wrap`] makes of one span that fits on one line as it is: words of characters the
+/// font shows, single spaces between them. Most table cells are such a span, and this spares
+/// them the words and pieces; the widths are summed and compared in the same order as in
+/// [`wrap`], so the result is the same to the bit. `None` for anything else.
+fn one_line(fonts: &Fonts, span: &Span, size: f32, max: f32) -> Option<Line> {
+    let text = span.text.as_str();
+    if text.is_empty() || text.starts_with(' ') || text.ends_with(' ') || text.contains("  ") {
+        return None;
+    }
+    let space = fonts.width(span.style, " ", size);
+    let mut width = 0.0_f32;
+    for (index, word) in text.split(' ').enumerate() {
+        if word.chars().any(|c| c.is_whitespace() || !fonts.covers(c)) {
+            return None;
+        }
+        let w = fonts.width(span.style, word, size);
+        if index == 0 {
+            if w > max {
+                return None;
+            }
+            width = w;
+        } else {
+            if width + space + w > max {
+                return None;
+            }
+            width += space + w;
+        }
+    }
+    Some(Line {
+        runs: vec![(0.0, span.style, text.to_owned(), width)],
+        width,
+    })
+}
+
 /// Wraps spans into lines of at most `max` points, breaking at spaces; a word longer than a line
 /// is broken between characters.
 pub fn wrap(
@@ -626,6 +660,11 @@ pub fn wrap(
     max: f32,
     missing: &mut BTreeSet<char>,
 ) -> Vec<Line> {
+    if let [span] = spans {
+        if let Some(line) = one_line(fonts, span, size, max) {
+            return vec![line];
+        }
+    }
     let mut lines = vec![Line::default()];
     for word in words(fonts, spans, size, missing) {
         let mut line_is_empty = lines.last().is_none_or(|l| l.runs.is_empty());
@@ -1704,6 +1743,65 @@ mod tests {
 
     fn texts_in(page: &Page) -> Vec<&str> {
         page.texts().collect()
+    }
+
+    #[test]
+    fn a_cell_that_fits_is_laid_out_as_the_general_wrap_lays_it_out() {
+        // The one-line shortcut against the general path (a second, empty span takes it):
+        // the same runs and widths to the bit, including every case the shortcut declines.
+        let texts = [
+            "Özdemir, Şükrü, Dr.",
+            "Nguyễn Thị Lan",
+            "person.4711@stadt-beispiel.de",
+            "Referentin für Integrationspolitik",
+            "Wiśniewski, Łukasz",
+            "two  spaces",
+            " leading",
+            "trailing ",
+            "tab\there",
+            "no\u{a0}break",
+            "line\nbreak",
+            "حداد, ليلى",
+            "",
+            "Landeshauptstadt Düsseldorf Amt für Migration und Integration",
+        ];
+        let mut rng = fastrand::Rng::with_seed(7);
+        let mut cases = 0;
+        for text in texts {
+            for max in [1.0, 20.0, 60.0, 95.5, 140.0, 400.0] {
+                for style in [FontStyle::Regular, FontStyle::Bold] {
+                    let span = Span {
+                        text: text.to_owned(),
+                        style,
+                    };
+                    let size = [8.0, 9.0, 10.5][rng.usize(..3)];
+                    let mut missing_fast = BTreeSet::new();
+                    let mut missing_general = BTreeSet::new();
+                    let fast = wrap(
+                        fonts(),
+                        std::slice::from_ref(&span),
+                        size,
+                        max,
+                        &mut missing_fast,
+                    );
+                    let general = wrap(
+                        fonts(),
+                        &[span, Span::regular("")],
+                        size,
+                        max,
+                        &mut missing_general,
+                    );
+                    assert_eq!(fast, general, "{text:?} at {max} pt");
+                    assert_eq!(missing_fast, missing_general, "{text:?}");
+                    cases += 1;
+                }
+            }
+        }
+        assert_eq!(cases, texts.len() * 12);
+        assert!(
+            one_line(fonts(), &Span::regular("Nguyễn Thị Lan"), 9.0, 400.0).is_some(),
+            "the shortcut is taken for a cell that fits"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use super::audit::{changed_fields, set_fields, Action, Entity};
 use super::{decode, Indexed, Writer};
 use crate::error::{Error, Result};
-use crate::model::person::{PersonFields, PersonHistory};
+use crate::model::person::{ListedPerson, PersonFields, PersonHistory};
 use crate::model::{History, Person};
 
 const COLUMNS: &str = "id, salutation, title, first_name, name_particle, last_name, function,
@@ -67,6 +67,30 @@ impl People<'_> {
     pub fn all(&self) -> Result<Vec<Person>> {
         let mut stmt = self.0.prepare(&format!("SELECT {COLUMNS} FROM people"))?;
         let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// All people as the members list shows them, unsorted.
+    pub fn listed(&self) -> Result<Vec<ListedPerson>> {
+        let mut stmt = self.0.prepare(
+            "SELECT id, title, first_name, name_particle, last_name, function, email, phone, \
+             active FROM people",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            decode("people", row, |row| {
+                Ok(ListedPerson {
+                    id: row.get(0)?,
+                    title: row.get(1)?,
+                    first_name: row.get(2)?,
+                    name_particle: row.get(3)?,
+                    last_name: row.get(4)?,
+                    function: row.get(5)?,
+                    email: row.get(6)?,
+                    phone: row.get(7)?,
+                    active: row.get(8)?,
+                })
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
