@@ -1,6 +1,7 @@
 //! The embedded Noto Sans family: parsed once per process, measured with the fonts' real glyph
 //! advances, and asked which characters it can show at all.
 
+use std::sync::atomic::{AtomicU32, AtomicU8, Ordering};
 use std::sync::OnceLock;
 
 use printpdf::ParsedFont;
@@ -44,17 +45,25 @@ impl FontStyle {
     }
 }
 
-/// Characters below this code point have their advance precomputed: Latin, Greek, Cyrillic,
-/// Latin Extended Additional (Vietnamese) and general punctuation.
+/// Characters below this code point have their advance kept in a table once asked for: Latin,
+/// Greek, Cyrillic, Latin Extended Additional (Vietnamese) and general punctuation.
 const TABLE_END: u32 = 0x2200;
+
+/// A slot of [`Face::table`] not looked up yet, and one of a character without a glyph. Both are
+/// NaN bit patterns, which no advance (a finite number of em) has.
+const UNKNOWN: u32 = u32::MAX;
+const NO_GLYPH: u32 = u32::MAX - 1;
 
 /// One parsed face with a fast advance table.
 pub struct Face {
     /// The parsed font, handed to printpdf for embedding and subsetting.
     pub parsed: ParsedFont,
     units_per_em: f32,
-    /// Advance in em for every code point below [`TABLE_END`]; `None` when the font has no glyph.
-    table: Vec<Option<f32>>,
+    /// Advance in em (as `f32` bits) of every code point below [`TABLE_END`], filled in on first
+    /// use: a document uses a few hundred characters, and looking up all 8,704 in the font's
+    /// character map took most of the time of parsing it. Filled from any thread; two threads
+    /// that race write the same value.
+    table: Vec<AtomicU32>,
 }
 
 impl std::fmt::Debug for Face {
@@ -70,15 +79,11 @@ impl Face {
         let mut warnings = Vec::new();
         let parsed = ParsedFont::from_bytes(style.bytes(), 0, &mut warnings)?;
         let units_per_em = f32::from(parsed.pdf_font_metrics.units_per_em.max(1));
-        let mut face = Face {
+        Some(Face {
             parsed,
             units_per_em,
-            table: Vec::new(),
-        };
-        face.table = (0..TABLE_END)
-            .map(|cp| char::from_u32(cp).and_then(|c| face.lookup(c)))
-            .collect();
-        Some(face)
+            table: (0..TABLE_END).map(|_| AtomicU32::new(UNKNOWN)).collect(),
+        })
     }
 
     fn lookup(&self, c: char) -> Option<f32> {
@@ -90,16 +95,29 @@ impl Face {
     }
 
     /// Advance of `c` in em, `None` when the face has no glyph for it.
+    #[inline]
     pub fn advance(&self, c: char) -> Option<f32> {
-        let cp = u32::from(c);
-        if cp < TABLE_END {
-            self.table.get(cp as usize).copied().flatten()
-        } else {
-            self.lookup(c)
+        let Some(slot) = self.table.get(c as usize) else {
+            return self.lookup(c);
+        };
+        match slot.load(Ordering::Relaxed) {
+            UNKNOWN => self.fill(slot, c),
+            NO_GLYPH => None,
+            bits => Some(f32::from_bits(bits)),
         }
     }
 
+    /// Looks `c` up in the font and keeps the answer in its slot of the table.
+    #[cold]
+    #[inline(never)]
+    fn fill(&self, slot: &AtomicU32, c: char) -> Option<f32> {
+        let advance = self.lookup(c);
+        slot.store(advance.map_or(NO_GLYPH, f32::to_bits), Ordering::Relaxed);
+        advance
+    }
+
     /// Whether the face can show `c`. Controls and spaces count as shown.
+    #[inline]
     pub fn covers(&self, c: char) -> bool {
         c == ' ' || self.advance(c).is_some()
     }
@@ -119,8 +137,9 @@ impl Face {
 pub struct Fonts {
     /// Faces in the order of [`FontStyle::ALL`].
     pub faces: [Face; 4],
-    /// Whether every face shows the code point, below [`TABLE_END`].
-    shown: Vec<bool>,
+    /// Whether every face shows the code point, below [`TABLE_END`]: 0 not asked yet, 1 yes,
+    /// 2 no; filled in on first use like [`Face::table`].
+    shown: Vec<AtomicU8>,
 }
 
 impl Fonts {
@@ -136,15 +155,10 @@ impl Fonts {
                         .map(|style| scope.spawn(move || Face::load(style)))
                         .map(|worker| worker.join().ok().flatten())
                 });
-                let faces = [r?, b?, i?, bi?];
-                let shown = (0..TABLE_END)
-                    .map(|cp| {
-                        char::from_u32(cp).is_some_and(|c| {
-                            c.is_control() || faces.iter().all(|face| face.covers(c))
-                        })
-                    })
-                    .collect();
-                Some(Fonts { faces, shown })
+                Some(Fonts {
+                    faces: [r?, b?, i?, bi?],
+                    shown: (0..TABLE_END).map(|_| AtomicU8::new(0)).collect(),
+                })
             })
             .as_ref()
             .ok_or_else(|| Error::Pdf {
@@ -164,11 +178,28 @@ impl Fonts {
     }
 
     /// Whether every face can show `c` (the layout may set any text bold or italic).
+    #[inline]
     pub fn covers(&self, c: char) -> bool {
-        match self.shown.get(c as usize) {
-            Some(shown) => *shown,
-            None => c.is_control() || self.faces.iter().all(|f| f.covers(c)),
+        match self
+            .shown
+            .get(c as usize)
+            .map(|slot| slot.load(Ordering::Relaxed))
+        {
+            Some(1) => true,
+            Some(2) => false,
+            _ => self.ask_every_face(c),
         }
+    }
+
+    /// Whether every face shows `c`, kept in [`Fonts::shown`] below [`TABLE_END`].
+    #[cold]
+    #[inline(never)]
+    fn ask_every_face(&self, c: char) -> bool {
+        let shown = c.is_control() || self.faces.iter().all(|f| f.covers(c));
+        if let Some(slot) = self.shown.get(c as usize) {
+            slot.store(if shown { 1 } else { 2 }, Ordering::Relaxed);
+        }
+        shown
     }
 }
 
@@ -186,6 +217,21 @@ mod tests {
             !fonts.covers('ل'),
             "Noto Sans has no Arabic: such text must be reported, not dropped"
         );
+    }
+
+    #[test]
+    fn the_advance_table_answers_what_the_font_says_on_every_later_ask() {
+        let fonts = Fonts::get().expect("fonts");
+        for face in &fonts.faces {
+            for c in "AaÖöŞşŁłễị€ لx\u{2}\u{21ff}\u{2200}".chars() {
+                let direct = face.lookup(c);
+                assert_eq!(face.advance(c), direct, "first ask of {c:?}");
+                assert_eq!(face.advance(c), direct, "from the table: {c:?}");
+            }
+        }
+        for _ in 0..2 {
+            assert!(fonts.covers('ễ') && fonts.covers('\n') && !fonts.covers('ل'));
+        }
     }
 
     #[test]
