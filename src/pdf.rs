@@ -651,6 +651,15 @@ impl<'a> Context<'a> {
         out
     }
 
+    /// [`Context::clean`] of a text the caller owns: handed back as it is when the fonts show
+    /// it all (the common case, without a copy), and the entry named only when they do not.
+    pub(crate) fn clean_owned(&mut self, entry: impl FnOnce() -> String, text: String) -> String {
+        if text.chars().all(|c| self.fonts.covers(c)) {
+            return text;
+        }
+        self.clean(&entry(), &text)
+    }
+
     /// Cleans an optional text.
     pub(crate) fn clean_opt(&mut self, entry: &str, text: Option<&str>) -> Option<String> {
         text.map(|t| self.clean(entry, t))

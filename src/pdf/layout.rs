@@ -621,18 +621,17 @@ fn words(fonts: &Fonts, spans: &[Span], size: f32, missing: &mut BTreeSet<char>)
 /// font shows, single spaces between them. Most table cells are such a span, and this spares
 /// them the words and pieces; the widths are summed and compared in the same order as in
 /// [`wrap`], so the result is the same to the bit. `None` for anything else.
-fn one_line(fonts: &Fonts, span: &Span, size: f32, max: f32) -> Option<Line> {
-    let text = span.text.as_str();
+fn one_line(fonts: &Fonts, style: FontStyle, text: &str, size: f32, max: f32) -> Option<Line> {
     if text.is_empty() || text.starts_with(' ') || text.ends_with(' ') || text.contains("  ") {
         return None;
     }
-    let space = fonts.width(span.style, " ", size);
+    let space = fonts.width(style, " ", size);
     let mut width = 0.0_f32;
     for (index, word) in text.split(' ').enumerate() {
         if word.chars().any(|c| c.is_whitespace() || !fonts.covers(c)) {
             return None;
         }
-        let w = fonts.width(span.style, word, size);
+        let w = fonts.width(style, word, size);
         if index == 0 {
             if w > max {
                 return None;
@@ -646,9 +645,33 @@ fn one_line(fonts: &Fonts, span: &Span, size: f32, max: f32) -> Option<Line> {
         }
     }
     Some(Line {
-        runs: vec![(0.0, span.style, text.to_owned(), width)],
+        runs: vec![(0.0, style, text.to_owned(), width)],
         width,
     })
+}
+
+/// [`wrap`] of one text in one face, without making a span of it when it fits on one line.
+fn wrap_text(
+    fonts: &Fonts,
+    style: FontStyle,
+    text: &str,
+    size: f32,
+    max: f32,
+    missing: &mut BTreeSet<char>,
+) -> Vec<Line> {
+    match one_line(fonts, style, text, size, max) {
+        Some(line) => vec![line],
+        None => wrap(
+            fonts,
+            &[Span {
+                text: text.to_owned(),
+                style,
+            }],
+            size,
+            max,
+            missing,
+        ),
+    }
 }
 
 /// Wraps spans into lines of at most `max` points, breaking at spaces; a word longer than a line
@@ -661,7 +684,7 @@ pub fn wrap(
     missing: &mut BTreeSet<char>,
 ) -> Vec<Line> {
     if let [span] = spans {
-        if let Some(line) = one_line(fonts, span, size, max) {
+        if let Some(line) = one_line(fonts, span.style, &span.text, size, max) {
             return vec![line];
         }
     }
@@ -934,7 +957,7 @@ impl<'a> Layouter<'a> {
 
     fn table_header(&mut self, table: &Table, widths: &[f32]) {
         let size = table.size;
-        let cells: Vec<Vec<Line>> = table
+        let mut cells: Vec<Vec<Line>> = table
             .columns
             .iter()
             .zip(widths)
@@ -959,7 +982,7 @@ impl<'a> Layouter<'a> {
             fill: Some(Color::SHADE),
             stroke: None,
         });
-        self.cells(table, widths, &cells, 0, lines, height, true);
+        self.cells(table, widths, &mut cells, 0, lines, height, true);
         self.y += height;
     }
 
@@ -969,7 +992,7 @@ impl<'a> Layouter<'a> {
         &mut self,
         table: &Table,
         widths: &[f32],
-        cells: &[Vec<Line>],
+        cells: &mut [Vec<Line>],
         from: usize,
         to: usize,
         height: f32,
@@ -979,16 +1002,18 @@ impl<'a> Layouter<'a> {
         let y = self.y;
         let mut x = self.left;
         let mut items = Vec::new();
+        // Each line is placed once (the bands of a split row do not overlap): its texts move
+        // into the page's items.
         for ((column, width), lines) in table.columns.iter().zip(widths).zip(cells) {
             let inner = (width - 2.0 * CELL_PAD).max(1.0);
-            for (index, line) in lines.iter().enumerate().take(to).skip(from) {
+            for (index, line) in lines.iter_mut().enumerate().take(to).skip(from) {
                 let baseline = y + CELL_PAD + (index - from) as f32 * size * LEADING + size;
                 let start = x + CELL_PAD + aligned(column.align, inner, line.width);
-                for (dx, style, text, w) in &line.runs {
+                for (dx, style, text, w) in &mut line.runs {
                     items.push(Item::Text {
-                        x: start + dx,
+                        x: start + *dx,
                         y: baseline,
-                        text: text.clone(),
+                        text: std::mem::take(text),
                         style: *style,
                         size,
                         color: Color::BLACK,
@@ -1075,9 +1100,10 @@ impl<'a> Layouter<'a> {
                     }
                     Row::Cells(texts) => {
                         let text = texts.get(column).map_or("", String::as_str);
-                        wrap(
+                        wrap_text(
                             self.fonts,
-                            &[Span::regular(text)],
+                            FontStyle::Regular,
+                            text,
                             size,
                             max,
                             &mut self.missing,
@@ -1201,7 +1227,7 @@ impl<'a> Layouter<'a> {
         for (index, row) in rows.iter().enumerate() {
             // A group heading is kept with its first row; a row is never split unless it is
             // taller than a page.
-            let (cells, height) = match row {
+            let (mut cells, height) = match row {
                 Row::Group(_) => (Vec::new(), self.row_height(table, &widths, &rows[index..])),
                 _ => {
                     let cells = self.row_cells(table, &widths, row);
@@ -1231,7 +1257,7 @@ impl<'a> Layouter<'a> {
             }
             let lines = cells.iter().map(Vec::len).max().unwrap_or(1);
             if self.y + height <= self.bottom {
-                self.cells(table, &widths, &cells, 0, lines, height, false);
+                self.cells(table, &widths, &mut cells, 0, lines, height, false);
                 self.y += height;
                 continue;
             }
@@ -1243,7 +1269,7 @@ impl<'a> Layouter<'a> {
                     .max(1.0) as usize;
                 let to = (from + room).min(lines);
                 let band = (to - from) as f32 * line_height + 2.0 * CELL_PAD;
-                self.cells(table, &widths, &cells, from, to, band, false);
+                self.cells(table, &widths, &mut cells, from, to, band, false);
                 self.y += band;
                 from = to;
                 if from < lines {
@@ -1799,7 +1825,7 @@ mod tests {
         }
         assert_eq!(cases, texts.len() * 12);
         assert!(
-            one_line(fonts(), &Span::regular("Nguyễn Thị Lan"), 9.0, 400.0).is_some(),
+            one_line(fonts(), FontStyle::Regular, "Nguyễn Thị Lan", 9.0, 400.0).is_some(),
             "the shortcut is taken for a cell that fits"
         );
     }

@@ -47,18 +47,23 @@ impl MemberColumn {
         Column::new(header, width)
     }
 
-    fn value(self, ctx: &mut Context<'_>, entry: &str, row: &MemberRow) -> String {
+    /// The cell of `row`, cleaned for the fonts. The row's texts are moved into the cell (each
+    /// row is printed once): only the name stays, as it names the entry of a warning, which is
+    /// put together only when a character is missing.
+    fn value(self, ctx: &mut Context<'_>, row: &mut MemberRow) -> String {
         let text = match self {
             Self::Name => Some(row.name.clone()),
-            Self::Organisation => row.organisation.clone(),
+            Self::Organisation => row.organisation.take(),
             Self::Role => row.role.map(|r| r.label().to_owned()),
-            Self::Function => row.function.clone(),
-            Self::Email => row.email.clone(),
-            Self::Phone => row.phone.clone(),
-            Self::State => row.state.clone(),
+            Self::Function => row.function.take(),
+            Self::Email => row.email.take(),
+            Self::Phone => row.phone.take(),
+            Self::State => row.state.take(),
             Self::Since => row.since.map(date::german),
         };
-        text.map(|t| ctx.clean(entry, &t)).unwrap_or_default()
+        let name = &row.name;
+        text.map(|t| ctx.clean_owned(|| format!("Person „{name}“"), t))
+            .unwrap_or_default()
     }
 }
 
@@ -135,25 +140,29 @@ pub(super) fn build(
     doc.push(Block::Spacer(2.0));
 
     let mut table_rows = Vec::with_capacity(rows.len() + 64);
-    let cell_row = |ctx: &mut Context<'_>, row: &MemberRow| {
-        let entry = format!("Person „{}“", row.name);
-        Row::Cells(columns.iter().map(|c| c.value(ctx, &entry, row)).collect())
+    let cell_row = |ctx: &mut Context<'_>, mut row: MemberRow| {
+        Row::Cells(columns.iter().map(|c| c.value(ctx, &mut row)).collect())
     };
+    let count = rows.len();
     match options.grouping {
         Grouping::Alphabetical => {
-            for row in &rows {
+            for row in rows {
                 table_rows.push(cell_row(ctx, row));
             }
         }
         Grouping::Organisation => {
-            // Organisations ranked once (a few dozen names for 10,000 rows); people without
-            // one come last. Within an organisation the filter's order (by name by default)
-            // stays: the index ends every tie.
-            let names: std::collections::BTreeSet<(String, &str)> = rows
+            // Organisations ranked once, each name keyed once (a few dozen names for 10,000
+            // rows); people without one come last. Within an organisation the filter's order
+            // (by name by default) stays: the index ends every tie.
+            let distinct: std::collections::HashSet<&str> = rows
                 .iter()
                 .filter_map(|r| r.organisation.as_deref())
+                .collect();
+            let mut names: Vec<(String, &str)> = distinct
+                .into_iter()
                 .map(|name| (sort_key(name), name))
                 .collect();
+            names.sort_unstable();
             let rank: std::collections::HashMap<&str, usize> = names
                 .iter()
                 .enumerate()
@@ -172,21 +181,23 @@ pub(super) fn build(
                 })
                 .collect();
             keyed.sort_unstable();
-            let mut current: Option<Option<&str>> = None;
-            for (_, index) in keyed {
-                let row = &rows[index];
-                let organisation = row.organisation.as_deref();
-                if current != Some(organisation) {
-                    let label = organisation.unwrap_or("Ohne Organisation");
+            let mut rows: Vec<Option<MemberRow>> = rows.into_iter().map(Some).collect();
+            let mut current: Option<usize> = None;
+            for (rank, index) in keyed {
+                let Some(row) = rows[index].take() else {
+                    continue;
+                };
+                if current != Some(rank) {
+                    let label = row.organisation.as_deref().unwrap_or("Ohne Organisation");
                     let label = ctx.clean("Organisation", label);
                     table_rows.push(Row::Group(label));
-                    current = Some(organisation);
+                    current = Some(rank);
                 }
                 table_rows.push(cell_row(ctx, row));
             }
         }
     }
-    if rows.is_empty() {
+    if count == 0 {
         doc.push(Block::text("Keine Personen entsprechen der Auswahl."));
     } else {
         let table = Table::new(columns.iter().map(|c| c.column()).collect(), table_rows);
