@@ -71,23 +71,37 @@ async function run(index) {
     // The page marks when the first rows were painted (ui/src/main.ts; the bare window's
     // mark.js): two animation frames after they entered the DOM. Read it once it is there.
     const deadline = Date.now() + TIMEOUT;
-    let paintedEpoch = null;
-    while (paintedEpoch === null) {
-      paintedEpoch = await browser
+    // Besides the mark: when the page's navigation began (the window and its web process
+    // exist), when the bundle had run (DOMContentLoaded: module scripts run before it) and when
+    // the first rows entered the DOM, to tell the shell's start from the page's.
+    let marks = null;
+    while (marks === null) {
+      marks = await browser
         .execute(() => {
           const mark = performance.getEntriesByName('zirkel:members-painted')[0];
-          return mark ? performance.timeOrigin + mark.startTime : null;
+          if (!mark) return null;
+          const nav = performance.getEntriesByType('navigation')[0];
+          return {
+            origin: performance.timeOrigin,
+            painted: mark.startTime,
+            loaded: nav ? nav.domContentLoadedEventEnd : null,
+          };
         })
         .catch(() => null);
-      if (paintedEpoch === null) {
+      if (marks === null) {
         if (Date.now() > deadline) throw new Error(`no painted ${ROW} in ${TIMEOUT} ms`);
         await sleep(50);
       }
     }
-    const startMs = paintedEpoch - OFFSET - started;
+    const since = (epoch) => epoch - OFFSET - started;
+    const startMs = since(marks.origin + marks.painted);
+    const navigationMs = since(marks.origin);
+    const loadedMs = marks.loaded === null ? null : since(marks.origin + marks.loaded);
     log(
       `run ${index + 1}: rows painted ${startMs.toFixed(0)} ms after the process started ` +
-        `(WebDriver session ready at ${(sessionAt - started).toFixed(0)} ms)`,
+        `(WebDriver session ready at ${(sessionAt - started).toFixed(0)} ms, page navigation ` +
+        `began at ${navigationMs.toFixed(0)} ms, DOMContentLoaded at ` +
+        `${loadedMs === null ? '?' : loadedMs.toFixed(0)} ms)`,
     );
     await sleep(SETTLE_MS);
     const afterStart = pss(pid);
@@ -114,7 +128,7 @@ async function run(index) {
       afterScreens = pss(pid);
       log(`run ${index + 1}: PSS after every screen ${describe(afterScreens)}`);
     }
-    return { startMs, afterStart, afterScreens };
+    return { startMs, navigationMs, loadedMs, afterStart, afterScreens };
   } finally {
     await close();
   }
