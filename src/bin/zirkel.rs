@@ -6,6 +6,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// A short-lived process that allocates many small strings (rows, cells, text runs) and frees
+/// them at once: mimalloc's thread-local free lists beat glibc's malloc there (the 10,000-row
+/// member list, end to end: 251 → 212 ms, mean of 40 runs, on a slow 2-core machine). The app
+/// keeps the system allocator, its memory being measured against a target.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// `print!` to stdout, except that a reader that went away (`zirkel … | head`) ends the program
 /// quietly instead of with a panic: what had to be written is written before anything is printed.
 macro_rules! out {
