@@ -272,14 +272,18 @@ pub(crate) fn set_fields<T: serde::Serialize>(record: &T) -> Vec<&'static str> {
     let Ok(serde_json::Value::Object(map)) = serde_json::to_value(record) else {
         return Vec::new();
     };
-    FIELD_NAMES
+    // The record's own keys, each found once in the list (an equality test compares lengths
+    // first), then put in the list's order: a look-up of every listed name in the map cost an
+    // import of 10,000 people a twentieth of its time in string comparisons.
+    let mut found: Vec<usize> = map
         .iter()
-        .copied()
-        .filter(|name| {
-            map.get(*name).is_some_and(|v| {
-                !matches!(v, serde_json::Value::Null | serde_json::Value::Bool(false))
-            })
-        })
+        .filter(|(_, v)| !matches!(v, serde_json::Value::Null | serde_json::Value::Bool(false)))
+        .filter_map(|(key, _)| FIELD_NAMES.iter().position(|name| name == key))
+        .collect();
+    found.sort_unstable();
+    found
+        .into_iter()
+        .filter_map(|i| FIELD_NAMES.get(i).copied())
         .collect()
 }
 

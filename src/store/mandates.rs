@@ -74,18 +74,25 @@ impl Mandates<'_> {
         start: NaiveDate,
         end: Option<NaiveDate>,
     ) -> Result<Vec<Mandate>> {
-        // Two indexed look-ups (by person; by organisation and role only for the seat) instead
-        // of one OR that would scan every mandate of the organisation in that role.
-        self.query(
-            "WHERE person_id = ?3 AND organisation_id = ?1 AND role = ?2
+        // Two look-ups, disjoint so that no temporary B-tree is needed to merge them (UNION
+        // builds one per call): the person's own mandates through `mandates_person` (the `+`
+        // keeps SQLite from preferring `mandates_organisation`, which would walk every mandate
+        // of the organisation in that role: quadratic in an import), and only for the permanent
+        // seat the other holders' through `mandates_organisation`. Sorted by id afterwards, the
+        // order the UNION gave.
+        let mut found = self.query(
+            "WHERE person_id = ?3 AND +organisation_id = ?1 AND +role = ?2
                AND (end_date IS NULL OR end_date >= ?4) AND (?5 IS NULL OR start_date <= ?5)
-             UNION
+             UNION ALL
              SELECT id, person_id, organisation_id, role, start_date, end_date, notes
              FROM mandates
              WHERE ?2 = 'permanent' AND organisation_id = ?1 AND role = 'permanent'
+               AND person_id <> ?3
                AND (end_date IS NULL OR end_date >= ?4) AND (?5 IS NULL OR start_date <= ?5)",
             params![organisation_id, role, person_id, start, end],
-        )
+        )?;
+        found.sort_unstable_by_key(|m| m.id);
+        Ok(found)
     }
 
     /// All mandates.
