@@ -542,4 +542,33 @@ mod tests {
         assert_eq!(person & ((1 << ID_BITS) - 1), 7);
         assert!(rowid(SearchKind::Person, (1 << ID_BITS) - 1) < rowid(SearchKind::Organisation, 0));
     }
+
+    #[test]
+    fn a_person_with_two_mandates_at_one_organisation_names_it_once() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        super::super::schema::migrations()
+            .to_latest(&mut conn)
+            .expect("schema");
+        conn.execute_batch(
+            "INSERT INTO people (id, first_name, last_name, created_at, created_by, updated_at,
+                updated_by) VALUES (1, 'Thị Lan', 'Nguyễn', 't', 'u', 't', 'u');
+             INSERT INTO organisations (id, name, kind, created_at, created_by, updated_at,
+                updated_by) VALUES (1, 'Stadt Köln', 'city', 't', 'u', 't', 'u'),
+                (2, 'Deutscher Städtetag', 'umbrella_association', 't', 'u', 't', 'u');
+             INSERT INTO mandates (person_id, organisation_id, role, start_date, end_date,
+                created_at, created_by, updated_at, updated_by) VALUES
+                (1, 1, 'permanent', '2020-01-01', '2022-12-31', 't', 'u', 't', 'u'),
+                (1, 2, 'guest', '2021-01-01', NULL, 't', 'u', 't', 'u'),
+                (1, 1, 'deputy', '2023-01-01', NULL, 't', 'u', 't', 'u');",
+        )
+        .expect("data");
+        let text = person_document(&conn, 1).expect("read").expect("entry");
+        assert_eq!(text.matches("Stadt Köln").count(), 1, "{text}");
+        assert!(text.contains("Nguyễn"), "{text}");
+        // In the order of the mandates, each organisation at its first.
+        let koeln = text.find("Stadt Köln").expect("Köln");
+        let staedtetag = text.find("Deutscher Städtetag").expect("Städtetag");
+        assert!(koeln < staedtetag, "{text}");
+        assert_eq!(person_document(&conn, 2).expect("read"), None);
+    }
 }
