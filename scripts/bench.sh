@@ -88,8 +88,8 @@ else
   log "using the display $DISPLAY"
 fi
 # Under a D-Bus session of their own, as the end-to-end tests run (the single-instance plugin).
-# Five cold starts each: the start is bimodal here (in about one run of three the web process
-# begins its navigation about 0.5 s late, the bare window's too), and a median of three is
+# Five cold starts each: the start is bimodal here (in 3 of 8 release runs Zirkel's page began
+# its navigation about 0.5 s late, in 1 of 8 the bare window's), and a median of three is
 # decided by which runs were the slow ones.
 step window-bare 300 dbus-run-session -- node scripts/bench/window.mjs --app "$BARE" \
   --label bare --runs 5 --out "$OUT/window-bare.json"

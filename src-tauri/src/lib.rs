@@ -153,10 +153,11 @@ pub fn builder<R: tauri::Runtime>(
 /// spelling in the user's Windows languages by itself.
 ///
 /// Called once, when the first page has finished loading (see `run`): loading the dictionary
-/// blocks the main thread for 60 to 90 ms, and done before the window's first navigation it
-/// held that navigation back (in 9 of 11 cold starts under Xvfb, by about half a second). Only
-/// the minutes' and recommendations' text areas check spelling, and no one types into them in
-/// the first second.
+/// blocks the main thread for 60 to 90 ms. Done before the window's first navigation, that
+/// navigation began about half a second late in 9 of 11 debug-build cold starts under Xvfb;
+/// done here, in 16 of 70 (the bare Tauri window: 1 of 14; the cause of those is not known).
+/// Only the minutes' and recommendations' text areas check spelling, and no one types into
+/// them in the first second.
 fn spell_check_in_german<R: tauri::Runtime>(webview: &tauri::Webview<R>) {
     #[cfg(target_os = "linux")]
     let result = webview.with_webview(|webview| {
