@@ -10,6 +10,12 @@ use chrono::NaiveDate;
 use super::fonts::{FontStyle, Fonts};
 use crate::model::date;
 
+/// Table rows measured together before they are placed: enough to share among the cores, few
+/// enough that their lines do not pile up in memory before they move into the pages.
+const MEASURE_BATCH: usize = 2048;
+/// From this many rows a batch is measured on more than one thread.
+const PARALLEL_ROWS: usize = 256;
+
 /// Points per millimetre.
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
 
@@ -674,6 +680,84 @@ fn wrap_text(
     }
 }
 
+/// The lines of each cell of `row` (none for a group heading) in columns of `widths`.
+fn row_cells(
+    fonts: &Fonts,
+    table: &Table,
+    widths: &[f32],
+    row: &Row,
+    missing: &mut BTreeSet<char>,
+) -> Vec<Vec<Line>> {
+    let size = table.size;
+    widths
+        .iter()
+        .enumerate()
+        .map(|(column, w)| {
+            let max = (w - 2.0 * CELL_PAD).max(1.0);
+            match row {
+                Row::Rich(cells) => {
+                    let spans = cells.get(column).map_or(&[][..], Vec::as_slice);
+                    wrap(fonts, spans, size, max, missing)
+                }
+                Row::Cells(texts) => {
+                    let text = texts.get(column).map_or("", String::as_str);
+                    wrap_text(fonts, FontStyle::Regular, text, size, max, missing)
+                }
+                Row::Group(_) => Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// The cells of `rows` (none for a group heading), as [`row_cells`] lays them out one by one:
+/// a long table's rows are wrapped on every core, each row being independent.
+fn measure_rows(
+    fonts: &Fonts,
+    table: &Table,
+    widths: &[f32],
+    rows: &[Row],
+    missing: &mut BTreeSet<char>,
+) -> Vec<Vec<Vec<Line>>> {
+    let measure = |rows: &[Row], missing: &mut BTreeSet<char>| -> Vec<Vec<Vec<Line>>> {
+        rows.iter()
+            .map(|row| row_cells(fonts, table, widths, row, missing))
+            .collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if threads < 2 || rows.len() < PARALLEL_ROWS {
+        return measure(rows, missing);
+    }
+    let chunk = rows.len().div_ceil(threads);
+    let (first, others) = rows.split_at(chunk);
+    let (mut measured, rest) = std::thread::scope(|scope| {
+        let workers: Vec<_> = others
+            .chunks(chunk)
+            .map(|rows| {
+                scope.spawn(move || {
+                    let mut missing = BTreeSet::new();
+                    let cells = measure(rows, &mut missing);
+                    (cells, missing)
+                })
+            })
+            .collect();
+        let measured = measure(first, missing);
+        let rest: Vec<_> = workers
+            .into_iter()
+            .map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
+            .collect();
+        (measured, rest)
+    });
+    for (cells, more) in rest {
+        measured.extend(cells);
+        missing.extend(more);
+    }
+    measured
+}
+
 /// Wraps spans into lines of at most `max` points, breaking at spaces; a word longer than a line
 /// is broken between characters.
 pub fn wrap(
@@ -1087,32 +1171,12 @@ impl<'a> Layouter<'a> {
 
     /// The lines of each cell of a row of cells (none for a group heading).
     fn row_cells(&mut self, table: &Table, widths: &[f32], row: &Row) -> Vec<Vec<Line>> {
-        let size = table.size;
-        widths
-            .iter()
-            .enumerate()
-            .map(|(column, w)| {
-                let max = (w - 2.0 * CELL_PAD).max(1.0);
-                match row {
-                    Row::Rich(cells) => {
-                        let spans = cells.get(column).map_or(&[][..], Vec::as_slice);
-                        wrap(self.fonts, spans, size, max, &mut self.missing)
-                    }
-                    Row::Cells(texts) => {
-                        let text = texts.get(column).map_or("", String::as_str);
-                        wrap_text(
-                            self.fonts,
-                            FontStyle::Regular,
-                            text,
-                            size,
-                            max,
-                            &mut self.missing,
-                        )
-                    }
-                    Row::Group(_) => Vec::new(),
-                }
-            })
-            .collect()
+        row_cells(self.fonts, table, widths, row, &mut self.missing)
+    }
+
+    /// The cells of `rows`, see [`measure_rows`].
+    fn measure_rows(&mut self, table: &Table, widths: &[f32], rows: &[Row]) -> Vec<Vec<Vec<Line>>> {
+        measure_rows(self.fonts, table, widths, rows, &mut self.missing)
     }
 
     /// The lines of a group heading row.
@@ -1136,14 +1200,16 @@ impl<'a> Layouter<'a> {
     }
 
     /// The height of the first of `rows` as laid out, a group heading with the row it is kept
-    /// with (one line of it when that row is split anyway, being taller than a page).
-    fn row_height(&mut self, table: &Table, widths: &[f32], rows: &[Row]) -> f32 {
+    /// with (one line of it when that row is split anyway, being taller than a page). `known`
+    /// holds the heights of rows already measured, from the first on (a group's is not read).
+    fn row_height(&mut self, table: &Table, widths: &[f32], rows: &[Row], known: &[f32]) -> f32 {
         match rows.first() {
             None => 0.0,
             Some(Row::Group(text)) => {
                 let lines = self.group_lines(table, text).len();
                 let group = Self::group_height(table, lines);
-                let next = self.row_height(table, widths, &rows[1..]);
+                let next =
+                    self.row_height(table, widths, &rows[1..], known.get(1..).unwrap_or(&[]));
                 let page = self.bottom
                     - self.top(false)
                     - CONTINUED_SIZE * LEADING
@@ -1154,10 +1220,13 @@ impl<'a> Layouter<'a> {
                     group + next
                 }
             }
-            Some(row) => {
-                let cells = self.row_cells(table, widths, row);
-                Self::cells_height(table, &cells)
-            }
+            Some(row) => match known.first() {
+                Some(height) => *height,
+                None => {
+                    let cells = self.row_cells(table, widths, row);
+                    Self::cells_height(table, &cells)
+                }
+            },
         }
     }
 
@@ -1224,16 +1293,33 @@ impl<'a> Layouter<'a> {
         // The group heading the rows belong to, repeated when they continue on a new page.
         let mut group: Option<&str> = None;
         let rows = &table.rows;
+        // Rows are measured a batch at a time (on every core), then placed one by one.
+        let mut batch_start = 0;
+        let mut batch: Vec<Vec<Vec<Line>>> = Vec::new();
+        let mut heights: Vec<f32> = Vec::new();
         for (index, row) in rows.iter().enumerate() {
+            if index == batch_start + batch.len() {
+                batch_start = index;
+                let end = (index + MEASURE_BATCH).min(rows.len());
+                batch = self.measure_rows(table, &widths, &rows[index..end]);
+                heights = rows[index..end]
+                    .iter()
+                    .zip(&batch)
+                    .map(|(row, cells)| match row {
+                        Row::Group(_) => 0.0,
+                        _ => Self::cells_height(table, cells),
+                    })
+                    .collect();
+            }
+            let local = index - batch_start;
             // A group heading is kept with its first row; a row is never split unless it is
             // taller than a page.
             let (mut cells, height) = match row {
-                Row::Group(_) => (Vec::new(), self.row_height(table, &widths, &rows[index..])),
-                _ => {
-                    let cells = self.row_cells(table, &widths, row);
-                    let height = Self::cells_height(table, &cells);
-                    (cells, height)
+                Row::Group(_) => {
+                    let height = self.row_height(table, &widths, &rows[index..], &heights[local..]);
+                    (Vec::new(), height)
                 }
+                _ => (std::mem::take(&mut batch[local]), heights[local]),
             };
             let needed = height + if header_on_page { 0.0 } else { header_height };
             let starts_group = matches!(row, Row::Group(_));
@@ -1339,7 +1425,8 @@ impl<'a> Layouter<'a> {
             }
             Block::Table(table) => {
                 let widths = self.column_widths(table);
-                self.header_height(table, &widths) + self.row_height(table, &widths, &table.rows)
+                self.header_height(table, &widths)
+                    + self.row_height(table, &widths, &table.rows, &[])
             }
             Block::Spacer(height) => mm(*height) + self.start_height(&rest[1..], lines),
             Block::Bookmark(_) => self.start_height(&rest[1..], lines),
@@ -1880,6 +1967,99 @@ mod tests {
             }
         }
         assert_eq!(characters, 300, "the broken word keeps every character");
+    }
+
+    #[test]
+    fn rows_measured_on_several_threads_are_the_rows_measured_one_by_one() {
+        let table = Table::new(
+            vec![
+                Column::new("Name", Width::Fixed(30.0)),
+                Column::new("Organisation", Width::Share(1.0)),
+            ],
+            (0..3 * PARALLEL_ROWS)
+                .map(|i| match i % 97 {
+                    0 => Row::Group(format!("Gruppe {i}")),
+                    // A character outside the font, far into the last thread's share.
+                    _ if i == 3 * PARALLEL_ROWS - 5 => {
+                        Row::Cells(vec!["ليلى".to_owned(), "x".to_owned()])
+                    }
+                    _ => Row::Cells(vec![
+                        format!("Nguyễn Thị Zeile {i} mit einem langen Namen"),
+                        "Ministerium für Integration ".repeat(i % 4 + 1),
+                    ]),
+                })
+                .collect(),
+        );
+        let widths = [mm(30.0), mm(60.0)];
+        let mut one_by_one = BTreeSet::new();
+        let expected: Vec<Vec<Vec<Line>>> = table
+            .rows
+            .iter()
+            .map(|row| row_cells(fonts(), &table, &widths, row, &mut one_by_one))
+            .collect();
+        let mut together = BTreeSet::new();
+        let measured = measure_rows(fonts(), &table, &widths, &table.rows, &mut together);
+        assert_eq!(measured, expected);
+        assert!(
+            expected
+                .iter()
+                .any(|cells| cells.iter().any(|c| c.len() > 1)),
+            "wrapped"
+        );
+        assert!(together.contains(&'ل'), "{together:?}");
+        assert_eq!(together, one_by_one);
+    }
+
+    #[test]
+    fn a_group_heading_at_the_end_of_a_measured_batch_stays_with_its_row() {
+        // Group headings around every batch boundary and in between: none ends a page.
+        let rows: Vec<Row> = (0..2 * MEASURE_BATCH + 50)
+            .map(|i| {
+                if i % MEASURE_BATCH >= MEASURE_BATCH - 3 || i % MEASURE_BATCH < 2 || i % 37 == 0 {
+                    Row::Group(format!("Gruppe {i}"))
+                } else if i % 3 == 0 {
+                    // Rows of one to three lines: the room left on a page varies.
+                    Row::Cells(vec![format!("Zeile {i}{}", " lang".repeat(i % 7 * 3))])
+                } else {
+                    Row::Cells(vec![format!("Zeile {i}")])
+                }
+            })
+            .collect();
+        let mut doc = Document::new("Mitgliederliste", day());
+        doc.push(Block::Table(Table::new(
+            vec![
+                Column::new("Name", Width::Fixed(40.0)),
+                Column::new("", Width::Share(1.0)),
+            ],
+            rows,
+        )));
+        let laid = layout(fonts(), &doc);
+        let mut seen = Vec::new();
+        for (index, page) in laid.pages.iter().enumerate() {
+            let texts: Vec<&str> = texts_in(page)
+                .into_iter()
+                .filter(|t| t.starts_with("Zeile ") || t.starts_with("Gruppe "))
+                .collect();
+            if index + 1 < laid.pages.len() {
+                let last = texts.last().expect("rows on every page");
+                assert!(
+                    last.starts_with("Zeile "),
+                    "page {} ends with {last}",
+                    index + 1
+                );
+            }
+            seen.extend(
+                texts
+                    .iter()
+                    .filter(|t| !t.ends_with("(Fortsetzung)"))
+                    .copied(),
+            );
+        }
+        assert_eq!(
+            seen.len(),
+            2 * MEASURE_BATCH + 50,
+            "every row and heading once"
+        );
     }
 
     #[test]
