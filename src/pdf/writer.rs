@@ -270,26 +270,11 @@ fn page_streams(laid: &Laid, height: f32, resources: &Resources<'_>) -> Result<V
         let mut deflater = Deflater::new();
         pages.iter().map(|page| one(&mut deflater, page)).collect()
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    if threads < 2 || laid.pages.len() < 8 {
-        return some(&laid.pages);
+    let mut streams = Vec::with_capacity(laid.pages.len());
+    for part in super::layout::in_parallel(&laid.pages, 8, some) {
+        streams.extend(part.map_err(|_| pdf_error("ein Arbeitsschritt brach ab"))??);
     }
-    let chunk = laid.pages.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = laid
-            .pages
-            .chunks(chunk)
-            .map(|pages| scope.spawn(move || some(pages)))
-            .collect();
-        let mut streams = Vec::with_capacity(laid.pages.len());
-        for worker in workers {
-            let part = worker
-                .join()
-                .map_err(|_| pdf_error("ein Arbeitsschritt brach ab"))??;
-            streams.extend(part);
-        }
-        Ok(streams)
-    })
+    Ok(streams)
 }
 
 /// A zlib compressor kept for many streams: its tables (about 300 KB) are set up once and reset
