@@ -2038,8 +2038,9 @@ mod tests {
     }
 
     #[test]
-    fn a_group_heading_at_the_end_of_a_measured_batch_stays_with_its_row() {
-        // Group headings around every batch boundary and in between: none ends a page.
+    fn group_headings_around_the_measured_batches_never_end_a_page() {
+        // Group headings at the ends and starts of the measured batches and every 37th row,
+        // rows of one to three lines: no page but the last ends with a group heading.
         let rows: Vec<Row> = (0..2 * MEASURE_BATCH + 50)
             .map(|i| {
                 if i % MEASURE_BATCH >= MEASURE_BATCH - 3 || i % MEASURE_BATCH < 2 || i % 37 == 0 {
