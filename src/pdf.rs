@@ -870,9 +870,68 @@ pub(crate) fn date_range(first: NaiveDate, last: NaiveDate) -> String {
     date::german_range(first, last)
 }
 
+/// `work` over `items` in order, split among the cores (at most four) once there are `least`
+/// items or more, the first share on the calling thread: one result per share, a share that
+/// panicked as its panic (also when the items were too few to share).
+fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    least: usize,
+    work: impl Fn(&[T]) -> R + Sync,
+) -> Vec<std::thread::Result<R>> {
+    let here = |share: &[T]| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(share)));
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if threads < 2 || items.len() < least.max(2) {
+        return vec![here(items)];
+    }
+    let (first, others) = items.split_at(items.len().div_ceil(threads));
+    let work = &work;
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = others
+            .chunks(first.len())
+            .map(|share| scope.spawn(move || work(share)))
+            .collect();
+        let mut results = vec![here(first)];
+        results.extend(workers.into_iter().map(|worker| worker.join()));
+        results
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn work_shared_among_the_cores_comes_back_in_order_and_a_panic_as_its_result() {
+        let items: Vec<usize> = (0..1000).collect();
+        let parts = in_parallel(&items, 10, |share| share.to_vec());
+        let joined: Vec<usize> = parts
+            .into_iter()
+            .flat_map(|p| p.expect("no panic"))
+            .collect();
+        assert_eq!(joined, items);
+        assert_eq!(
+            in_parallel(&items[..9], 10, <[usize]>::len).len(),
+            1,
+            "too few to share"
+        );
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if cores >= 2 {
+            let parts = in_parallel(&items, 10, |share| {
+                assert!(!share.contains(&999), "the last share fails");
+                share.len()
+            });
+            assert!(parts.first().is_some_and(Result::is_ok));
+            assert!(parts.last().is_some_and(Result::is_err));
+            let parts = in_parallel(&items, 10, |share| {
+                assert!(!share.contains(&0), "the calling thread's share fails");
+                share.len()
+            });
+            assert!(parts.first().is_some_and(Result::is_err));
+            assert!(parts.last().is_some_and(Result::is_ok));
+        }
+        let alone = in_parallel(&items[..9], 10, |_| -> usize { panic!("on one thread") });
+        assert!(alone[0].is_err(), "a panic without sharing too");
+    }
 
     #[test]
     fn date_ranges_are_german() {

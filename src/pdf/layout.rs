@@ -724,7 +724,7 @@ fn measure_rows(
             .collect()
     };
     let mut measured = Vec::with_capacity(rows.len());
-    for part in in_parallel(rows, PARALLEL_ROWS, |rows| {
+    for part in super::in_parallel(rows, PARALLEL_ROWS, |rows| {
         let mut missing = BTreeSet::new();
         (measure(rows, &mut missing), missing)
     }) {
@@ -733,31 +733,6 @@ fn measure_rows(
         missing.extend(more);
     }
     measured
-}
-
-/// `work` over `items` in order, split among the cores (at most four) once there are `least`
-/// items or more: one result per share, the first share's worked out on the calling thread,
-/// a share whose thread panicked as its panic.
-pub(super) fn in_parallel<T: Sync, R: Send>(
-    items: &[T],
-    least: usize,
-    work: impl Fn(&[T]) -> R + Sync,
-) -> Vec<std::thread::Result<R>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    if threads < 2 || items.len() < least.max(2) {
-        return vec![Ok(work(items))];
-    }
-    let (first, others) = items.split_at(items.len().div_ceil(threads));
-    let work = &work;
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = others
-            .chunks(first.len())
-            .map(|share| scope.spawn(move || work(share)))
-            .collect();
-        let mut results = vec![Ok(work(first))];
-        results.extend(workers.into_iter().map(|worker| worker.join()));
-        results
-    })
 }
 
 /// Wraps spans into lines of at most `max` points, breaking at spaces; a word longer than a line
@@ -1969,31 +1944,6 @@ mod tests {
             }
         }
         assert_eq!(characters, 300, "the broken word keeps every character");
-    }
-
-    #[test]
-    fn work_shared_among_the_cores_comes_back_in_order_and_a_panic_as_a_panic() {
-        let items: Vec<usize> = (0..1000).collect();
-        let parts = in_parallel(&items, 10, |share| share.to_vec());
-        let joined: Vec<usize> = parts
-            .into_iter()
-            .flat_map(|p| p.expect("no panic"))
-            .collect();
-        assert_eq!(joined, items);
-        assert_eq!(
-            in_parallel(&items[..9], 10, <[usize]>::len).len(),
-            1,
-            "too few to share"
-        );
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        if cores >= 2 {
-            let parts = in_parallel(&items, 10, |share| {
-                assert!(!share.contains(&999), "the last share fails");
-                share.len()
-            });
-            assert!(parts.first().is_some_and(Result::is_ok));
-            assert!(parts.last().is_some_and(Result::is_err));
-        }
     }
 
     #[test]

@@ -271,7 +271,7 @@ fn page_streams(laid: &Laid, height: f32, resources: &Resources<'_>) -> Result<V
         pages.iter().map(|page| one(&mut deflater, page)).collect()
     };
     let mut streams = Vec::with_capacity(laid.pages.len());
-    for part in super::layout::in_parallel(&laid.pages, 8, some) {
+    for part in super::in_parallel(&laid.pages, 8, some) {
         streams.extend(part.map_err(|_| pdf_error("ein Arbeitsschritt brach ab"))??);
     }
     Ok(streams)
