@@ -72,6 +72,11 @@ pub(crate) fn page(page: &Page, height: f32, resources: &Resources<'_>) -> Vec<u
     };
     let mut in_text = false;
     let mut font: Option<(FontStyle, f32)> = None;
+    // Where the current text line starts, in tenths of a point, while the text matrix is
+    // unrotated: the next run is moved there relatively (`Td`, two short numbers that repeat
+    // from row to row), which keeps the streams an eighth shorter than a full `Tm` per run
+    // and lets them compress to four fifths. `BT` starts at the origin.
+    let mut line: Option<(i64, i64)> = None;
     // Rules are painted after everything else: they never cover text, and keeping them out of
     // the text runs saves a text section and a font change per table row.
     let lines = page
@@ -101,6 +106,7 @@ pub(crate) fn page(page: &Page, height: f32, resources: &Resources<'_>) -> Vec<u
                     out.bytes.extend_from_slice(b"BT\n");
                     in_text = true;
                     font = None;
+                    line = Some((0, 0));
                 }
                 if font != Some((*style, *size)) {
                     out.bytes.push(b'/');
@@ -111,19 +117,33 @@ pub(crate) fn page(page: &Page, height: f32, resources: &Resources<'_>) -> Vec<u
                     font = Some((*style, *size));
                 }
                 out.fill(*color);
-                if *angle == 0.0 {
-                    out.bytes.extend_from_slice(b"1 0 0 1 ");
-                } else {
-                    let (sin, cos) = angle.to_radians().sin_cos();
-                    for value in [cos, sin, -sin, cos] {
-                        out.fraction(value);
+                let at = (tenths(*x), tenths(height - *y));
+                match line {
+                    Some(start) if *angle == 0.0 => {
+                        out.tenths(at.0 - start.0);
                         out.bytes.push(b' ');
+                        out.tenths(at.1 - start.1);
+                        out.bytes.extend_from_slice(b" Td\n(");
+                        line = Some(at);
+                    }
+                    _ => {
+                        if *angle == 0.0 {
+                            out.bytes.extend_from_slice(b"1 0 0 1 ");
+                            line = Some(at);
+                        } else {
+                            let (sin, cos) = angle.to_radians().sin_cos();
+                            for value in [cos, sin, -sin, cos] {
+                                out.fraction(value);
+                                out.bytes.push(b' ');
+                            }
+                            line = None;
+                        }
+                        out.tenths(at.0);
+                        out.bytes.push(b' ');
+                        out.tenths(at.1);
+                        out.bytes.extend_from_slice(b" Tm\n(");
                     }
                 }
-                out.number(*x);
-                out.bytes.push(b' ');
-                out.number(height - *y);
-                out.bytes.extend_from_slice(b" Tm\n(");
                 for c in text.chars() {
                     for byte in codes.code(c) {
                         out.string_byte(byte);
@@ -146,6 +166,11 @@ pub(crate) fn page(page: &Page, height: f32, resources: &Resources<'_>) -> Vec<u
     out.bytes
 }
 
+/// `value` in whole tenths, the precision of every coordinate in the streams.
+fn tenths(value: f32) -> i64 {
+    (f64::from(value) * 10.0).round() as i64
+}
+
 struct Content {
     bytes: Vec<u8>,
     fill: Option<Color>,
@@ -162,7 +187,11 @@ impl Content {
 
     /// `value` to 1/10, without a fraction when it is whole.
     fn number(&mut self, value: f32) {
-        let tenths = (f64::from(value) * 10.0).round() as i64;
+        self.tenths(tenths(value));
+    }
+
+    /// A number given in tenths, without a fraction when it is whole.
+    fn tenths(&mut self, tenths: i64) {
         if tenths < 0 {
             self.bytes.push(b'-');
         }
@@ -390,9 +419,107 @@ mod tests {
         let stream = String::from_utf8(super::page(&page, 100.0, &resources)).expect("bytes");
         assert_eq!(
             stream,
-            "BT\n/F1 9 Tf\n0 0 0 rg\n1 0 0 1 10 80 Tm\n(\0\u{1}\0\u{2}) Tj\n\
-             1 0 0 1 50 80 Tm\n(\0\u{2}\0\u{1}) Tj\nET\n\
+            "BT\n/F1 9 Tf\n0 0 0 rg\n10 80 Td\n(\0\u{1}\0\u{2}) Tj\n\
+             40 0 Td\n(\0\u{2}\0\u{1}) Tj\nET\n\
              0.5 0.5 0.5 RG\n0.4 w\n0 90 m 100 90 l S\n0 90 m 100 90 l S\n"
+        );
+    }
+
+    #[test]
+    fn every_run_lands_where_the_layout_put_it_with_relative_moves() {
+        let fonts = [
+            Some((
+                "F1".to_owned(),
+                GlyphCodes::new(&['a', 'b'], &[0, 1, 0, 2]).expect("codes"),
+            )),
+            Some((
+                "F2".to_owned(),
+                GlyphCodes::new(&['a', 'b'], &[0, 3, 0, 4]).expect("codes"),
+            )),
+            None,
+            None,
+        ];
+        let text = |x: f32, y: f32, style: FontStyle, angle: f32| Item::Text {
+            x,
+            y,
+            text: "ab".to_owned(),
+            style,
+            size: 9.0,
+            color: Color::BLACK,
+            width: 10.0,
+            angle,
+        };
+        let rect = Item::Rect {
+            x: 5.0,
+            y: 5.0,
+            w: 10.0,
+            h: 10.0,
+            fill: Some(Color(0.9, 0.9, 0.9)),
+            stroke: None,
+        };
+        let items = vec![
+            text(70.87, 40.04, FontStyle::Regular, 0.0),
+            text(200.66, 40.04, FontStyle::Bold, 0.0),
+            text(73.94, 52.26, FontStyle::Regular, 0.0),
+            rect,
+            text(12.35, 300.0, FontStyle::Regular, 0.0),
+            text(30.0, 400.0, FontStyle::Bold, 90.0),
+            text(44.44, 410.0, FontStyle::Regular, 0.0),
+            text(20.0, 410.0, FontStyle::Regular, 0.0),
+        ];
+        let height = 841.89;
+        let resources = Resources {
+            fonts: &fonts,
+            images: &[],
+        };
+        let stream = super::page(
+            &Page {
+                items: items.clone(),
+            },
+            height,
+            &resources,
+        );
+        // The operators as a reader applies them: BT resets the line matrix, Tm sets it, Td
+        // moves it by an offset in its own axes.
+        let mut matrix = [1.0_f64, 0.0, 0.0, 1.0, 0.0, 0.0];
+        let mut shown = Vec::new();
+        let number = |o: &lopdf::Object| o.as_float().map(f64::from).expect("number");
+        for op in lopdf::content::Content::decode(&stream)
+            .expect("a valid stream")
+            .operations
+        {
+            match op.operator.as_str() {
+                "BT" => matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+                "Tm" => {
+                    for (slot, value) in matrix.iter_mut().zip(&op.operands) {
+                        *slot = number(value);
+                    }
+                }
+                "Td" => {
+                    let (tx, ty) = (number(&op.operands[0]), number(&op.operands[1]));
+                    matrix[4] += tx * matrix[0] + ty * matrix[2];
+                    matrix[5] += tx * matrix[1] + ty * matrix[3];
+                }
+                "Tj" => shown.push((matrix[4], matrix[5])),
+                _ => {}
+            }
+        }
+        assert_eq!(shown.len(), items.len() - 1, "every text run is shown once");
+        let expected = items.iter().filter_map(|item| match item {
+            Item::Text { x, y, .. } => Some((f64::from(*x), f64::from(height - *y))),
+            _ => None,
+        });
+        for ((x, y), (ex, ey)) in shown.iter().zip(expected) {
+            assert!(
+                (x - ex).abs() <= 0.05 + 1e-6 && (y - ey).abs() <= 0.05 + 1e-6,
+                "run at ({x}, {y}) but laid out at ({ex}, {ey})"
+            );
+        }
+        let stream = String::from_utf8_lossy(&stream);
+        assert!(stream.contains(" Td\n"), "rows move relatively: {stream}");
+        assert!(
+            stream.contains("1 0 0 1 44.4 "),
+            "after rotated text the next run is placed absolutely: {stream}"
         );
     }
 }
