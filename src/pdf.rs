@@ -51,8 +51,10 @@ pub struct Rendered {
     pub pages: usize,
     /// German warnings for the user, e.g. characters the font cannot show, with the entries.
     pub warnings: Vec<String>,
-    /// The laid-out text runs, one per line, pages separated by a form feed (for tests).
-    pub text: String,
+    /// The laid-out pages of each part (one part, or one per letter of a mailing), for
+    /// [`Rendered::text`]: kept as they are, since joining their text for every PDF took
+    /// longer than writing the file.
+    pub(crate) laid: Vec<layout::Laid>,
     /// The bookmarks as (title, page index).
     pub bookmarks: Vec<(String, usize)>,
 }
@@ -232,8 +234,8 @@ impl Prepared {
             bytes,
             pages: laid.pages.len(),
             warnings,
-            text: laid.text(),
             bookmarks: laid.bookmarks.clone(),
+            laid: vec![laid],
         };
         if self.appendix.is_empty() {
             return Ok(rendered);
@@ -272,13 +274,27 @@ pub fn prepare_in(
     document: &Document,
     now: NaiveDateTime,
 ) -> Result<Prepared> {
+    // A first document of the process parses the fonts on the other cores meanwhile: the
+    // member list reads its rows (10,000 of them take longer than the fonts) before it needs
+    // them.
+    Fonts::parse_aside();
     let docs = r.documents();
     let settings = docs.settings()?;
     let logo = LetterheadLogo::read(docs)?;
+    let listing = match document {
+        Document::Members(options) => Some(members::read(r, options, now.date())?),
+        _ => None,
+    };
     let mut ctx = Context::with_logo(&settings, &logo, now)?;
     let mut appendix = Vec::new();
     let (doc, subject) = match document {
-        Document::Members(options) => members::build(&mut ctx, r, options)?,
+        Document::Members(options) => {
+            let listing = match listing {
+                Some(listing) => listing,
+                None => members::read(r, options, now.date())?,
+            };
+            members::build(&mut ctx, listing, options)?
+        }
         Document::SignIn {
             session,
             blank_rows,
@@ -374,11 +390,6 @@ pub fn letters_combined(
         bytes,
         pages,
         warnings,
-        text: each
-            .iter()
-            .map(|r| r.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\u{c}"),
         bookmarks: letters
             .iter()
             .zip(&each)
@@ -388,6 +399,7 @@ pub fn letters_combined(
                 Some((l.recipient.clone(), at))
             })
             .collect(),
+        laid: each.into_iter().flat_map(|r| r.laid).collect(),
     })
 }
 
@@ -403,6 +415,16 @@ pub struct PdfSummary {
 }
 
 impl Rendered {
+    /// The laid-out text runs, one per line, pages separated by a form feed line, the parts
+    /// of a mailing by a form feed (for tests and checks; empty for a stored PDF).
+    pub fn text(&self) -> String {
+        self.laid
+            .iter()
+            .map(layout::Laid::text)
+            .collect::<Vec<_>>()
+            .join("\u{c}")
+    }
+
     /// Writes the PDF to `path` atomically and says what was saved.
     pub fn save(&self, path: &Path) -> Result<PdfSummary> {
         crate::files::write_atomically(path, &self.bytes)?;

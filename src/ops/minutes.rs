@@ -1032,8 +1032,8 @@ pub fn pdf(
                 bytes,
                 pages,
                 warnings: Vec::new(),
-                text: String::new(),
                 bookmarks: Vec::new(),
+                laid: Vec::new(),
             });
         }
     }

@@ -132,6 +132,9 @@ impl Face {
     }
 }
 
+/// The family once parsed; `None` when a face could not be read.
+static FONTS: OnceLock<Option<Fonts>> = OnceLock::new();
+
 /// The whole family.
 #[derive(Debug)]
 pub struct Fonts {
@@ -145,7 +148,6 @@ pub struct Fonts {
 impl Fonts {
     /// The family, parsed on first use and shared by every document of the process.
     pub fn get() -> Result<&'static Fonts> {
-        static FONTS: OnceLock<Option<Fonts>> = OnceLock::new();
         FONTS
             .get_or_init(|| {
                 // The faces are parsed side by side: a few milliseconds each, in every process
@@ -165,6 +167,19 @@ impl Fonts {
                 message: "Die eingebettete Schrift Noto Sans konnte nicht gelesen werden."
                     .to_owned(),
             })
+    }
+
+    /// Starts parsing the family on another thread unless it is parsed already, so that the
+    /// caller can read the store meanwhile; [`Fonts::get`] then waits for it.
+    pub fn parse_aside() {
+        if FONTS.get().is_none() {
+            // Without a thread the family is parsed on first use, as before.
+            let _ = std::thread::Builder::new()
+                .name("fonts".to_owned())
+                .spawn(|| {
+                    let _ = Fonts::get();
+                });
+        }
     }
 
     /// One face.

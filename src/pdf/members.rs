@@ -80,21 +80,44 @@ pub enum Grouping {
     Alphabetical,
 }
 
-pub(super) fn build(
-    ctx: &mut Context<'_>,
+/// The rows of a member list, read from the store before the fonts are needed.
+pub(super) struct Listing {
+    rows: Vec<MemberRow>,
+    as_of: chrono::NaiveDate,
+    /// People left out for want of consent to shared lists.
+    left_out: usize,
+}
+
+/// Reads the rows `options` ask for, on the reference date or `today`.
+pub(super) fn read(
     r: crate::store::Reader<'_>,
     options: &MemberListOptions,
-) -> Result<(Document, String)> {
-    let list = ops::members::list(r, &options.filter, ctx.today())?;
-    let consents = r.documents().consents()?;
+    today: chrono::NaiveDate,
+) -> Result<Listing> {
+    let list = ops::members::list(r, &options.filter, today)?;
     let listed = list.rows.len();
-    let rows: Vec<MemberRow> = list
-        .rows
-        .into_iter()
-        .filter(|r| !options.consent_only || consents.get(&r.person_id).copied().unwrap_or(false))
-        .collect();
-    let left_out = listed - rows.len();
+    let mut rows = list.rows;
+    if options.consent_only {
+        let consents = r.documents().consents()?;
+        rows.retain(|r| consents.get(&r.person_id).copied().unwrap_or(false));
+    }
+    Ok(Listing {
+        left_out: listed - rows.len(),
+        rows,
+        as_of: list.as_of,
+    })
+}
 
+pub(super) fn build(
+    ctx: &mut Context<'_>,
+    listing: Listing,
+    options: &MemberListOptions,
+) -> Result<(Document, String)> {
+    let Listing {
+        mut rows,
+        as_of,
+        left_out,
+    } = listing;
     let mut columns: Vec<MemberColumn> = vec![MemberColumn::Name];
     columns.extend(
         options
@@ -118,7 +141,7 @@ pub(super) fn build(
     doc.push(Block::heading(1, title));
     let mut summary = format!(
         "Stand: {} · {} {}",
-        date::german(list.as_of),
+        date::german(as_of),
         rows.len(),
         if rows.len() == 1 {
             "Person"
@@ -153,45 +176,35 @@ pub(super) fn build(
         Grouping::Organisation => {
             // Organisations ranked once, each name keyed once (a few dozen names for 10,000
             // rows); people without one come last. Within an organisation the filter's order
-            // (by name by default) stays: the index ends every tie.
-            let distinct: std::collections::HashSet<&str> = rows
-                .iter()
-                .filter_map(|r| r.organisation.as_deref())
-                .collect();
-            let mut names: Vec<(String, &str)> = distinct
-                .into_iter()
-                .map(|name| (sort_key(name), name))
-                .collect();
-            names.sort_unstable();
-            let rank: std::collections::HashMap<&str, usize> = names
-                .iter()
-                .enumerate()
-                .map(|(rank, (_, name))| (*name, rank))
-                .collect();
-            let mut keyed: Vec<(usize, usize)> = rows
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    let rank = r
-                        .organisation
-                        .as_deref()
-                        .and_then(|name| rank.get(name).copied())
-                        .unwrap_or(usize::MAX);
-                    (rank, i)
-                })
-                .collect();
-            keyed.sort_unstable();
-            let mut rows: Vec<Option<MemberRow>> = rows.into_iter().map(Some).collect();
-            let mut current: Option<usize> = None;
-            for (rank, index) in keyed {
-                let Some(row) = rows[index].take() else {
-                    continue;
-                };
-                if current != Some(rank) {
+            // (by name by default) stays: the sort keeps the order of equal ranks.
+            let rank: std::collections::HashMap<String, usize> = {
+                let distinct: std::collections::HashSet<&str> = rows
+                    .iter()
+                    .filter_map(|r| r.organisation.as_deref())
+                    .collect();
+                let mut names: Vec<(String, &str)> = distinct
+                    .into_iter()
+                    .map(|name| (sort_key(name), name))
+                    .collect();
+                names.sort_unstable();
+                names
+                    .into_iter()
+                    .enumerate()
+                    .map(|(rank, (_, name))| (name.to_owned(), rank))
+                    .collect()
+            };
+            rows.sort_by_cached_key(|r| {
+                r.organisation
+                    .as_deref()
+                    .and_then(|name| rank.get(name).copied())
+                    .unwrap_or(usize::MAX)
+            });
+            let mut current: Option<Option<String>> = None;
+            for row in rows {
+                if current.as_ref() != Some(&row.organisation) {
                     let label = row.organisation.as_deref().unwrap_or("Ohne Organisation");
-                    let label = ctx.clean("Organisation", label);
-                    table_rows.push(Row::Group(label));
-                    current = Some(rank);
+                    table_rows.push(Row::Group(ctx.clean("Organisation", label)));
+                    current = Some(row.organisation.clone());
                 }
                 table_rows.push(cell_row(ctx, row));
             }

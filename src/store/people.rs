@@ -70,11 +70,11 @@ impl People<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// All people as the members list shows them, unsorted.
-    pub fn listed(&self) -> Result<Vec<ListedPerson>> {
+    /// All people as the members list shows them, by id, each handed to `each` as it is read.
+    pub fn listed(&self, mut each: impl FnMut(ListedPerson)) -> Result<()> {
         let mut stmt = self.0.prepare(
             "SELECT id, title, first_name, name_particle, last_name, function, email, phone, \
-             active FROM people",
+             active FROM people ORDER BY id",
         )?;
         let rows = stmt.query_map([], |row| {
             decode("people", row, |row| {
@@ -91,7 +91,10 @@ impl People<'_> {
                 })
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        for person in rows {
+            each(person?);
+        }
+        Ok(())
     }
 
     /// Whether the person is active; `NotFound` when there is no such person.

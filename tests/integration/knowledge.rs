@@ -298,7 +298,7 @@ fn the_brochure_holds_only_released_examples_in_the_chosen_order() {
         "2026-11-25T10:00:00".parse().expect("time"),
     )
     .expect("brochure");
-    let text = pdf.text.clone();
+    let text = pdf.text().clone();
     let at = |needle: &str| {
         text.find(needle)
             .unwrap_or_else(|| panic!("{needle} in the brochure"))
@@ -479,7 +479,7 @@ fn a_recommendation_goes_from_draft_to_adopted_and_a_new_text_is_a_new_version()
         "2026-11-25T10:00:00".parse().expect("time"),
     )
     .expect("pdf");
-    let text = pdf.text.clone();
+    let text = pdf.text().clone();
     assert!(
         text.contains("einfacher Sprache") && !text.contains("Elternbriefe mehrsprachig"),
         "the PDF prints the adopted version, not the draft"

@@ -397,19 +397,19 @@ fn an_open_action_item_follows_to_the_next_session_and_its_agenda() {
     assert_eq!(open, ["Umfrage zu Einbürgerungsfeiern auswerten"]);
     let agenda = zirkel::pdf::agenda(&t.store, 2, Default::default(), stamp().at).expect("agenda");
     assert!(
-        agenda.text.contains("Bericht: offene Aufgaben"),
+        agenda.text().contains("Bericht: offene Aufgaben"),
         "{}",
-        agenda.text
+        agenda.text()
     );
     assert!(agenda
-        .text
+        .text()
         .contains("Umfrage zu Einbürgerungsfeiern auswerten"));
     assert!(
-        !agenda.text.contains("Saal reservieren"),
+        !agenda.text().contains("Saal reservieren"),
         "done items are not reported"
     );
     let first_agenda = zirkel::pdf::agenda(&t.store, 1, Default::default(), stamp().at).expect("a");
-    assert!(!first_agenda.text.contains("Bericht: offene Aufgaben"));
+    assert!(!first_agenda.text().contains("Bericht: offene Aufgaben"));
 
     // The "Offene Aufgaben" view and its workbook.
     let late = chrono::NaiveDate::from_ymd_opt(2027, 6, 1).expect("day");
@@ -495,7 +495,7 @@ fn minutes_approved_by_written_procedure_name_the_deadline_and_the_replies() {
     );
     let pdf = zirkel::pdf::minutes(&t.store, 5, stamp().at).expect("pdf");
     // The status line wraps: compare the words.
-    let words = pdf.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = pdf.text().split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         words.contains("Genehmigt im Umlaufverfahren am 20.04.2027"),
         "{words}"

@@ -65,7 +65,7 @@ fn tool(name: &str) -> bool {
 }
 
 fn check_golden(name: &str, rendered: &Rendered) {
-    let actual = format!("pages: {}\n{}", rendered.pages, scrub(&rendered.text));
+    let actual = format!("pages: {}\n{}", rendered.pages, scrub(&rendered.text()));
     let path = fixtures().join(format!("{name}.txt"));
     if std::env::var_os("ZIRKEL_UPDATE_GOLDEN").is_some() || !path.exists() {
         std::fs::create_dir_all(fixtures()).expect("fixture dir");
@@ -252,7 +252,7 @@ fn consent_is_respected() {
         stamp().at,
     )
     .expect("pdf");
-    let count = |r: &Rendered| r.text.lines().filter(|l| l.contains('@')).count();
+    let count = |r: &Rendered| r.text().lines().filter(|l| l.contains('@')).count();
     assert!(
         count(&with) < count(&all),
         "people without consent must be left out of the shared list"
@@ -264,14 +264,14 @@ fn minutes_show_draft_watermark_until_approved() {
     let t = demo();
     let draft = pdf::minutes(&t.store, 38, stamp().at).expect("minutes 38");
     assert!(
-        draft.text.contains("ENTWURF"),
+        draft.text().contains("ENTWURF"),
         "draft minutes carry the watermark"
     );
     let approved = pdf::minutes(&t.store, 37, stamp().at).expect("minutes 37");
-    assert!(!approved.text.contains("ENTWURF"));
+    assert!(!approved.text().contains("ENTWURF"));
     assert!(
         approved
-            .text
+            .text()
             .contains("Genehmigt in der 38. Sitzung am 21.09.2026"),
         "approved minutes name the approving session"
     );
@@ -454,7 +454,8 @@ fn a_group_heading_that_would_end_a_page_starts_the_next_one() {
             "Sachbearbeitung",
         );
         let rendered = pdf::members(&t.store, &options, stamp().at).expect("member list");
-        let first = page_lines(&rendered.text, 0);
+        let text = rendered.text();
+        let first = page_lines(&text, 0);
         if first.contains(&"Kim Adler") || first.contains(&"Adler, Kim") {
             assert!(
                 first.contains(&"Stadt Bochum"),
@@ -466,8 +467,9 @@ fn a_group_heading_that_would_end_a_page_starts_the_next_one() {
         break;
     }
     let (n, rendered) = moved.expect("Aachen's members push Bochum to page 2");
-    let first = page_lines(&rendered.text, 0);
-    let second = page_lines(&rendered.text, 1);
+    let text = rendered.text();
+    let first = page_lines(&text, 0);
+    let second = page_lines(&text, 1);
     assert!(
         !first.contains(&"Stadt Bochum"),
         "with {} Aachen members the heading would fit only alone: it must not end page 1:\n{first:#?}",

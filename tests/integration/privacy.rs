@@ -217,7 +217,7 @@ fn the_report_is_written_as_json_and_as_a_pdf_by_the_cli() {
         "(genehmigt)",
         "Sicherungen und Aufbewahrung",
     ] {
-        assert!(rendered.text.contains(expected), "{expected} in the PDF");
+        assert!(rendered.text().contains(expected), "{expected} in the PDF");
     }
     assert!(rendered.warnings.is_empty(), "{:?}", rendered.warnings);
     let wrong = run(&dir.path().join("auskunft.txt"));
@@ -421,12 +421,12 @@ fn approved_minutes_stay_as_approved_and_are_listed_before_anonymising() {
     let brochure = zirkel::pdf::brochure(&t.store, stamp().at).expect("brochure");
     assert!(
         brochure
-            .text
+            .text()
             .contains("Interkulturelle Öffnung der Stadtverwaltung Herten"),
         "his practice example stays in the brochure"
     );
     assert!(
-        !brochure.text.contains("Özdemir") && !brochure.text.contains(FORMER_MEMBER),
+        !brochure.text().contains("Özdemir") && !brochure.text().contains(FORMER_MEMBER),
         "without a contact: the brochure names no former member"
     );
 }

@@ -248,8 +248,8 @@ fn a_pdf_made_after_saving_shows_the_new_letterhead_and_logo() {
         "no warning about the logo: {:?}",
         after.warnings
     );
-    assert!(after.text.contains("Arbeitskreis Integration Ruhr"));
-    assert!(after.text.contains("Kurt-Schumacher-Straße 2"));
+    assert!(after.text().contains("Arbeitskreis Integration Ruhr"));
+    assert!(after.text().contains("Kurt-Schumacher-Straße 2"));
     if let Some(text) = pdftotext(&after.bytes) {
         assert!(
             text.contains("Arbeitskreis Integration Ruhr"),
@@ -304,7 +304,7 @@ fn names_in_the_closing_line_reach_the_letter_as_written() {
         .expect("saved");
     let rendered = ops::letters::print(&t.store, 39, stamp().at).expect("letters");
     assert!(
-        rendered.text.contains("Şükrü Özdemir und Nguyễn Thị"),
+        rendered.text().contains("Şükrü Özdemir und Nguyễn Thị"),
         "the closing line in the layout"
     );
     if let Some(text) = pdftotext(&rendered.bytes) {
