@@ -1061,8 +1061,10 @@ impl<'a> Layouter<'a> {
     ) {
         let size = table.size;
         let y = self.y;
-        let mut x = self.left;
-        let mut items = Vec::new();
+        let left = self.left;
+        let mut x = left;
+        // Straight into the page: a row's few items need no list of their own.
+        let items = &mut self.page().items;
         // Each line is placed once (the bands of a split row do not overlap): its texts move
         // into the page's items.
         for ((column, width), lines) in table.columns.iter().zip(widths).zip(cells) {
@@ -1085,14 +1087,14 @@ impl<'a> Layouter<'a> {
             }
             x += width;
         }
-        let right = self.left + widths.iter().sum::<f32>();
+        let right = left + widths.iter().sum::<f32>();
         let rule = if header || table.grid {
             (Color::GREY, 0.6)
         } else {
             (Color::RULE, 0.4)
         };
         items.push(Item::Line {
-            x1: self.left,
+            x1: left,
             y1: y + height,
             x2: right,
             y2: y + height,
@@ -1100,7 +1102,7 @@ impl<'a> Layouter<'a> {
             color: rule.0,
         });
         if table.grid {
-            let mut x = self.left;
+            let mut x = left;
             for width in std::iter::once(&0.0).chain(widths.iter()) {
                 x += width;
                 items.push(Item::Line {
@@ -1114,7 +1116,7 @@ impl<'a> Layouter<'a> {
             }
             if header {
                 items.push(Item::Line {
-                    x1: self.left,
+                    x1: left,
                     y1: y,
                     x2: right,
                     y2: y,
@@ -1123,7 +1125,6 @@ impl<'a> Layouter<'a> {
                 });
             }
         }
-        self.page().items.extend(items);
     }
 
     fn header_height(&mut self, table: &Table, widths: &[f32]) -> f32 {

@@ -56,36 +56,7 @@ pub fn write(fonts: &Fonts, doc: &Document, laid: &Laid, meta: &Metadata<'_>) ->
     let mut pdf = PdfDocument::new(meta.title);
 
     // Only faces that are used are embedded, with the characters they show.
-    // A table for the common scripts (a set lookup per character of 10,000 rows showed in the
-    // profile), a set for the rest.
-    const COMMON: usize = 0x2200;
-    let mut common = vec![[false; 4]; COMMON];
-    let mut rare: [BTreeSet<char>; 4] = Default::default();
-    for page in &laid.pages {
-        for item in &page.items {
-            if let Item::Text { style, text, .. } = item {
-                for c in text.chars() {
-                    match common.get_mut(c as usize) {
-                        Some(seen) => seen[style.index()] = true,
-                        None => {
-                            rare[style.index()].insert(c);
-                        }
-                    }
-                }
-            }
-        }
-    }
-    let used: Vec<Vec<char>> = FontStyle::ALL
-        .iter()
-        .map(|style| {
-            let face = style.index();
-            (0..COMMON as u32)
-                .filter(|cp| common[*cp as usize][face])
-                .filter_map(char::from_u32)
-                .chain(rare[face].iter().copied())
-                .collect()
-        })
-        .collect();
+    let used = used_chars(&laid.pages)?;
     let font_ids: Vec<Option<FontId>> = FontStyle::ALL
         .iter()
         .map(|style| {
@@ -197,6 +168,57 @@ pub fn write(fonts: &Fonts, doc: &Document, laid: &Laid, meta: &Metadata<'_>) ->
         .save_to(&mut bytes)
         .map_err(|e| pdf_error(&e.to_string()))?;
     Ok(bytes)
+}
+
+/// The characters each face shows on `pages` (in [`FontStyle::ALL`] order), in code point order.
+fn used_chars(pages: &[super::layout::Page]) -> Result<Vec<Vec<char>>> {
+    // A table for the common scripts (a set lookup per character of 10,000 rows showed in the
+    // profile), a set for the rest; the pages are read on both cores and their tables joined.
+    const COMMON: usize = 0x2200;
+    let seen = |pages: &[super::layout::Page]| {
+        let mut common = vec![[false; 4]; COMMON];
+        let mut rare: [BTreeSet<char>; 4] = Default::default();
+        for page in pages {
+            for item in &page.items {
+                if let Item::Text { style, text, .. } = item {
+                    for c in text.chars() {
+                        match common.get_mut(c as usize) {
+                            Some(seen) => seen[style.index()] = true,
+                            None => {
+                                rare[style.index()].insert(c);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        (common, rare)
+    };
+    let mut common = vec![[false; 4]; COMMON];
+    let mut rare: [BTreeSet<char>; 4] = Default::default();
+    for share in super::in_parallel(pages, 16, seen) {
+        let (their_common, their_rare) =
+            share.map_err(|_| pdf_error("ein Arbeitsschritt brach ab"))?;
+        for (mine, theirs) in common.iter_mut().zip(their_common) {
+            for (face, seen) in mine.iter_mut().zip(theirs) {
+                *face |= seen;
+            }
+        }
+        for (mine, theirs) in rare.iter_mut().zip(their_rare) {
+            mine.extend(theirs);
+        }
+    }
+    Ok(FontStyle::ALL
+        .iter()
+        .map(|style| {
+            let face = style.index();
+            (0..COMMON as u32)
+                .filter(|cp| common[*cp as usize][face])
+                .filter_map(char::from_u32)
+                .chain(rare[face].iter().copied())
+                .collect()
+        })
+        .collect())
 }
 
 /// The glyph codes of every used character per face, read back from the usage run printpdf
@@ -639,6 +661,70 @@ mod tests {
             decoded.starts_with(&plain) && decoded[plain.len()..].iter().all(|b| *b == b'\n'),
             "only line feeds are added to the content"
         );
+    }
+
+    #[test]
+    fn the_characters_of_every_page_and_face_are_found_on_both_cores() {
+        use super::super::layout::{Color, Page};
+        let styles = FontStyle::ALL;
+        let text = |page: usize, i: usize| -> String {
+            // Latin, Vietnamese, Cyrillic and, past the table, mathematical signs and an emoji.
+            let pool = ['a', 'ễ', 'Ж', 'ß', '∑', 'Ł', 'ş', '€'];
+            (0..=(page + i) % 4)
+                .map(|k| pool[(page * 7 + i * 3 + k) % pool.len()])
+                .collect()
+        };
+        let pages: Vec<Page> = (0..40)
+            .map(|page| Page {
+                items: (0..5)
+                    .map(|i| Item::Text {
+                        x: 0.0,
+                        y: 0.0,
+                        text: text(page, i),
+                        style: styles[(page + i * page) % 4],
+                        size: 9.0,
+                        color: Color::BLACK,
+                        width: 1.0,
+                        angle: 0.0,
+                    })
+                    .collect(),
+            })
+            .collect();
+        // Only the last page shows these: whichever share reads it must be heard.
+        let mut pages = pages;
+        for (style, text) in [(FontStyle::Bold, "√"), (FontStyle::BoldItalic, "🙂x")] {
+            if let Some(last) = pages.last_mut() {
+                last.items.push(Item::Text {
+                    x: 0.0,
+                    y: 0.0,
+                    text: text.to_owned(),
+                    style,
+                    size: 9.0,
+                    color: Color::BLACK,
+                    width: 1.0,
+                    angle: 0.0,
+                });
+            }
+        }
+        let mut expected: [BTreeSet<char>; 4] = Default::default();
+        for page in &pages {
+            for item in &page.items {
+                if let Item::Text { style, text, .. } = item {
+                    expected[style.index()].extend(text.chars());
+                }
+            }
+        }
+        let used = used_chars(&pages).expect("chars");
+        for (face, chars) in used.iter().enumerate() {
+            assert_eq!(
+                chars,
+                &expected[face].iter().copied().collect::<Vec<_>>(),
+                "face {face}: every character once, in code point order"
+            );
+        }
+        assert!(used[FontStyle::Bold.index()].contains(&'√'));
+        assert!(used[FontStyle::BoldItalic.index()].contains(&'🙂'));
+        assert!(used[FontStyle::BoldItalic.index()].contains(&'x'));
     }
 
     #[test]
