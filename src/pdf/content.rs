@@ -349,6 +349,15 @@ mod tests {
         String::from_utf8(content.bytes).expect("ASCII")
     }
 
+    /// A face named `name` that shows "a" and "b" with the glyph codes `codes`.
+    fn face(name: &str, codes: [u8; 2]) -> Option<(String, GlyphCodes)> {
+        let codes = [0, codes[0], 0, codes[1]];
+        Some((
+            name.to_owned(),
+            GlyphCodes::new(&['a', 'b'], &codes).expect("codes"),
+        ))
+    }
+
     #[test]
     fn numbers_are_short_and_exact_to_a_tenth() {
         assert_eq!(written(|c| c.number(12.0)), "12");
@@ -382,15 +391,7 @@ mod tests {
 
     #[test]
     fn a_page_sets_font_and_colour_once_and_paints_rules_last() {
-        let fonts = [
-            Some((
-                "F1".to_owned(),
-                GlyphCodes::new(&['a', 'b'], &[0, 1, 0, 2]).expect("codes"),
-            )),
-            None,
-            None,
-            None,
-        ];
+        let fonts = [face("F1", [1, 2]), None, None, None];
         let rule = Item::Line {
             x1: 0.0,
             y1: 10.0,
@@ -427,18 +428,7 @@ mod tests {
 
     #[test]
     fn every_run_lands_where_the_layout_put_it_with_relative_moves() {
-        let fonts = [
-            Some((
-                "F1".to_owned(),
-                GlyphCodes::new(&['a', 'b'], &[0, 1, 0, 2]).expect("codes"),
-            )),
-            Some((
-                "F2".to_owned(),
-                GlyphCodes::new(&['a', 'b'], &[0, 3, 0, 4]).expect("codes"),
-            )),
-            None,
-            None,
-        ];
+        let fonts = [face("F1", [1, 2]), face("F2", [3, 4]), None, None];
         let text = |x: f32, y: f32, style: FontStyle, angle: f32| Item::Text {
             x,
             y,

@@ -1832,6 +1832,19 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 25).expect("date")
     }
 
+    /// The layout of a document of one table with these columns (header, width) and rows.
+    fn laid_table(title: &str, columns: [(&str, Width); 2], rows: Vec<Row>) -> Laid {
+        let mut doc = Document::new(title, day());
+        doc.push(Block::Table(Table::new(
+            columns
+                .into_iter()
+                .map(|(header, width)| Column::new(header, width))
+                .collect(),
+            rows,
+        )));
+        layout(fonts(), &doc)
+    }
+
     fn texts_in(page: &Page) -> Vec<&str> {
         page.texts().collect()
     }
@@ -1919,15 +1932,11 @@ mod tests {
     #[test]
     fn a_300_character_word_stays_inside_its_column() {
         let word = "x".repeat(100) + &"Ü".repeat(100) + &"m".repeat(100);
-        let mut doc = Document::new("Test", day());
-        doc.push(Block::Table(Table::new(
-            vec![
-                Column::new("Name", Width::Fixed(30.0)),
-                Column::new("Text", Width::Share(1.0)),
-            ],
+        let laid = laid_table(
+            "Test",
+            [("Name", Width::Fixed(30.0)), ("Text", Width::Share(1.0))],
             vec![Row::Cells(vec![word.clone(), "kurz".into()])],
-        )));
-        let laid = layout(fonts(), &doc);
+        );
         let (left, column_right) = (mm(25.0), mm(25.0) + mm(30.0));
         let mut characters = 0;
         for page in &laid.pages {
@@ -2004,15 +2013,11 @@ mod tests {
                 }
             })
             .collect();
-        let mut doc = Document::new("Mitgliederliste", day());
-        doc.push(Block::Table(Table::new(
-            vec![
-                Column::new("Name", Width::Fixed(40.0)),
-                Column::new("", Width::Share(1.0)),
-            ],
+        let laid = laid_table(
+            "Mitgliederliste",
+            [("Name", Width::Fixed(40.0)), ("", Width::Share(1.0))],
             rows,
-        )));
-        let laid = layout(fonts(), &doc);
+        );
         let mut seen = Vec::new();
         for (index, page) in laid.pages.iter().enumerate() {
             let texts: Vec<&str> = texts_in(page)
@@ -2051,15 +2056,14 @@ mod tests {
                 ])
             })
             .collect();
-        let mut doc = Document::new("Mitgliederliste", day());
-        doc.push(Block::Table(Table::new(
-            vec![
-                Column::new("Name", Width::Share(1.0)),
-                Column::new("Organisation", Width::Share(1.0)),
+        let laid = laid_table(
+            "Mitgliederliste",
+            [
+                ("Name", Width::Share(1.0)),
+                ("Organisation", Width::Share(1.0)),
             ],
             rows,
-        )));
-        let laid = layout(fonts(), &doc);
+        );
         assert!(laid.pages.len() > 100, "10,000 rows need many pages");
         let mut seen = Vec::new();
         for (index, page) in laid.pages.iter().enumerate() {
@@ -2093,15 +2097,11 @@ mod tests {
                 ])
             })
             .collect();
-        let mut doc = Document::new("Test", day());
-        doc.push(Block::Table(Table::new(
-            vec![
-                Column::new("Name", Width::Fixed(40.0)),
-                Column::new("Text", Width::Fixed(50.0)),
-            ],
+        let laid = laid_table(
+            "Test",
+            [("Name", Width::Fixed(40.0)), ("Text", Width::Fixed(50.0))],
             rows,
-        )));
-        let laid = layout(fonts(), &doc);
+        );
         let bottom = A4_HEIGHT - mm(25.0);
         for page in &laid.pages {
             let mut rows_here = 0;
