@@ -668,6 +668,21 @@ pub(crate) fn by_id<T>(
         .ok_or(Error::NotFound { entity, id })
 }
 
+/// A stored day (a `DATE` column, e.g. a mandate's start): the store's own form through
+/// [`date::iso_day`](crate::model::date::iso_day), anything else through rusqlite's conversion,
+/// which also names what is wrong with it. `T` is the day or an optional day.
+pub(crate) fn day<T: rusqlite::types::FromSql + From<chrono::NaiveDate>>(
+    row: &Row<'_>,
+    index: usize,
+) -> rusqlite::Result<T> {
+    if let Ok(ValueRef::Text(text)) = row.get_ref(index) {
+        if let Some(day) = crate::model::date::iso_day(text) {
+            return Ok(T::from(day));
+        }
+    }
+    row.get(index)
+}
+
 /// Runs a row reader; a value that fails to decode becomes an error naming the table, the row
 /// (the first column must be the id) and the stored value.
 pub(crate) fn decode<T>(

@@ -35,6 +35,22 @@ pub fn parse_optional(
     }
 }
 
+/// A day as the store writes it, "2026-09-21" (ten characters, zero-padded), read without
+/// chrono's format parser (the 10,000-row member list reads 20,000 of them); `None` for any
+/// other text, a real day in another form included.
+pub fn iso_day(text: &[u8]) -> Option<NaiveDate> {
+    let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = text else {
+        return None;
+    };
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0_u32, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    let year = i32::try_from(number(&[y0, y1, y2, y3])?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(&[m0, m1])?, number(&[d0, d1])?)
+}
+
 /// Formats a date as TT.MM.JJJJ.
 pub fn german(date: NaiveDate) -> String {
     date.format("%d.%m.%Y").to_string()
@@ -61,6 +77,25 @@ fn has_four_digit_year(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stored_form_is_read_and_anything_else_left_to_chrono() {
+        assert_eq!(iso_day(b"2026-09-21"), NaiveDate::from_ymd_opt(2026, 9, 21));
+        assert_eq!(iso_day(b"0999-01-01"), NaiveDate::from_ymd_opt(999, 1, 1));
+        assert_eq!(iso_day(b"2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29));
+        for other in [
+            &b"2026-02-29"[..], // no such day
+            b"2026-13-01",
+            b"2026-9-21",
+            b"2026-09-21 ",
+            b"2026/09/21",
+            b"20a6-09-21",
+            b"21.09.2026",
+            b"",
+        ] {
+            assert_eq!(iso_day(other), None, "{}", String::from_utf8_lossy(other));
+        }
+    }
 
     #[test]
     fn parses_german_and_iso() {

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::audit::{changed_fields, set_fields, Action, Entity};
-use super::{decode, Indexed, Writer};
+use super::{day, decode, Indexed, Writer};
 use crate::error::{Error, Result};
 use crate::model::mandate::MandateFields;
 use crate::model::{Mandate, Role};
@@ -18,8 +18,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Mandate> {
             person_id: row.get(1)?,
             organisation_id: row.get(2)?,
             role: row.get(3)?,
-            start_date: row.get(4)?,
-            end_date: row.get(5)?,
+            start_date: day(row, 4)?,
+            end_date: day(row, 5)?,
             notes: row.get(6)?,
         })
     })
