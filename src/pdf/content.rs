@@ -4,8 +4,9 @@
 //! values and then into lopdf operations cost more than half of the whole PDF, so the pages'
 //! operators are written here into bytes, with the glyph codes printpdf's own encoder chose.
 //!
-//! Text is placed with an absolute text matrix (`Tm`), never by moving a cursor, so each run
-//! lands exactly where the layout measured it. Coordinates are rounded to 1/10 pt (0.035 mm):
+//! Each text run is moved from the start of the one before (`Td`, in whole tenths of a point,
+//! so no rounding adds up) and lands exactly where the layout measured it; a rotated run and the
+//! run after it get a full text matrix (`Tm`). Coordinates are rounded to 1/10 pt (0.035 mm):
 //! invisible on paper, and short numbers keep the streams small.
 
 use super::fonts::FontStyle;
