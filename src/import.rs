@@ -907,8 +907,12 @@ fn analyse(
         })
         .collect();
     let fingerprint = {
-        let shown = serde_json::to_vec(&(&columns, &rows, &counts, &state.suggestions, &ignored))?;
-        format!("{:016x}", crate::model::text::fnv1a(&shown))
+        let mut hasher = crate::model::text::Fnv1a::default();
+        serde_json::to_writer(
+            &mut hasher,
+            &(&columns, &rows, &counts, &state.suggestions, &ignored),
+        )?;
+        format!("{:016x}", hasher.finish())
     };
     Ok(Analysis {
         phases: ImportPhases {
