@@ -38,7 +38,7 @@ pub fn fold(value: &str) -> String {
 pub fn fnv1a(bytes: &[u8]) -> u64 {
     let mut hasher = Fnv1a::default();
     hasher.add(bytes);
-    hasher.0
+    hasher.finish()
 }
 
 /// [`fnv1a`] of bytes written piece by piece, e.g. a value serialised straight into it: the

@@ -328,7 +328,8 @@ impl Deflater {
         let written = self
             .compressor
             .zlib_compress(bytes, &mut self.scratch)
-            .map_err(|e| pdf_error(&format!("Komprimieren: {e:?}")))?;
+            // The buffer holds libdeflate's bound, so this cannot happen; said in German anyway.
+            .map_err(|_| pdf_error("Komprimieren: Puffer zu klein"))?;
         Ok(self.scratch[..written].to_vec())
     }
 }
